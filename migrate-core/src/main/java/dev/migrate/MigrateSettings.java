@@ -1,0 +1,310 @@
+package dev.migrate;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How a {@link Migrator} finds revisions and where it keeps its state. Immutable; build one
+ * with {@link #builder()}. Every value has the default the Spring Boot starter documents.
+ */
+public final class MigrateSettings {
+
+	/** Default revision location. */
+	public static final String DEFAULT_LOCATION = "classpath:db/revisions";
+
+	private final List<String> locations;
+
+	private final ClassLoader classLoader;
+
+	private final List<JavaRevision> javaRevisions;
+
+	private final String schema;
+
+	private final String versionTable;
+
+	private final String historyTable;
+
+	private final Duration lockTimeout;
+
+	private final Long lockKey;
+
+	private final Duration ddlLockTimeout;
+
+	private final int ddlLockRetries;
+
+	private final boolean validateChecksums;
+
+	private final boolean allowUnknownRevisions;
+
+	private final boolean singleTransaction;
+
+	private final String instance;
+
+	private MigrateSettings(Builder builder) {
+		this.locations = List.copyOf(builder.locations);
+		this.classLoader = builder.classLoader;
+		this.javaRevisions = List.copyOf(builder.javaRevisions);
+		this.schema = builder.schema;
+		this.versionTable = builder.versionTable;
+		this.historyTable = builder.historyTable;
+		this.lockTimeout = builder.lockTimeout;
+		this.lockKey = builder.lockKey;
+		this.ddlLockTimeout = builder.ddlLockTimeout;
+		this.ddlLockRetries = builder.ddlLockRetries;
+		this.validateChecksums = builder.validateChecksums;
+		this.allowUnknownRevisions = builder.allowUnknownRevisions;
+		this.singleTransaction = builder.singleTransaction;
+		this.instance = builder.instance;
+	}
+
+	/** A builder holding the defaults. */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/** A builder starting from these settings. */
+	public Builder toBuilder() {
+		return new Builder(this);
+	}
+
+	/** Where revisions are: {@code classpath:} and {@code filesystem:} locations. */
+	public List<String> locations() {
+		return this.locations;
+	}
+
+	/** Class loader for {@code classpath:} locations. */
+	public ClassLoader classLoader() {
+		return this.classLoader;
+	}
+
+	/** Java revisions to add to those found in the locations. */
+	public List<JavaRevision> javaRevisions() {
+		return this.javaRevisions;
+	}
+
+	/** Schema of the version and history tables, or {@code null} for the connection's current schema. */
+	public String schema() {
+		return this.schema;
+	}
+
+	/** Name of the version table. */
+	public String versionTable() {
+		return this.versionTable;
+	}
+
+	/** Name of the history table. */
+	public String historyTable() {
+		return this.historyTable;
+	}
+
+	/** How long to wait for another instance holding the migration lock. */
+	public Duration lockTimeout() {
+		return this.lockTimeout;
+	}
+
+	/** Advisory lock key, or {@code null} to derive it from the schema and version table name. */
+	public Long lockKey() {
+		return this.lockKey;
+	}
+
+	/** {@code lock_timeout} set in each transactional revision. */
+	public Duration ddlLockTimeout() {
+		return this.ddlLockTimeout;
+	}
+
+	/** How many times a revision is retried after hitting {@code lock_timeout}. */
+	public int ddlLockRetries() {
+		return this.ddlLockRetries;
+	}
+
+	/** Whether edited applied revisions fail validation. */
+	public boolean validateChecksums() {
+		return this.validateChecksums;
+	}
+
+	/** Whether a database at a revision this build does not know is tolerated. */
+	public boolean allowUnknownRevisions() {
+		return this.allowUnknownRevisions;
+	}
+
+	/** Whether a run uses one transaction for all its transactional revisions instead of one each. */
+	public boolean singleTransaction() {
+		return this.singleTransaction;
+	}
+
+	/** Tag of this application instance, recorded in the history table. */
+	public String instance() {
+		return this.instance;
+	}
+
+	/**
+	 * Builder for {@link MigrateSettings}. Setters validate their value and name it when it is
+	 * wrong.
+	 */
+	public static final class Builder {
+
+		private List<String> locations = List.of(DEFAULT_LOCATION);
+
+		private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
+
+		private List<JavaRevision> javaRevisions = new ArrayList<>();
+
+		private String schema;
+
+		private String versionTable = "migrate_version";
+
+		private String historyTable = "migrate_history";
+
+		private Duration lockTimeout = Duration.ofMinutes(10);
+
+		private Long lockKey;
+
+		private Duration ddlLockTimeout = Duration.ofSeconds(5);
+
+		private int ddlLockRetries = 10;
+
+		private boolean validateChecksums = true;
+
+		private boolean allowUnknownRevisions;
+
+		private boolean singleTransaction;
+
+		private String instance = defaultInstance();
+
+		private Builder() {
+		}
+
+		private Builder(MigrateSettings settings) {
+			this.locations = settings.locations;
+			this.classLoader = settings.classLoader;
+			this.javaRevisions = new ArrayList<>(settings.javaRevisions);
+			this.schema = settings.schema;
+			this.versionTable = settings.versionTable;
+			this.historyTable = settings.historyTable;
+			this.lockTimeout = settings.lockTimeout;
+			this.lockKey = settings.lockKey;
+			this.ddlLockTimeout = settings.ddlLockTimeout;
+			this.ddlLockRetries = settings.ddlLockRetries;
+			this.validateChecksums = settings.validateChecksums;
+			this.allowUnknownRevisions = settings.allowUnknownRevisions;
+			this.singleTransaction = settings.singleTransaction;
+			this.instance = settings.instance;
+		}
+
+		private static String defaultInstance() {
+			String host = System.getenv("HOSTNAME");
+			if (host == null || host.isBlank()) {
+				try {
+					host = java.net.InetAddress.getLocalHost().getHostName();
+				}
+				catch (java.io.IOException ex) {
+					host = "unknown";
+				}
+			}
+			return host + ":" + ProcessHandle.current().pid();
+		}
+
+		public Builder locations(List<String> locations) {
+			Objects.requireNonNull(locations, "'locations' must not be null");
+			this.locations = List.copyOf(locations);
+			return this;
+		}
+
+		public Builder locations(String... locations) {
+			return locations(List.of(locations));
+		}
+
+		public Builder classLoader(ClassLoader classLoader) {
+			this.classLoader = Objects.requireNonNull(classLoader, "'classLoader' must not be null");
+			return this;
+		}
+
+		public Builder javaRevisions(List<? extends JavaRevision> javaRevisions) {
+			this.javaRevisions = new ArrayList<>(javaRevisions);
+			return this;
+		}
+
+		public Builder schema(String schema) {
+			this.schema = (schema == null || schema.isBlank()) ? null : schema;
+			return this;
+		}
+
+		public Builder versionTable(String versionTable) {
+			this.versionTable = requireText(versionTable, "versionTable");
+			return this;
+		}
+
+		public Builder historyTable(String historyTable) {
+			this.historyTable = requireText(historyTable, "historyTable");
+			return this;
+		}
+
+		public Builder lockTimeout(Duration lockTimeout) {
+			this.lockTimeout = requireNotNegative(lockTimeout, "lockTimeout");
+			return this;
+		}
+
+		public Builder lockKey(Long lockKey) {
+			this.lockKey = lockKey;
+			return this;
+		}
+
+		public Builder ddlLockTimeout(Duration ddlLockTimeout) {
+			this.ddlLockTimeout = requireNotNegative(ddlLockTimeout, "ddlLockTimeout");
+			return this;
+		}
+
+		public Builder ddlLockRetries(int ddlLockRetries) {
+			if (ddlLockRetries < 0) {
+				throw new MigrateException(ErrorCode.CONFIGURATION,
+						"ddlLockRetries is " + ddlLockRetries + " but must not be negative",
+						"Set it to 0 (no retries) or more");
+			}
+			this.ddlLockRetries = ddlLockRetries;
+			return this;
+		}
+
+		public Builder validateChecksums(boolean validateChecksums) {
+			this.validateChecksums = validateChecksums;
+			return this;
+		}
+
+		public Builder allowUnknownRevisions(boolean allowUnknownRevisions) {
+			this.allowUnknownRevisions = allowUnknownRevisions;
+			return this;
+		}
+
+		public Builder singleTransaction(boolean singleTransaction) {
+			this.singleTransaction = singleTransaction;
+			return this;
+		}
+
+		public Builder instance(String instance) {
+			this.instance = requireText(instance, "instance");
+			return this;
+		}
+
+		public MigrateSettings build() {
+			return new MigrateSettings(this);
+		}
+
+		private static String requireText(String value, String name) {
+			if (value == null || value.isBlank()) {
+				throw new MigrateException(ErrorCode.CONFIGURATION, name + " is empty", "Give " + name + " a value");
+			}
+			return value;
+		}
+
+		private static Duration requireNotNegative(Duration value, String name) {
+			if (value == null || value.isNegative()) {
+				throw new MigrateException(ErrorCode.CONFIGURATION, name + " is " + value + " but must be zero or more",
+						"Set " + name + " to a duration such as 5s or 10m");
+			}
+			return value;
+		}
+
+	}
+
+}
