@@ -1,0 +1,183 @@
+package dev.migrate;
+
+import java.util.List;
+import java.util.Objects;
+
+import javax.sql.DataSource;
+
+import dev.migrate.engine.Engine;
+import dev.migrate.graph.RevisionGraph;
+import dev.migrate.revision.Revision;
+
+/**
+ * The entry point of migrate: applies, reverts and inspects revisions on one PostgreSQL
+ * database. Thread-safe; build one with {@link #create(DataSource, MigrateSettings)}.
+ */
+public final class Migrator {
+
+	private final MigrateSettings settings;
+
+	private final Engine engine;
+
+	private Migrator(MigrateSettings settings, Engine engine) {
+		this.settings = settings;
+		this.engine = engine;
+	}
+
+	/**
+	 * Create a migrator, loading and validating the revisions now.
+	 * @param dataSource where the database is
+	 * @param settings where revisions are and where state is kept
+	 * @return the migrator
+	 * @throws MigrateException when the revisions cannot be loaded or do not form a valid graph
+	 */
+	public static Migrator create(DataSource dataSource, MigrateSettings settings) {
+		return create(dataSource, settings, MigrationListener.NONE);
+	}
+
+	/**
+	 * Create a migrator that reports progress to a listener, loading and validating the
+	 * revisions now.
+	 * @param dataSource where the database is
+	 * @param settings where revisions are and where state is kept
+	 * @param listener receives the events of every run
+	 * @return the migrator
+	 * @throws MigrateException when the revisions cannot be loaded or do not form a valid graph
+	 */
+	public static Migrator create(DataSource dataSource, MigrateSettings settings, MigrationListener listener) {
+		Objects.requireNonNull(dataSource, "'dataSource' must not be null");
+		Objects.requireNonNull(settings, "'settings' must not be null");
+		Objects.requireNonNull(listener, "'listener' must not be null");
+		return new Migrator(settings, Engine.create(dataSource, settings, listener));
+	}
+
+	/** The settings this migrator was created with. */
+	public MigrateSettings settings() {
+		return this.settings;
+	}
+
+	/** The validated revision graph. */
+	public RevisionGraph graph() {
+		return this.engine.graph();
+	}
+
+	/**
+	 * Upgrade the database to a target ({@code head}, {@code heads}, an id or prefix, {@code +N},
+	 * {@code <id>+N}...), under the migration lock.
+	 * @param target the target
+	 * @return what was done
+	 * @throws MigrateException when validation, the lock or a revision fails
+	 */
+	public MigrationResult upgrade(String target) {
+		return this.engine.upgrade(target);
+	}
+
+	/**
+	 * Downgrade the database to a target ({@code -1}, {@code base}, an id...), under the
+	 * migration lock.
+	 * @param target the target
+	 * @return what was done
+	 * @throws MigrateException when validation, the lock or a revision fails
+	 */
+	public MigrationResult downgrade(String target) {
+		return this.engine.downgrade(target);
+	}
+
+	/**
+	 * Set the version table to the targets without running any revision, under the migration
+	 * lock.
+	 * @param targets the revisions to stamp ({@code base} to clear)
+	 * @param purge whether to empty the version table first (no check of its rows)
+	 * @return what was done
+	 */
+	public MigrationResult stamp(List<String> targets, boolean purge) {
+		return this.engine.stamp(targets, purge);
+	}
+
+	/** The version-table rows, sorted; empty when the table does not exist (it is never created). */
+	public List<String> current() {
+		return this.engine.current();
+	}
+
+	/** The history rows, newest first; empty when the table does not exist. */
+	public List<HistoryEntry> history() {
+		return this.engine.history();
+	}
+
+	/** The heads of the revision graph, sorted by id. */
+	public List<Revision> heads() {
+		return this.engine.heads();
+	}
+
+	/**
+	 * The revisions {@link #upgrade(String)} would run for a target, in order, read without the
+	 * lock.
+	 * @param target the target
+	 * @return the pending revisions
+	 */
+	public List<Revision> pending(String target) {
+		return this.engine.pending(target);
+	}
+
+	/**
+	 * Validate the database against a target without writing anything.
+	 * @param target the target
+	 * @throws MigrateException {@code PENDING_REVISIONS}, {@code CHECKSUM_MISMATCH},
+	 * {@code UNKNOWN_REVISION_IN_DATABASE} or {@code MULTIPLE_HEADS} when the database is not at
+	 * the target
+	 */
+	public void check(String target) {
+		this.engine.check(target);
+	}
+
+	/**
+	 * Where the database stands against a target, without the lock. Problems of the database
+	 * state are reported in the status, not thrown.
+	 * @param target the target
+	 * @return the status
+	 */
+	public MigrationStatus status(String target) {
+		return this.engine.status(target);
+	}
+
+	/**
+	 * Accept the current checksums of edited applied revisions, recording an
+	 * {@code accept_checksum} history row for each.
+	 * @param revisions the revision ids (empty: every applied revision whose checksum differs)
+	 */
+	public void acceptChecksums(List<String> revisions) {
+		this.engine.acceptChecksums(revisions);
+	}
+
+	/**
+	 * The SQL an upgrade would run, without a database.
+	 * @param from the starting revision, or {@code null} for base (the script then creates the
+	 * tables)
+	 * @param target the target
+	 * @return the SQL script
+	 */
+	public String upgradeSql(String from, String target) {
+		return this.engine.upgradeSql(from, target);
+	}
+
+	/**
+	 * The SQL a downgrade would run, without a database.
+	 * @param from the starting revision
+	 * @param target the target
+	 * @return the SQL script
+	 */
+	public String downgradeSql(String from, String target) {
+		return this.engine.downgradeSql(from, target);
+	}
+
+	/**
+	 * The SQL a stamp would run, without a database.
+	 * @param from the starting revision, or {@code null} for base
+	 * @param targets the revisions to stamp
+	 * @return the SQL script
+	 */
+	public String stampSql(String from, List<String> targets) {
+		return this.engine.stampSql(from, targets);
+	}
+
+}

@@ -1,0 +1,91 @@
+package dev.migrate.engine;
+
+import java.lang.reflect.Method;
+import java.sql.SQLException;
+
+/**
+ * What the server said about a failed statement: SQLSTATE, message, detail, hint and the
+ * position in the statement, read from pgjdbc's {@code PSQLException} (through reflection, so
+ * the driver stays a runtime dependency) or from the plain {@link SQLException}.
+ *
+ * @param sqlState the SQLSTATE, or {@code null}
+ * @param message the server's primary message (or the exception's message)
+ * @param detail the server's detail, or {@code null}
+ * @param hint the server's hint, or {@code null}
+ * @param position the 1-based character position in the statement, or 0 when not given
+ */
+record ServerError(String sqlState, String message, String detail, String hint, int position) {
+
+	/** SQLSTATE of {@code lock_not_available}, raised when {@code lock_timeout} fires. */
+	static final String LOCK_NOT_AVAILABLE = "55P03";
+
+	/** SQLSTATE of {@code unique_violation}. */
+	static final String UNIQUE_VIOLATION = "23505";
+
+	/** SQLSTATE of {@code duplicate_table}. */
+	static final String DUPLICATE_TABLE = "42P07";
+
+	/** SQLSTATE of {@code duplicate_schema}. */
+	static final String DUPLICATE_SCHEMA = "42P06";
+
+	/** SQLSTATE of {@code duplicate_object}. */
+	static final String DUPLICATE_OBJECT = "42710";
+
+	/**
+	 * Read the server's error from an exception.
+	 * @param ex the exception
+	 * @return the error
+	 */
+	static ServerError of(SQLException ex) {
+		Object serverMessage = invoke(ex, "getServerErrorMessage");
+		if (serverMessage != null) {
+			Object position = invoke(serverMessage, "getPosition");
+			return new ServerError(ex.getSQLState(), text(invoke(serverMessage, "getMessage"), ex.getMessage()),
+					text(invoke(serverMessage, "getDetail"), null), text(invoke(serverMessage, "getHint"), null),
+					(position instanceof Integer value) ? value : 0);
+		}
+		return new ServerError(ex.getSQLState(), String.valueOf(ex.getMessage()), null, null, 0);
+	}
+
+	/** Whether this is {@code lock_not_available} ({@code lock_timeout} fired). */
+	boolean isLockNotAvailable() {
+		return LOCK_NOT_AVAILABLE.equals(this.sqlState);
+	}
+
+	/** The server's text on one line: message, detail and hint. */
+	String text() {
+		StringBuilder text = new StringBuilder(this.message);
+		if (this.detail != null) {
+			text.append(" (detail: ").append(this.detail).append(')');
+		}
+		if (this.hint != null) {
+			text.append(" (hint: ").append(this.hint).append(')');
+		}
+		return text.toString();
+	}
+
+	private static String text(Object value, String fallback) {
+		return (value instanceof String text && !text.isEmpty()) ? text : fallback;
+	}
+
+	private static Object invoke(Object target, String name) {
+		try {
+			Method method = target.getClass().getMethod(name);
+			return method.invoke(target);
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * Whether an exception (or a cause) carries a SQLSTATE of a class of errors that means the
+	 * connection is gone.
+	 */
+	static boolean isConnectionLost(SQLException ex) {
+		String state = ex.getSQLState();
+		return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
+				|| state.equals("57P03"));
+	}
+
+}
