@@ -16,6 +16,7 @@ import dev.migrate.LockHolder;
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationEvent;
 import dev.migrate.MigrationListener;
+import dev.migrate.table.TableNames;
 
 /**
  * The session-level advisory lock that serializes migrations. Taken by polling
@@ -58,6 +59,24 @@ final class AdvisoryLock {
 		this.key = key;
 		this.description = description;
 		this.listener = listener;
+	}
+
+	/**
+	 * The lock of the tables of a configuration: the configured key, or the key derived from the
+	 * schema (the configured one, or the connection's current schema) and the version table.
+	 * @param connection a connection to the database
+	 * @param lockKey the configured key, or {@code null}
+	 * @param names the table names
+	 * @param listener receives the lock events
+	 * @return the lock
+	 * @throws SQLException when the current schema cannot be read
+	 */
+	static AdvisoryLock forTables(Connection connection, Long lockKey, TableNames names, MigrationListener listener)
+			throws SQLException {
+		String schema = Connections.schemaOf(connection, names.schema());
+		LockKey key = (lockKey != null) ? new LockKey(lockKey) : LockKey.derive(schema, names.versionTable());
+		return new AdvisoryLock(key,
+				TableNames.quoteIdentifier(schema) + "." + TableNames.quoteIdentifier(names.versionTable()), listener);
 	}
 
 	LockKey key() {

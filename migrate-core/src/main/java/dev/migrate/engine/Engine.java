@@ -1,98 +1,218 @@
 package dev.migrate.engine;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.migrate.ErrorCode;
 import dev.migrate.HistoryEntry;
+import dev.migrate.MigrateException;
 import dev.migrate.MigrateSettings;
 import dev.migrate.MigrationListener;
 import dev.migrate.MigrationResult;
 import dev.migrate.MigrationStatus;
 import dev.migrate.graph.RevisionGraph;
+import dev.migrate.offline.OfflineSqlRenderer;
+import dev.migrate.plan.Plan;
+import dev.migrate.plan.Planner;
+import dev.migrate.plan.Step;
 import dev.migrate.revision.Revision;
+import dev.migrate.revision.RevisionLoader;
+import dev.migrate.table.TableNames;
 
 /**
- * The engine behind {@link dev.migrate.Migrator}. Internal: use {@code Migrator}.
+ * The engine behind {@link dev.migrate.Migrator}, which is the API to use: this class is public
+ * only so that the façade in another package can reach it.
  */
 public final class Engine {
 
-	private Engine() {
+	private static final Logger logger = LoggerFactory.getLogger("dev.migrate.runtime");
+
+	private final MigrateSettings settings;
+
+	private final RevisionGraph graph;
+
+	private final TableNames names;
+
+	private final Connections connections;
+
+	private final StateReader reader;
+
+	private final StateValidator validator;
+
+	private final MigrationRun run;
+
+	private final StatusReporter statusReporter;
+
+	private final ChecksumAcceptor checksumAcceptor;
+
+	private Engine(DataSource dataSource, MigrateSettings settings, MigrationListener listener, RevisionGraph graph) {
+		this.settings = settings;
+		this.graph = graph;
+		this.names = TableNames.of(settings.schema(), settings.versionTable(), settings.historyTable());
+		this.connections = new Connections(dataSource);
+		this.reader = new StateReader(this.names);
+		this.validator = new StateValidator(graph);
+		this.run = new MigrationRun(settings, this.names, this.connections, listener);
+		this.statusReporter = new StatusReporter(settings, graph, this.names, this.connections, this.validator);
+		this.checksumAcceptor = new ChecksumAcceptor(settings, graph, this.names, this.connections, listener,
+				this.validator);
 	}
 
-	/** Load the revisions and create the engine. */
+	/**
+	 * Load and validate the revisions, and create the engine.
+	 * @param dataSource where the database is
+	 * @param settings the settings
+	 * @param listener receives the events of every run
+	 * @return the engine
+	 * @throws MigrateException when the revisions or the table names are invalid
+	 */
 	public static Engine create(DataSource dataSource, MigrateSettings settings, MigrationListener listener) {
-		throw new UnsupportedOperationException("engine under construction");
+		List<Revision> revisions = RevisionLoader.load(settings.locations(), settings.classLoader(),
+				settings.javaRevisions());
+		return new Engine(dataSource, settings, listener, RevisionGraph.of(revisions));
 	}
 
 	/** The validated revision graph. */
 	public RevisionGraph graph() {
-		throw new UnsupportedOperationException("engine under construction");
+		return this.graph;
 	}
 
 	/** See {@link dev.migrate.Migrator#upgrade(String)}. */
 	public MigrationResult upgrade(String target) {
-		throw new UnsupportedOperationException("engine under construction");
+		return this.run.run("upgrade", target, (state) -> planUpgrade(state, target, true));
 	}
 
 	/** See {@link dev.migrate.Migrator#downgrade(String)}. */
 	public MigrationResult downgrade(String target) {
-		throw new UnsupportedOperationException("engine under construction");
+		return this.run.run("downgrade", target, (state) -> {
+			this.validator.checkRows(state);
+			if (this.settings.validateChecksums()) {
+				this.validator.checkChecksums(state);
+			}
+			return Planner.downgrade(this.graph, state.headSet(), target);
+		});
 	}
 
 	/** See {@link dev.migrate.Migrator#stamp(List, boolean)}. */
 	public MigrationResult stamp(List<String> targets, boolean purge) {
-		throw new UnsupportedOperationException("engine under construction");
+		List<String> copy = List.copyOf(targets);
+		return this.run.run("stamp", String.join(" ", copy) + (purge ? " --purge" : ""),
+				(state) -> Planner.stamp(this.graph, state.headSet(), copy, purge));
+	}
+
+	/**
+	 * Plan an upgrade: unknown rows fail (or, when allowed, give an empty plan with a warning),
+	 * edited applied revisions fail, then the planner resolves the target.
+	 */
+	private Plan planUpgrade(DatabaseState state, String target, boolean warn) {
+		List<String> unknown = this.validator.unknownRows(state);
+		if (!unknown.isEmpty() && this.settings.allowUnknownRevisions()) {
+			if (warn) {
+				logger.warn("The database is at revision(s) {} which this build does not know (probably applied "
+						+ "by a newer version); nothing is upgraded because migrate.allow-unknown-revisions is true",
+						unknown);
+			}
+			return new Plan(List.of(), state.headSet(), state.headSet());
+		}
+		this.validator.checkRows(state);
+		if (this.settings.validateChecksums()) {
+			this.validator.checkChecksums(state);
+		}
+		return Planner.upgrade(this.graph, state.headSet(), target);
 	}
 
 	/** See {@link dev.migrate.Migrator#current()}. */
 	public List<String> current() {
-		throw new UnsupportedOperationException("engine under construction");
+		return this.connections.read("reading the version table", (connection) -> {
+			boolean[] exist = this.reader.tablesExist(connection);
+			return exist[0] ? this.reader.heads(connection) : List.<String>of();
+		});
 	}
 
 	/** See {@link dev.migrate.Migrator#history()}. */
 	public List<HistoryEntry> history() {
-		throw new UnsupportedOperationException("engine under construction");
+		HistoryReader history = new HistoryReader(this.names);
+		return this.connections.read("reading the history table", (connection) -> {
+			boolean[] exist = this.reader.tablesExist(connection);
+			return exist[1] ? history.newestFirst(connection) : List.<HistoryEntry>of();
+		});
 	}
 
 	/** See {@link dev.migrate.Migrator#heads()}. */
 	public List<Revision> heads() {
-		throw new UnsupportedOperationException("engine under construction");
+		return this.graph.heads().stream().map(this.graph::get).sorted(Comparator.comparing(Revision::id)).toList();
 	}
 
 	/** See {@link dev.migrate.Migrator#pending(String)}. */
 	public List<Revision> pending(String target) {
-		throw new UnsupportedOperationException("engine under construction");
+		DatabaseState state = this.connections.read("reading the version table", this.reader::read);
+		return revisionsOf(planUpgrade(state, target, false));
+	}
+
+	static List<Revision> revisionsOf(Plan plan) {
+		List<Revision> revisions = new ArrayList<>(plan.steps().size());
+		for (Step step : plan.steps()) {
+			revisions.add(step.revision());
+		}
+		return revisions;
 	}
 
 	/** See {@link dev.migrate.Migrator#check(String)}. */
 	public void check(String target) {
-		throw new UnsupportedOperationException("engine under construction");
+		DatabaseState state = this.connections.read("reading the version table", this.reader::read);
+		Plan plan = planUpgrade(state, target, true);
+		if (!plan.isEmpty()) {
+			List<String> ids = revisionsOf(plan).stream().map(Revision::id).toList();
+			throw new MigrateException(ErrorCode.PENDING_REVISIONS,
+					"The database is not at " + target + ": " + ids.size() + " revision(s) pending: "
+							+ this.graph.describe(ids) + " (current: "
+							+ (state.heads().isEmpty() ? "base" : String.join(", ", state.heads())) + ")",
+					"Run upgrade " + target + " (or start the application with migrate.mode=upgrade)");
+		}
 	}
 
 	/** See {@link dev.migrate.Migrator#status(String)}. */
 	public MigrationStatus status(String target) {
-		throw new UnsupportedOperationException("engine under construction");
+		return this.statusReporter.status(target);
 	}
 
 	/** See {@link dev.migrate.Migrator#acceptChecksums(List)}. */
 	public void acceptChecksums(List<String> revisions) {
-		throw new UnsupportedOperationException("engine under construction");
+		this.checksumAcceptor.accept(List.copyOf(revisions));
 	}
 
 	/** See {@link dev.migrate.Migrator#upgradeSql(String, String)}. */
 	public String upgradeSql(String from, String target) {
-		throw new UnsupportedOperationException("engine under construction");
+		return renderer().render(Planner.offlineUpgrade(this.graph, range(from, target)));
 	}
 
 	/** See {@link dev.migrate.Migrator#downgradeSql(String, String)}. */
 	public String downgradeSql(String from, String target) {
-		throw new UnsupportedOperationException("engine under construction");
+		return renderer().render(Planner.offlineDowngrade(this.graph, range(from, target)));
 	}
 
 	/** See {@link dev.migrate.Migrator#stampSql(String, List)}. */
 	public String stampSql(String from, List<String> targets) {
-		throw new UnsupportedOperationException("engine under construction");
+		if (targets.size() == 1) {
+			return renderer().render(Planner.offlineStamp(this.graph, range(from, targets.get(0))));
+		}
+		Set<String> start = (from != null) ? this.graph.resolve(from, Set.of()) : Set.of();
+		return renderer().render(Planner.stamp(this.graph, start, targets, false));
+	}
+
+	private static String range(String from, String target) {
+		return (from != null) ? from + ":" + target : target;
+	}
+
+	private OfflineSqlRenderer renderer() {
+		return new OfflineSqlRenderer(this.names, this.settings.singleTransaction());
 	}
 
 }

@@ -1,0 +1,147 @@
+package dev.migrate.engine;
+
+import java.sql.SQLException;
+import java.time.Duration;
+
+import dev.migrate.ErrorCode;
+import dev.migrate.MigrateException;
+import dev.migrate.plan.Step;
+import dev.migrate.revision.Revision;
+import dev.migrate.sql.SqlStatement;
+
+/**
+ * Words the failure of a step: which revision and file, which statement of how many and on
+ * which line and column, the SQLSTATE and the server's message, and the way out.
+ */
+final class FailureReport {
+
+	private static final int MAX_STATEMENT_TEXT = 300;
+
+	private FailureReport() {
+	}
+
+	/**
+	 * The failure of a statement.
+	 * @param step the step
+	 * @param failure the failed statement
+	 * @param transactional whether the step ran in a transaction
+	 * @param rolledBackWith how many other steps were rolled back with it (single transaction)
+	 * @return the exception to throw
+	 */
+	static MigrateException revisionFailed(Step step, StatementFailure failure, boolean transactional,
+			int rolledBackWith) {
+		Revision revision = step.revision();
+		StringBuilder description = new StringBuilder();
+		description.append(what(step)).append(" failed ").append(where(failure)).append(": ").append(cause(failure));
+		appendStatement(description, failure);
+		String action;
+		if (transactional) {
+			action = "Nothing of revision " + revision.id() + " was applied (its transaction was rolled back"
+					+ ((rolledBackWith > 0) ? ", together with the " + rolledBackWith
+							+ " revision(s) before it in the same transaction" : "")
+					+ "). Fix the revision in " + revision.source() + " and start again";
+		}
+		else if (failure.statement() > 1) {
+			action = "Revision " + revision.id() + " is not transactional: statements 1 to " + (failure.statement() - 1)
+					+ " of " + failure.statements() + " ran in autocommit and stay applied, and the revision is not "
+					+ "recorded as applied. It must be re-runnable (e.g. DROP INDEX CONCURRENTLY IF EXISTS "
+					+ "first; a failed CREATE INDEX CONCURRENTLY leaves an INVALID index). Fix it in "
+					+ revision.source() + " and start again";
+		}
+		else {
+			action = "Revision " + revision.id() + " is not transactional; its first statement failed, so nothing "
+					+ "of it was applied (a failed CREATE INDEX CONCURRENTLY may still leave an INVALID index). "
+					+ "Fix it in " + revision.source() + " and start again";
+		}
+		return new MigrateException(ErrorCode.REVISION_FAILED, description.toString(), action, failure.getCause());
+	}
+
+	/**
+	 * A step that kept hitting {@code lock_timeout}.
+	 * @param step the step
+	 * @param failure the last failure
+	 * @param attempts how many times it was tried
+	 * @param lockTimeout the {@code lock_timeout} of each attempt
+	 * @return the exception to throw
+	 */
+	static MigrateException ddlLockTimeout(Step step, StatementFailure failure, int attempts, Duration lockTimeout) {
+		StringBuilder description = new StringBuilder();
+		description.append(what(step)).append(" could not get the locks it needs: ").append(where(failure))
+			.append(" waited longer than lock_timeout (").append(lockTimeout.toMillis()).append(" ms) in each of ")
+			.append(attempts).append(" attempt(s); last error: ").append(cause(failure));
+		appendStatement(description, failure);
+		return new MigrateException(ErrorCode.DDL_LOCK_TIMEOUT, description.toString(),
+				"Nothing of revision " + step.revision().id() + " was applied. Another session holds locks on the "
+						+ "objects it changes (a long or idle-in-transaction session: see pg_stat_activity and "
+						+ "pg_locks); end it, or start again when traffic is lower, or raise "
+						+ "migrate.ddl.lock-timeout / migrate.ddl.lock-retries",
+				failure.getCause());
+	}
+
+	/** {@code Upgrade of revision X (source)}. */
+	static String what(Step step) {
+		Revision revision = step.revision();
+		String verb = switch (step.direction()) {
+			case UPGRADE -> "Upgrade";
+			case DOWNGRADE -> "Downgrade";
+			case STAMP -> "Stamp";
+		};
+		if (revision == null) {
+			return verb + " to base";
+		}
+		return verb + " of revision " + revision.id() + " (" + revision.source() + ")";
+	}
+
+	private static String where(StatementFailure failure) {
+		SqlStatement sql = failure.sql();
+		if (sql == null) {
+			return "in its Java code";
+		}
+		String where = "at statement " + failure.statement() + " of " + failure.statements() + ", line " + sql.line();
+		ServerError error = failure.serverError();
+		if (error != null && error.position() > 0 && error.position() <= sql.sql().length() + 1) {
+			int[] lineColumn = lineAndColumn(sql, error.position());
+			where += " (error at line " + lineColumn[0] + ", column " + lineColumn[1] + ")";
+		}
+		return where;
+	}
+
+	/** The file line and column of a 1-based character position in a statement. */
+	static int[] lineAndColumn(SqlStatement sql, int position) {
+		String text = sql.sql();
+		int line = sql.line();
+		int lineStart = 0;
+		int end = Math.min(position - 1, text.length());
+		for (int i = 0; i < end; i++) {
+			if (text.charAt(i) == '\n') {
+				line++;
+				lineStart = i + 1;
+			}
+		}
+		return new int[] { line, end - lineStart + 1 };
+	}
+
+	private static String cause(StatementFailure failure) {
+		Throwable cause = failure.getCause();
+		if (cause instanceof SQLException ex) {
+			ServerError error = ServerError.of(ex);
+			return ((error.sqlState() != null) ? "SQLSTATE " + error.sqlState() + ": " : "") + error.text();
+		}
+		if (cause instanceof MigrateException ex) {
+			return ex.description();
+		}
+		return cause.getClass().getName() + ((cause.getMessage() != null) ? ": " + cause.getMessage() : "");
+	}
+
+	private static void appendStatement(StringBuilder description, StatementFailure failure) {
+		SqlStatement sql = failure.sql();
+		if (sql != null) {
+			String text = sql.sql().strip();
+			if (text.length() > MAX_STATEMENT_TEXT) {
+				text = text.substring(0, MAX_STATEMENT_TEXT) + "...";
+			}
+			description.append("\nStatement: ").append(text);
+		}
+	}
+
+}

@@ -1,0 +1,191 @@
+package dev.migrate.engine;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import dev.migrate.MigrateException;
+import dev.migrate.MigrateSettings;
+import dev.migrate.MigrationEvent;
+import dev.migrate.MigrationListener;
+import dev.migrate.MigrationResult;
+import dev.migrate.plan.Plan;
+import dev.migrate.table.TableNames;
+
+/**
+ * The write path of a command (upgrade, downgrade, stamp): plan from the state read without the
+ * lock and return at once when there is nothing to do (the fast path); otherwise take the lock
+ * on a dedicated connection, create the tables if needed, read the state again (another
+ * instance may have done the work), plan again, run the plan and unlock.
+ */
+final class MigrationRun {
+
+	/** Plans a command from a database state, validating the state first. */
+	@FunctionalInterface
+	interface Planning {
+
+		Plan plan(DatabaseState state);
+
+	}
+
+	private final MigrateSettings settings;
+
+	private final TableNames names;
+
+	private final Connections connections;
+
+	private final MigrationListener listener;
+
+	private final StateReader reader;
+
+	private final SchemaCreator creator;
+
+	private final RevisionExecutor executor;
+
+	MigrationRun(MigrateSettings settings, TableNames names, Connections connections, MigrationListener listener) {
+		this.settings = settings;
+		this.names = names;
+		this.connections = connections;
+		this.listener = listener;
+		this.reader = new StateReader(names);
+		this.creator = new SchemaCreator(names, this.reader);
+		this.executor = new RevisionExecutor(settings, listener);
+	}
+
+	/**
+	 * Run a command.
+	 * @param command {@code upgrade}, {@code downgrade} or {@code stamp}, for events
+	 * @param target the target as given, for events
+	 * @param planning plans the command from a state
+	 * @return what was done
+	 * @throws MigrateException when validation, the lock or a step fails
+	 */
+	MigrationResult run(String command, String target, Planning planning) {
+		long start = System.nanoTime();
+		Plan plan = null;
+		List<String> completed = new ArrayList<>();
+		boolean locked = false;
+		try {
+			DatabaseState state = this.connections.read("reading the version table", this.reader::read);
+			plan = planning.plan(state);
+			if (plan.isEmpty()) {
+				return finished(new MigrationResult(plan, completed, plan.headsAfter(), since(start), false));
+			}
+			try (Connection connection = this.connections.open()) {
+				boolean autoCommit = connection.getAutoCommit();
+				connection.setAutoCommit(true);
+				SessionSettings session = new SessionSettings(this.names.schema());
+				AdvisoryLock lock = lock(connection);
+				try {
+					session.apply(connection);
+					lock.acquire(connection, this.settings.lockTimeout());
+					locked = true;
+					try (RunRecorder recorder = new RunRecorder(connection, this.names, this.settings.instance())) {
+						this.creator.ensureTables(connection);
+						state = this.reader.read(connection);
+						plan = planning.plan(state);
+						this.listener.onEvent(new MigrationEvent.RunStarted(command, target, plan, Instant.now()));
+						try {
+							this.executor.execute(new RunConnection(connection, recorder, session), plan, completed);
+						}
+						catch (MigrateException ex) {
+							throw new RunFailure(ex, headsAfterFailure(connection, plan));
+						}
+					}
+				}
+				finally {
+					release(connection, session, lock, locked, autoCommit);
+				}
+			}
+			return finished(new MigrationResult(plan, completed, plan.headsAfter(), since(start), true));
+		}
+		catch (RunFailure failure) {
+			throw failed(new MigrationResult(plan, completed, failure.headsAfter, since(start), locked),
+					failure.error);
+		}
+		catch (MigrateException ex) {
+			throw failed(partial(plan, completed, start, locked), ex);
+		}
+		catch (SQLException ex) {
+			throw failed(partial(plan, completed, start, locked),
+					DatabaseErrors.wrap(ex, "running " + command + " " + target));
+		}
+	}
+
+	private AdvisoryLock lock(Connection connection) throws SQLException {
+		return AdvisoryLock.forTables(connection, this.settings.lockKey(), this.names, this.listener);
+	}
+
+	private Set<String> headsAfterFailure(Connection connection, Plan plan) {
+		try {
+			return Set.copyOf(this.reader.heads(connection));
+		}
+		catch (SQLException | RuntimeException ex) {
+			return plan.headsBefore();
+		}
+	}
+
+	private void release(Connection connection, SessionSettings session, AdvisoryLock lock, boolean locked,
+			boolean autoCommit) {
+		try {
+			if (!connection.getAutoCommit()) {
+				connection.rollback();
+				connection.setAutoCommit(true);
+			}
+			session.restore(connection);
+		}
+		catch (SQLException ex) {
+			// the connection is gone; the lock went with it
+		}
+		if (locked) {
+			lock.release(connection);
+		}
+		try {
+			connection.setAutoCommit(autoCommit);
+		}
+		catch (SQLException ex) {
+			// the connection is gone
+		}
+	}
+
+	private MigrationResult finished(MigrationResult result) {
+		this.listener.onEvent(new MigrationEvent.RunFinished(result, null));
+		return result;
+	}
+
+	private MigrateException failed(MigrationResult result, MigrateException error) {
+		this.listener.onEvent(new MigrationEvent.RunFinished(result, error));
+		return error;
+	}
+
+	private static MigrationResult partial(Plan plan, List<String> completed, long start, boolean locked) {
+		Plan known = (plan != null) ? plan : new Plan(List.of(), Set.of(), Set.of());
+		return new MigrationResult(known, completed, known.headsBefore(), since(start), locked);
+	}
+
+	private static Duration since(long start) {
+		return Duration.ofNanos(System.nanoTime() - start);
+	}
+
+	/** A step failed; carries the version-table rows read after the failure. */
+	private static final class RunFailure extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		private final transient MigrateException error;
+
+		private final transient Set<String> headsAfter;
+
+		RunFailure(MigrateException error, Set<String> headsAfter) {
+			super(error.getMessage(), error, false, false);
+			this.error = error;
+			this.headsAfter = headsAfter;
+		}
+
+	}
+
+}

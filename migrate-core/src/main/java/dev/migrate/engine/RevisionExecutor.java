@@ -1,0 +1,298 @@
+package dev.migrate.engine;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.migrate.ErrorCode;
+import dev.migrate.MigrateException;
+import dev.migrate.MigrateSettings;
+import dev.migrate.MigrationEvent;
+import dev.migrate.MigrationListener;
+import dev.migrate.plan.Plan;
+import dev.migrate.plan.Step;
+import dev.migrate.revision.RevisionScript;
+import dev.migrate.table.HistoryTableSql;
+
+/**
+ * Runs the steps of a plan on the run's connection. A transactional step runs in one
+ * transaction with {@code SET LOCAL lock_timeout}, its statements, its version-table changes and
+ * its history row (with {@code singleTransaction}, consecutive transactional steps share one
+ * transaction); when {@code lock_timeout} fires the transaction is rolled back and retried after
+ * a backoff. A non-transactional step runs its statements in autocommit, then records itself in a
+ * short transaction, then resets the session. A failure rolls back, records a failed history row
+ * in its own transaction and throws.
+ */
+final class RevisionExecutor {
+
+	private final MigrateSettings settings;
+
+	private final MigrationListener listener;
+
+	private final StatementRunner runner;
+
+	private final RunLogger log = new RunLogger();
+
+	private final String setLockTimeout;
+
+	RevisionExecutor(MigrateSettings settings, MigrationListener listener) {
+		this.settings = settings;
+		this.listener = listener;
+		this.runner = new StatementRunner(listener);
+		this.setLockTimeout = "SET LOCAL lock_timeout = '" + settings.ddlLockTimeout().toMillis() + "ms'";
+	}
+
+	/**
+	 * Run a plan.
+	 * @param run the run's connection, recorder and session settings
+	 * @param plan the plan
+	 * @param completed receives the ids of the steps' revisions as they are committed
+	 * @throws MigrateException when a step fails; the steps committed before stay
+	 */
+	void execute(RunConnection run, Plan plan, List<String> completed) {
+		List<Step> steps = plan.steps();
+		int count = steps.size();
+		int i = 0;
+		while (i < count) {
+			Step step = steps.get(i);
+			if (!isTransactional(step)) {
+				runNonTransactional(run, step, i + 1, count, completed);
+				i++;
+				continue;
+			}
+			int end = i + 1;
+			if (this.settings.singleTransaction()) {
+				while (end < count && isTransactional(steps.get(end))) {
+					end++;
+				}
+			}
+			runTransactional(run, steps.subList(i, end), i, count, completed);
+			i = end;
+		}
+	}
+
+	private static boolean isTransactional(Step step) {
+		return switch (step.direction()) {
+			case STAMP -> true;
+			case UPGRADE, DOWNGRADE -> step.revision().transactional();
+		};
+	}
+
+	private void runTransactional(RunConnection run, List<Step> unit, int offset, int count, List<String> completed) {
+		Connection connection = run.connection();
+		int attempts = this.settings.ddlLockRetries() + 1;
+		for (int attempt = 1;; attempt++) {
+			List<Finished> finished = new ArrayList<>(unit.size());
+			Step current = null;
+			Instant startedAt = null;
+			try {
+				connection.setAutoCommit(false);
+				try (Statement statement = connection.createStatement()) {
+					statement.execute(this.setLockTimeout);
+				}
+				for (int k = 0; k < unit.size(); k++) {
+					current = unit.get(k);
+					startedAt = Instant.now();
+					long start = System.nanoTime();
+					this.listener.onEvent(new MigrationEvent.RevisionStarted(current, offset + k + 1, count, startedAt));
+					this.log.stepStarted(current);
+					this.runner.run(connection, current, script(current));
+					run.recorder().applyVersionChanges(current);
+					run.recorder().record(success(current, startedAt, Instant.now()));
+					finished.add(new Finished(current, Duration.ofNanos(System.nanoTime() - start)));
+				}
+				connection.commit();
+				connection.setAutoCommit(true);
+			}
+			catch (StatementFailure failure) {
+				rollback(connection);
+				if (failure.isLockTimeout() && attempt < attempts) {
+					Duration backoff = Backoff.afterAttempt(attempt);
+					this.log.stepRetrying(current, attempt, backoff, failure.serverError().text());
+					this.listener.onEvent(new MigrationEvent.DdlLockRetry(current, attempt, backoff));
+					sleep(backoff);
+					continue;
+				}
+				MigrateException error = failure.isLockTimeout()
+						? FailureReport.ddlLockTimeout(current, failure, attempt, this.settings.ddlLockTimeout())
+						: FailureReport.revisionFailed(current, failure, true, finished.size());
+				throw failed(run, current, startedAt, error);
+			}
+			catch (MigrateException ex) {
+				rollback(connection);
+				throw failed(run, current, startedAt, ex);
+			}
+			catch (SQLException ex) {
+				rollback(connection);
+				throw failed(run, current, startedAt, recordingFailed(current, ex, true));
+			}
+			catch (RuntimeException | Error ex) {
+				rollback(connection);
+				throw ex;
+			}
+			for (Finished done : finished) {
+				if (done.step().revision() != null) {
+					completed.add(done.step().revision().id());
+				}
+				this.log.stepFinished(done.step(), done.duration());
+				this.listener.onEvent(new MigrationEvent.RevisionFinished(done.step(), done.duration()));
+			}
+			return;
+		}
+	}
+
+	private void runNonTransactional(RunConnection run, Step step, int index, int count, List<String> completed) {
+		Connection connection = run.connection();
+		Instant startedAt = Instant.now();
+		long start = System.nanoTime();
+		this.listener.onEvent(new MigrationEvent.RevisionStarted(step, index, count, startedAt));
+		this.log.stepStarted(step);
+		try {
+			try {
+				connection.setAutoCommit(true);
+				this.runner.run(connection, step, script(step));
+			}
+			catch (StatementFailure failure) {
+				throw failed(run, step, startedAt, FailureReport.revisionFailed(step, failure, false, 0));
+			}
+			catch (SQLException ex) {
+				throw failed(run, step, startedAt, recordingFailed(step, ex, false));
+			}
+			try {
+				connection.setAutoCommit(false);
+				run.recorder().applyVersionChanges(step);
+				run.recorder().record(success(step, startedAt, Instant.now()));
+				connection.commit();
+				connection.setAutoCommit(true);
+			}
+			catch (MigrateException ex) {
+				rollback(connection);
+				throw failed(run, step, startedAt, ex);
+			}
+			catch (SQLException ex) {
+				rollback(connection);
+				throw failed(run, step, startedAt, recordingFailed(step, ex, false));
+			}
+		}
+		finally {
+			resetSession(run);
+		}
+		Duration duration = Duration.ofNanos(System.nanoTime() - start);
+		completed.add(step.revision().id());
+		this.log.stepFinished(step, duration);
+		this.listener.onEvent(new MigrationEvent.RevisionFinished(step, duration));
+	}
+
+	private void resetSession(RunConnection run) {
+		try {
+			run.connection().setAutoCommit(true);
+			run.session().resetAfterRevision(run.connection());
+		}
+		catch (SQLException ex) {
+			this.log.warn("Could not reset the session after a non-transactional revision: {}", ex.getMessage());
+		}
+	}
+
+	private static RevisionScript script(Step step) {
+		return switch (step.direction()) {
+			case UPGRADE -> step.revision().upgrade();
+			case DOWNGRADE -> step.revision().downgrade();
+			case STAMP -> null;
+		};
+	}
+
+	static String direction(Step step) {
+		return switch (step.direction()) {
+			case UPGRADE -> HistoryTableSql.UPGRADE;
+			case DOWNGRADE -> HistoryTableSql.DOWNGRADE;
+			case STAMP -> HistoryTableSql.STAMP;
+		};
+	}
+
+	private static HistoryRecord success(Step step, Instant startedAt, Instant finishedAt) {
+		return record(step, startedAt, finishedAt, true, null);
+	}
+
+	private static HistoryRecord record(Step step, Instant startedAt, Instant finishedAt, boolean success,
+			String error) {
+		boolean hasRevision = step.revision() != null;
+		return new HistoryRecord(hasRevision ? step.revision().id() : null, direction(step),
+				hasRevision ? step.revision().message() : null, hasRevision ? step.revision().checksum() : null,
+				startedAt, finishedAt, success, error);
+	}
+
+	private static MigrateException recordingFailed(Step step, SQLException ex, boolean transactional) {
+		ServerError error = ServerError.of(ex);
+		String what = (step != null) ? FailureReport.what(step) : "Starting the revision's transaction";
+		return new MigrateException(ErrorCode.DATABASE,
+				what + " failed outside its statements (setting lock_timeout, writing the version or history "
+						+ "table, or committing): "
+						+ ((error.sqlState() != null) ? "SQLSTATE " + error.sqlState() + ": " : "") + error.text(),
+				transactional ? "Its transaction was rolled back unless the commit itself was cut off; check the "
+						+ "database (current, history) and start again"
+						: "Its statements ran but it is not recorded as applied; it must be re-runnable. Check "
+								+ "the database (current, history) and start again",
+				ex);
+	}
+
+	/**
+	 * Record a failure in its own transaction (never masking the failure itself), tell the
+	 * listener, and give back the exception to throw.
+	 */
+	private MigrateException failed(RunConnection run, Step step, Instant startedAt, MigrateException error) {
+		if (step != null) {
+			Connection connection = run.connection();
+			try {
+				connection.setAutoCommit(false);
+				run.recorder().record(record(step, startedAt, Instant.now(), false, error.getMessage()));
+				connection.commit();
+			}
+			catch (SQLException | RuntimeException ex) {
+				rollback(connection);
+				this.log.warn("Could not record the failure of {} in the history table: {}", FailureReport.what(step),
+						ex.getMessage());
+			}
+			finally {
+				try {
+					connection.setAutoCommit(true);
+				}
+				catch (SQLException ex) {
+					// the connection is gone; the caller closes it
+				}
+			}
+			this.listener.onEvent(new MigrationEvent.RevisionFailed(step, error));
+		}
+		return error;
+	}
+
+	private static void rollback(Connection connection) {
+		try {
+			if (!connection.getAutoCommit()) {
+				connection.rollback();
+			}
+		}
+		catch (SQLException ex) {
+			// the connection is gone: the server rolled the transaction back
+		}
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new MigrateException(ErrorCode.DDL_LOCK_TIMEOUT,
+					"Interrupted while waiting to retry a revision that hit lock_timeout",
+					"Nothing of that revision was applied; start again");
+		}
+	}
+
+	private record Finished(Step step, Duration duration) {
+	}
+
+}

@@ -1,0 +1,87 @@
+package dev.migrate.engine;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import dev.migrate.table.TableNames;
+
+/**
+ * The session settings of the run's connection. With a configured schema, {@code search_path}
+ * becomes that schema followed by the connection's own path for the run, so unqualified names in
+ * revisions land in it; the original path comes back when the run ends. After a
+ * non-transactional revision, {@code RESET ALL} drops whatever it set, and the run's path is put
+ * back.
+ */
+final class SessionSettings {
+
+	private final String schema;
+
+	private String originalSearchPath;
+
+	/**
+	 * Create the settings.
+	 * @param schema the configured schema, or {@code null} to leave {@code search_path} alone
+	 */
+	SessionSettings(String schema) {
+		this.schema = schema;
+	}
+
+	/**
+	 * Put the run's settings in place, remembering the original ones.
+	 * @param connection the run's connection
+	 * @throws SQLException on a database error
+	 */
+	void apply(Connection connection) throws SQLException {
+		if (this.schema == null) {
+			return;
+		}
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT current_setting('search_path')")) {
+			rs.next();
+			this.originalSearchPath = rs.getString(1);
+		}
+		setSearchPath(connection, runSearchPath());
+	}
+
+	/**
+	 * Drop every setting a revision made ({@code RESET ALL}) and put the run's settings back.
+	 * @param connection the run's connection, outside a transaction
+	 * @throws SQLException on a database error
+	 */
+	void resetAfterRevision(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("RESET ALL");
+		}
+		if (this.schema != null) {
+			setSearchPath(connection, runSearchPath());
+		}
+	}
+
+	/**
+	 * Put the original settings back.
+	 * @param connection the run's connection, outside a transaction
+	 * @throws SQLException on a database error
+	 */
+	void restore(Connection connection) throws SQLException {
+		if (this.schema != null && this.originalSearchPath != null) {
+			setSearchPath(connection, this.originalSearchPath);
+		}
+	}
+
+	private String runSearchPath() {
+		String quoted = TableNames.quoteIdentifier(this.schema);
+		return (this.originalSearchPath == null || this.originalSearchPath.isBlank()) ? quoted
+				: quoted + ", " + this.originalSearchPath;
+	}
+
+	private static void setSearchPath(Connection connection, String path) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('search_path', ?, false)")) {
+			statement.setString(1, path);
+			statement.executeQuery().close();
+		}
+	}
+
+}

@@ -1,0 +1,107 @@
+package dev.migrate.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import dev.migrate.ErrorCode;
+import dev.migrate.MigrateException;
+import dev.migrate.graph.RevisionGraph;
+import dev.migrate.plan.Planner;
+import dev.migrate.revision.Revision;
+
+/**
+ * Checks the database state against the build before any work: rows of revisions this build
+ * does not know, and applied revisions whose files were edited since (their checksum differs from
+ * the one recorded by their latest successful {@code upgrade} or {@code accept_checksum} history
+ * row; revisions without such a row, e.g. stamped or applied by Alembic, are not checked).
+ */
+final class StateValidator {
+
+	private final RevisionGraph graph;
+
+	StateValidator(RevisionGraph graph) {
+		this.graph = graph;
+	}
+
+	/**
+	 * The version-table rows this build does not know, sorted.
+	 * @param state the state
+	 * @return the unknown rows
+	 */
+	List<String> unknownRows(DatabaseState state) {
+		return state.heads().stream().filter((id) -> !this.graph.contains(id)).toList();
+	}
+
+	/**
+	 * Fail on rows this build does not know, or on overlapping rows.
+	 * @param state the state
+	 * @throws MigrateException {@code UNKNOWN_REVISION_IN_DATABASE} or {@code OVERLAPPING_HEADS}
+	 */
+	void checkRows(DatabaseState state) {
+		Planner.checkCurrentHeads(this.graph, state.headSet());
+	}
+
+	/**
+	 * The applied revisions whose checksum differs from the recorded one, in graph order. The
+	 * rows must be known.
+	 * @param state the state
+	 * @return the drifts
+	 */
+	List<ChecksumDrift> drifts(DatabaseState state) {
+		if (state.recordedChecksums().isEmpty()) {
+			return List.of();
+		}
+		List<ChecksumDrift> drifts = new ArrayList<>();
+		for (String id : this.graph.ancestors(state.heads())) {
+			String recorded = state.recordedChecksums().get(id);
+			if (recorded == null) {
+				continue;
+			}
+			Revision revision = this.graph.get(id);
+			if (revision.checksum() != null && !recorded.equals(revision.checksum())) {
+				drifts.add(new ChecksumDrift(revision, recorded));
+			}
+		}
+		return drifts;
+	}
+
+	/**
+	 * Fail when applied revisions were edited.
+	 * @param state the state, with known rows
+	 * @throws MigrateException {@code CHECKSUM_MISMATCH} listing each revision, its file and both
+	 * checksums
+	 */
+	void checkChecksums(DatabaseState state) {
+		List<ChecksumDrift> drifts = drifts(state);
+		if (!drifts.isEmpty()) {
+			throw checksumMismatch(drifts);
+		}
+	}
+
+	static MigrateException checksumMismatch(List<ChecksumDrift> drifts) {
+		StringBuilder description = new StringBuilder();
+		description.append((drifts.size() == 1) ? "An applied revision was edited after it was applied: "
+				: drifts.size() + " applied revisions were edited after they were applied: ");
+		for (int i = 0; i < drifts.size(); i++) {
+			description.append((i > 0) ? "; " : "").append(drifts.get(i));
+		}
+		List<String> ids = drifts.stream().map((drift) -> drift.revision().id()).toList();
+		return new MigrateException(ErrorCode.CHECKSUM_MISMATCH, description.toString(),
+				"Revert the file" + ((ids.size() > 1) ? "s" : "") + " to what was applied (a revision that is "
+						+ "applied must not change; write a new revision instead). If the edit is deliberate and "
+						+ "the database already matches it, accept the new checksum"
+						+ ((ids.size() > 1) ? "s" : "") + " with Migrator.acceptChecksums(" + ids
+						+ "), or turn the check off with migrate.validate-checksums=false");
+	}
+
+	/**
+	 * The applied revisions (ancestors of the rows), known rows only.
+	 * @param heads the rows
+	 * @return the applied ids, parents first
+	 */
+	Set<String> applied(List<String> heads) {
+		return this.graph.ancestors(heads.stream().filter(this.graph::contains).toList());
+	}
+
+}

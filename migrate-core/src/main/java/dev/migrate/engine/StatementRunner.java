@@ -1,0 +1,88 @@
+package dev.migrate.engine;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import dev.migrate.MigrationEvent;
+import dev.migrate.MigrationListener;
+import dev.migrate.plan.Step;
+import dev.migrate.revision.RevisionScript;
+import dev.migrate.sql.SqlStatement;
+
+/**
+ * Runs the statements of one step on the run's connection, one at a time (several statements
+ * in one query string would form an implicit transaction, which {@code CREATE INDEX
+ * CONCURRENTLY} refuses), reporting each to the listener. Transaction control is the caller's.
+ */
+final class StatementRunner {
+
+	private final MigrationListener listener;
+
+	StatementRunner(MigrationListener listener) {
+		this.listener = listener;
+	}
+
+	/**
+	 * Run a script.
+	 * @param connection the run's connection
+	 * @param step the step being run, for events
+	 * @param script the script, or {@code null} for none (a stamp)
+	 * @throws StatementFailure when a statement or the Java revision fails
+	 */
+	void run(Connection connection, Step step, RevisionScript script) throws StatementFailure {
+		if (script instanceof RevisionScript.Sql sql) {
+			runSql(connection, step, sql.statements());
+		}
+		else if (script instanceof RevisionScript.Java java) {
+			runJava(connection, step, java);
+		}
+	}
+
+	private void runSql(Connection connection, Step step, List<SqlStatement> statements) throws StatementFailure {
+		if (statements.isEmpty()) {
+			return;
+		}
+		int count = statements.size();
+		Statement jdbc;
+		try {
+			jdbc = connection.createStatement();
+			jdbc.setEscapeProcessing(false);
+		}
+		catch (SQLException ex) {
+			throw new StatementFailure(1, count, statements.get(0), ex);
+		}
+		try (jdbc) {
+			for (int i = 0; i < count; i++) {
+				SqlStatement statement = statements.get(i);
+				this.listener.onEvent(new MigrationEvent.StatementStarted(step, i + 1, count, statement.line()));
+				try {
+					jdbc.execute(statement.sql());
+				}
+				catch (SQLException ex) {
+					throw new StatementFailure(i + 1, count, statement, ex);
+				}
+			}
+		}
+		catch (SQLException ex) {
+			// closing the statement failed; the connection is probably gone and the caller finds out
+		}
+	}
+
+	private void runJava(Connection connection, Step step, RevisionScript.Java java) throws StatementFailure {
+		this.listener.onEvent(new MigrationEvent.StatementStarted(step, 1, 1, 0));
+		try {
+			if (java.upgrade()) {
+				java.revision().upgrade(connection);
+			}
+			else {
+				java.revision().downgrade(connection);
+			}
+		}
+		catch (Exception ex) {
+			throw new StatementFailure(1, 1, null, ex);
+		}
+	}
+
+}
