@@ -12,7 +12,7 @@ CREATE TABLE documents (
 	id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
 	title text NOT NULL,
 	body text NOT NULL,
-	embedding vector(16) NOT NULL,
+	embedding vector(32) NOT NULL,
 	created_at timestamptz NOT NULL DEFAULT now()
 );
 
