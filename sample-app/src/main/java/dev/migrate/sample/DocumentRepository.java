@@ -115,18 +115,24 @@ public final class DocumentRepository {
 					"Limit is " + limit + "; expected a number from 1 to " + MAX_LIMIT);
 		}
 		PGvector vector = new PGvector(this.embedding.embed(query));
-		// The operator comes from the enum, never from the request.
-		String sql = """
+		return this.jdbc.sql(searchSql(metric))
+			.params(vector, limit)
+			.query((rs, row) -> new SearchHit(rs.getLong("id"), rs.getString("title"), rs.getString("language"),
+					rs.getDouble("distance")))
+			.list();
+	}
+
+	/**
+	 * The search query for a metric: parameters are the query's embedding and the limit. The
+	 * operator comes from the enum, never from the request.
+	 */
+	static String searchSql(DistanceMetric metric) {
+		return """
 				SELECT id, title, language, embedding %s ? AS distance
 				FROM documents
 				ORDER BY distance
 				LIMIT ?
 				""".formatted(metric.operator());
-		return this.jdbc.sql(sql)
-			.params(vector, limit)
-			.query((rs, row) -> new SearchHit(rs.getLong("id"), rs.getString("title"), rs.getString("language"),
-					rs.getDouble("distance")))
-			.list();
 	}
 
 	private static Document document(ResultSet rs, int row) throws SQLException {
