@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
@@ -89,8 +91,8 @@ class OfflineSqlRendererTests {
 	@Test
 	void outputIsDeterministic() {
 		String first = new OfflineSqlRenderer(NAMES).render(Planner.offlineUpgrade(this.graph, "heads"));
-		List<Revision> reversed = new java.util.ArrayList<>(this.graph.revisions());
-		java.util.Collections.reverse(reversed);
+		List<Revision> reversed = new ArrayList<>(this.graph.revisions());
+		Collections.reverse(reversed);
 		String second = new OfflineSqlRenderer(NAMES)
 			.render(Planner.offlineUpgrade(RevisionGraph.of(reversed), "heads"));
 		assertThat(second).isEqualTo(first);
