@@ -69,6 +69,20 @@ class RevisionFileParserTests {
 	}
 
 	@Test
+	void checksumCoversTheStatementsNotTheHeaderOrComments() {
+		String checksum = parse(ACCOUNT).checksum();
+		String edited = ACCOUNT.replace("create account table", "create the account table")
+			.replace("2026-11-21", "2026-12-01")
+			.replace("-- upgrade\n", "-- upgrade\n-- Accounts of the service.\n\n")
+			.replace("    id bigserial", "\tid   bigserial");
+		assertThat(parse(edited).checksum()).isEqualTo(checksum);
+		assertThat(parse(ACCOUNT.replace("varchar(50)", "varchar(60)")).checksum()).isNotEqualTo(checksum);
+		assertThat(parse(ACCOUNT.replace("'a;b'", "'a; b'")).checksum()).isNotEqualTo(checksum);
+		assertThat(parse(ACCOUNT.replace("DROP TABLE account;", "")).checksum()).isNotEqualTo(checksum);
+		assertThat(parse(ACCOUNT.substring(0, ACCOUNT.indexOf("-- downgrade"))).checksum()).isNotEqualTo(checksum);
+	}
+
+	@Test
 	void optionalKeysMayBeLeftOut() {
 		Revision revision = parse("""
 				-- revision: 1975ea83b712
