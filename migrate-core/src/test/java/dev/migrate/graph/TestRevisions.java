@@ -36,13 +36,6 @@ public final class TestRevisions {
 				sql("CREATE TABLE t_" + id + " (id int)", 5), sql("DROP TABLE t_" + id, 8));
 	}
 
-	/** The same as {@link #revision} with a chosen message. */
-	public static Revision withMessage(String id, String message, String... downRevisions) {
-		Revision revision = revision(id, downRevisions);
-		return new Revision(id, revision.downRevisions(), message, null, true, revision.source(),
-				revision.checksum(), revision.upgrade(), revision.downgrade());
-	}
-
 	/** A revision without a downgrade. */
 	public static Revision irreversible(String id, String... downRevisions) {
 		Revision revision = revision(id, downRevisions);
