@@ -79,10 +79,6 @@ final class AdvisoryLock {
 				TableNames.quoteIdentifier(schema) + "." + TableNames.quoteIdentifier(names.versionTable()), listener);
 	}
 
-	LockKey key() {
-		return this.key;
-	}
-
 	/**
 	 * Take the lock on a connection in autocommit, polling until the timeout.
 	 * @param connection the dedicated connection of the run

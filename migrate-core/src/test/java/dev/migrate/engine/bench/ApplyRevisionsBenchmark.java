@@ -48,6 +48,11 @@ public final class ApplyRevisionsBenchmark {
 	private ApplyRevisionsBenchmark() {
 	}
 
+	/**
+	 * Run the benchmark and print each round and the median ratio.
+	 * @param args ignored
+	 * @throws Exception when the database cannot be reached
+	 */
 	public static void main(String[] args) throws Exception {
 		BenchDatabase.quietLogging();
 		Path dir = BenchDatabase.writeChain(REVISIONS,

@@ -32,6 +32,11 @@ public final class NothingPendingBenchmark {
 	private NothingPendingBenchmark() {
 	}
 
+	/**
+	 * Run the benchmark and print the timings of each call.
+	 * @param args ignored
+	 * @throws Exception when the database cannot be reached
+	 */
 	public static void main(String[] args) throws Exception {
 		BenchDatabase.quietLogging();
 		Path dir = BenchDatabase.writeChain(REVISIONS, "CREATE TABLE t_%1$d (id int)", "DROP TABLE t_%1$d");
