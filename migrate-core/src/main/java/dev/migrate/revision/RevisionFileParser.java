@@ -1,0 +1,527 @@
+package dev.migrate.revision;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import dev.migrate.ErrorCode;
+import dev.migrate.MigrateException;
+import dev.migrate.sql.NonTransactionalStatements;
+import dev.migrate.sql.SqlChecksum;
+import dev.migrate.sql.SqlSplitter;
+import dev.migrate.sql.SqlStatement;
+
+/**
+ * Parses the text of one SQL revision file into a {@link Revision}.
+ *
+ * <p>
+ * The file starts with its header: a block of {@code -- key: value} lines (blank lines before
+ * it are skipped) that ends at the first line of another kind, usually a blank line. Between
+ * the header and the {@code -- upgrade} line only blank lines and {@code --} comments may
+ * appear. {@code -- upgrade} and {@code -- downgrade} stand alone on their lines
+ * (case-insensitive); everything after {@code -- upgrade} up to {@code -- downgrade} is the
+ * upgrade section, the rest the downgrade section. A leading byte order mark is ignored and
+ * CRLF line endings are read as LF.
+ *
+ * <p>
+ * One parser reads one file; the text is scanned line by line, without regular expressions.
+ */
+final class RevisionFileParser {
+
+	/** The header keys, in the order the documentation lists them. */
+	static final List<String> KEYS = List.of("revision", "down_revision", "message", "create_date", "transactional");
+
+	private static final int REVISION = 0;
+
+	private static final int DOWN_REVISION = 1;
+
+	private static final int MESSAGE = 2;
+
+	private static final int CREATE_DATE = 3;
+
+	private static final int TRANSACTIONAL = 4;
+
+	private static final String HEADER_HELP = "Start the file with its header: '-- revision: <id>' and "
+			+ "'-- down_revision: <parent ids>' (then optionally message, create_date and transactional), "
+			+ "a blank line, and '-- upgrade' above the statements";
+
+	private final String fileName;
+
+	private final String source;
+
+	private final String text;
+
+	private final String[] values = new String[KEYS.size()];
+
+	private final int[] valueLines = new int[KEYS.size()];
+
+	/** Start of the current line in {@link #text}. */
+	private int start;
+
+	/** End of the current line (index of its '\n' or the text's length). */
+	private int end = -1;
+
+	/** 1-based number of the current line, 0 before the first. */
+	private int line;
+
+	/** Whether the header is followed by more lines (the parser then stands on the first). */
+	private boolean headerEnded;
+
+	private RevisionFileParser(String fileName, String source, String text) {
+		this.fileName = fileName;
+		this.source = source;
+		this.text = text;
+	}
+
+	/**
+	 * Parse a revision file.
+	 * @param fileName the file's name without directories, e.g.
+	 * {@code 1975ea83b712_create_account.sql}
+	 * @param source where the file comes from, for messages and {@link Revision#source()}
+	 * @param text the file's content
+	 * @return the revision
+	 * @throws MigrateException with {@link ErrorCode#REVISION_FORMAT} when the file breaks the
+	 * format, {@link ErrorCode#SQL_SYNTAX} when a section cannot be split, or
+	 * {@link ErrorCode#NON_TRANSACTIONAL_STATEMENT} when a transactional revision holds a
+	 * statement that cannot run in a transaction
+	 */
+	static Revision parse(String fileName, String source, String text) {
+		return new RevisionFileParser(fileName, source, normalize(text)).parse();
+	}
+
+	private static String normalize(String text) {
+		String result = (!text.isEmpty() && text.charAt(0) == '\uFEFF') ? text.substring(1) : text;
+		return (result.indexOf('\r') >= 0) ? result.replace("\r\n", "\n") : result;
+	}
+
+	private Revision parse() {
+		int lastHeaderLine = readHeader();
+		String id = revisionId();
+		List<String> downRevisions = downRevisions(id);
+		boolean transactional = transactional();
+		boolean upgradeFound = skipToUpgradeMarker(lastHeaderLine);
+		requireKeys(id, downRevisions);
+		if (!upgradeFound) {
+			throw error(lastHeaderLine + 1, "expected a '-- upgrade' line after the header, but the file has none",
+					"Add a line '-- upgrade' above the upgrade statements (it may be followed by nothing for "
+							+ "a revision that only merges branches)");
+		}
+		Sections sections = readSections();
+		if (transactional) {
+			checkTransactional(sections.upgrade());
+			if (sections.downgrade() != null) {
+				checkTransactional(sections.downgrade());
+			}
+		}
+		String createDate = this.values[CREATE_DATE];
+		return new Revision(id, downRevisions, this.values[MESSAGE],
+				(createDate != null && !createDate.isEmpty()) ? createDate : null, transactional, this.source,
+				SqlChecksum.of(sections.upgrade(), sections.downgrade()), new RevisionScript.Sql(sections.upgrade()),
+				(sections.downgrade() != null) ? new RevisionScript.Sql(sections.downgrade()) : null);
+	}
+
+	private void requireKeys(String id, List<String> downRevisions) {
+		if (id == null) {
+			String nameId = fileNameId();
+			throw error(firstHeaderLine(), "the header has no 'revision' key",
+					"Add '-- revision: " + ((RevisionIds.problem(nameId) == null) ? nameId : "<id>")
+							+ "' as the header's first line");
+		}
+		if (downRevisions == null) {
+			throw error(firstHeaderLine(), "the header has no 'down_revision' key",
+					"Add '-- down_revision: <parent id>' to the header, or '-- down_revision:' with nothing after "
+							+ "the colon if this revision is a base (the first of its branch)");
+		}
+	}
+
+	/**
+	 * Split the sections, starting on the {@code -- upgrade} line.
+	 * @return the statements of both sections
+	 */
+	private Sections readSections() {
+		int upgradeMarker = this.line;
+		int upgradeStart = nextLineStart();
+		int upgradeEnd = this.text.length();
+		int downgradeMarker = 0;
+		int downgradeStart = -1;
+		while (advance()) {
+			if (isMarker("upgrade")) {
+				throw error(this.line, "found a second '-- upgrade' line (the first is on line " + upgradeMarker + ")",
+						"Keep one '-- upgrade' line; upgrade statements go between it and '-- downgrade'");
+			}
+			if (isMarker("downgrade")) {
+				if (downgradeMarker != 0) {
+					throw error(this.line,
+							"found a second '-- downgrade' line (the first is on line " + downgradeMarker + ")",
+							"Keep one '-- downgrade' line; downgrade statements go after it");
+				}
+				downgradeMarker = this.line;
+				upgradeEnd = this.start;
+				downgradeStart = nextLineStart();
+			}
+		}
+		List<SqlStatement> upgrade = SqlSplitter.split(this.text.substring(upgradeStart, upgradeEnd), this.source,
+				upgradeMarker + 1);
+		List<SqlStatement> downgrade = (downgradeMarker != 0)
+				? SqlSplitter.split(this.text.substring(downgradeStart), this.source, downgradeMarker + 1) : null;
+		return new Sections(upgrade, downgrade);
+	}
+
+	/**
+	 * Read the header block into {@link #values}, leaving the parser on the first line after
+	 * it.
+	 * @return the number of the header's last line
+	 */
+	private int readHeader() {
+		boolean more = advance();
+		while (more && isBlank()) {
+			more = advance();
+		}
+		if (!more) {
+			throw error(1, "expected the header at the top of the file, but the file is empty", HEADER_HELP);
+		}
+		int lastHeaderLine = 0;
+		while (more) {
+			int keyEnd = keyEnd();
+			if (keyEnd < 0) {
+				break;
+			}
+			readHeaderLine(keyEnd);
+			lastHeaderLine = this.line;
+			more = advance();
+		}
+		if (lastHeaderLine == 0) {
+			throw error(this.line, "expected the header ('-- revision: <id>', '-- down_revision: <parent ids>') "
+					+ "at the top of the file, found " + quoteLine(), HEADER_HELP);
+		}
+		this.headerEnded = more;
+		return lastHeaderLine;
+	}
+
+	private void readHeaderLine(int keyEnd) {
+		int keyStart = skipBlanks(this.start + 2);
+		String key = this.text.substring(keyStart, keyEnd);
+		String value = this.text.substring(this.text.indexOf(':', keyEnd) + 1, this.end).strip();
+		String normalized = key.toLowerCase(Locale.ROOT);
+		int index = KEYS.indexOf(normalized);
+		if (index < 0) {
+			if (normalized.equals("upgrade") || normalized.equals("downgrade")) {
+				throw markerWithColon(normalized);
+			}
+			String suggestion = closestKey(normalized);
+			if (suggestion != null) {
+				throw error(this.line, "unknown header key '" + key + "'; did you mean '" + suggestion + "'?",
+						"Rename the key to '" + suggestion + "'");
+			}
+			throw error(this.line, "unknown header key '" + key + "'",
+					"Use only the header keys " + String.join(", ", KEYS)
+							+ "; free-form comments go after the blank line that ends the header");
+		}
+		if (this.valueLines[index] != 0) {
+			throw error(this.line, "duplicate header key '" + normalized + "' (first on line " + this.valueLines[index] + ")",
+					"Keep one '-- " + normalized + ":' line");
+		}
+		this.values[index] = value;
+		this.valueLines[index] = this.line;
+	}
+
+	/** The header's revision id, checked, or {@code null} when the header has none. */
+	private String revisionId() {
+		String id = this.values[REVISION];
+		if (id == null) {
+			return null;
+		}
+		String problem = RevisionIds.problem(id);
+		if (problem != null) {
+			throw error(this.valueLines[REVISION], "revision id '" + id + "' " + problem, RevisionIds.RULE);
+		}
+		if (!this.fileName.equals(id + ".sql") && !this.fileName.startsWith(id + "_")) {
+			int slug = this.fileName.indexOf('_');
+			String rename = (slug >= 0) ? id + this.fileName.substring(slug) : id + ".sql";
+			throw error(this.valueLines[REVISION], "the header says revision '" + id + "' but the file name '"
+					+ this.fileName + "' starts with '" + fileNameId() + "'",
+					"Rename the file to " + rename + " or correct the 'revision' header; file names are "
+							+ "<id>_<description>.sql or <id>.sql");
+		}
+		return id;
+	}
+
+	/** The id a file name suggests: the part before the first '_', or before '.sql'. */
+	private String fileNameId() {
+		int slug = this.fileName.indexOf('_');
+		if (slug >= 0) {
+			return this.fileName.substring(0, slug);
+		}
+		return this.fileName.endsWith(".sql") ? this.fileName.substring(0, this.fileName.length() - 4) : this.fileName;
+	}
+
+	/** The header's down revisions, checked, or {@code null} when the header has none. */
+	private List<String> downRevisions(String id) {
+		String value = this.values[DOWN_REVISION];
+		int valueLine = this.valueLines[DOWN_REVISION];
+		if (value == null) {
+			return null;
+		}
+		if (value.isEmpty()) {
+			return List.of();
+		}
+		List<String> ids = new ArrayList<>(2);
+		int from = 0;
+		while (from <= value.length()) {
+			int comma = value.indexOf(',', from);
+			int to = (comma >= 0) ? comma : value.length();
+			String downRevision = value.substring(from, to).strip();
+			if (downRevision.isEmpty()) {
+				throw error(valueLine, "down_revision '" + value + "' has an empty entry",
+						"Separate the ids of several down revisions with single commas, e.g. '-- down_revision: "
+								+ "ae1027a6acf, 27c6a30d7c24'");
+			}
+			String problem = RevisionIds.problem(downRevision);
+			if (problem != null) {
+				String hint = problem.equals("contains whitespace")
+						? "; separate the ids of several down revisions with commas" : "";
+				throw error(valueLine, "down revision id '" + downRevision + "' " + problem, RevisionIds.RULE + hint);
+			}
+			if (ids.contains(downRevision)) {
+				throw error(valueLine, "down_revision lists '" + downRevision + "' twice",
+						"List each down revision once");
+			}
+			if (downRevision.equals(id)) {
+				throw error(valueLine, "revision '" + id + "' lists itself as its down revision",
+						"Set down_revision to the id of the revision this one follows");
+			}
+			ids.add(downRevision);
+			from = to + 1;
+		}
+		return ids;
+	}
+
+	private boolean transactional() {
+		String value = this.values[TRANSACTIONAL];
+		if (value == null || value.equalsIgnoreCase("true")) {
+			return true;
+		}
+		if (value.equalsIgnoreCase("false")) {
+			return false;
+		}
+		throw error(this.valueLines[TRANSACTIONAL], "transactional must be 'true' or 'false', found '" + value + "'",
+				"Write '-- transactional: false' to run the revision outside a transaction, or remove the line");
+	}
+
+	/**
+	 * Move to the {@code -- upgrade} line, checking what comes between the header and it.
+	 * @return whether the line was found
+	 */
+	private boolean skipToUpgradeMarker(int lastHeaderLine) {
+		boolean more = this.headerEnded;
+		while (more) {
+			if (isMarker("upgrade")) {
+				return true;
+			}
+			if (isMarker("downgrade")) {
+				throw error(this.line, "found '-- downgrade' before '-- upgrade'",
+						"Put the upgrade section ('-- upgrade' and its statements) before the downgrade section");
+			}
+			if (!isBlank()) {
+				if (!isComment()) {
+					throw error(this.line, "expected '-- upgrade' before the first statement, found " + quoteLine(),
+							"Add a line '-- upgrade' above the upgrade statements");
+				}
+				int keyEnd = keyEnd();
+				if (keyEnd >= 0) {
+					String key = this.text.substring(skipBlanks(this.start + 2), keyEnd).toLowerCase(Locale.ROOT);
+					if (key.equals("upgrade") || key.equals("downgrade")) {
+						throw markerWithColon(key);
+					}
+					if (KEYS.contains(key)) {
+						throw error(this.line, "header key '" + key + "' is outside the header, which ended on line "
+								+ lastHeaderLine, "Move the line up into the header block: the header is the "
+										+ "file's first '-- key: value' lines, and it ends at the first other line");
+					}
+				}
+			}
+			more = advance();
+		}
+		return false;
+	}
+
+	private void checkTransactional(List<SqlStatement> statements) {
+		for (SqlStatement statement : statements) {
+			Optional<String> construct = NonTransactionalStatements.find(statement);
+			if (construct.isPresent()) {
+				throw new MigrateException(ErrorCode.NON_TRANSACTIONAL_STATEMENT,
+						this.source + " line " + statement.line() + ": " + construct.get()
+								+ " cannot run inside a transaction",
+						"Add '-- transactional: false' to the header of " + this.fileName
+								+ " and make the revision safe to re-run (e.g. DROP INDEX CONCURRENTLY IF EXISTS "
+								+ "before CREATE INDEX CONCURRENTLY), or move the statement into its own "
+								+ "non-transactional revision");
+			}
+		}
+	}
+
+	private MigrateException markerWithColon(String marker) {
+		return error(this.line, "expected the section marker '-- " + marker + "' alone on its line, found " + quoteLine(),
+				"Remove the colon: write '-- " + marker + "'");
+	}
+
+	private int firstHeaderLine() {
+		int first = Integer.MAX_VALUE;
+		for (int valueLine : this.valueLines) {
+			if (valueLine != 0) {
+				first = Math.min(first, valueLine);
+			}
+		}
+		return first;
+	}
+
+	/** The best guess for a mistyped key, or {@code null}. */
+	static String closestKey(String key) {
+		String normalized = key.replace('-', '_');
+		String best = null;
+		int bestDistance = Integer.MAX_VALUE;
+		for (String candidate : KEYS) {
+			int distance = distance(normalized, candidate);
+			if (distance < bestDistance) {
+				best = candidate;
+				bestDistance = distance;
+			}
+		}
+		if (bestDistance <= 2) {
+			return best;
+		}
+		String contained = null;
+		for (String candidate : KEYS) {
+			if ((normalized.contains(candidate) || candidate.contains(normalized))
+					&& (contained == null || candidate.length() > contained.length())) {
+				contained = candidate;
+			}
+		}
+		return (normalized.length() >= 4) ? contained : null;
+	}
+
+	/** Levenshtein distance. */
+	private static int distance(String a, String b) {
+		int[] previous = new int[b.length() + 1];
+		int[] current = new int[b.length() + 1];
+		for (int j = 0; j <= b.length(); j++) {
+			previous[j] = j;
+		}
+		for (int i = 1; i <= a.length(); i++) {
+			current[0] = i;
+			for (int j = 1; j <= b.length(); j++) {
+				int substitution = previous[j - 1] + ((a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1);
+				current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+			}
+			int[] swap = previous;
+			previous = current;
+			current = swap;
+		}
+		return previous[b.length()];
+	}
+
+	// Line scanning
+
+	private boolean advance() {
+		int next = this.end + 1;
+		if (next >= this.text.length()) {
+			return false;
+		}
+		this.start = next;
+		int newline = this.text.indexOf('\n', next);
+		this.end = (newline >= 0) ? newline : this.text.length();
+		this.line++;
+		return true;
+	}
+
+	private int nextLineStart() {
+		return Math.min(this.end + 1, this.text.length());
+	}
+
+	private boolean isBlank() {
+		for (int i = this.start; i < this.end; i++) {
+			if (!Character.isWhitespace(this.text.charAt(i))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private boolean isComment() {
+		int i = skipBlanks(this.start);
+		return i + 1 < this.end && this.text.charAt(i) == '-' && this.text.charAt(i + 1) == '-';
+	}
+
+	/** Whether the current line is {@code -- <word>} alone (case-insensitive). */
+	private boolean isMarker(String word) {
+		if (this.end - this.start < 2 + word.length() || this.text.charAt(this.start) != '-'
+				|| this.text.charAt(this.start + 1) != '-') {
+			return false;
+		}
+		int i = skipBlanks(this.start + 2);
+		if (!this.text.regionMatches(true, i, word, 0, word.length())) {
+			return false;
+		}
+		return skipWhitespace(i + word.length()) == this.end;
+	}
+
+	/**
+	 * If the current line is a {@code -- key: value} line, return the end of its key.
+	 * @return the index after the key, or -1 when the line is not a header line
+	 */
+	private int keyEnd() {
+		if (this.end - this.start < 4 || this.text.charAt(this.start) != '-' || this.text.charAt(this.start + 1) != '-') {
+			return -1;
+		}
+		int keyStart = skipBlanks(this.start + 2);
+		int i = keyStart;
+		while (i < this.end && isKeyChar(this.text.charAt(i))) {
+			i++;
+		}
+		int keyEnd = i;
+		i = skipBlanks(i);
+		return (keyEnd > keyStart && i < this.end && this.text.charAt(i) == ':') ? keyEnd : -1;
+	}
+
+	private static boolean isKeyChar(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+	}
+
+	private int skipBlanks(int from) {
+		int i = from;
+		while (i < this.end && (this.text.charAt(i) == ' ' || this.text.charAt(i) == '\t')) {
+			i++;
+		}
+		return i;
+	}
+
+	private int skipWhitespace(int from) {
+		int i = from;
+		while (i < this.end && Character.isWhitespace(this.text.charAt(i))) {
+			i++;
+		}
+		return i;
+	}
+
+	private String quoteLine() {
+		String content = this.text.substring(this.start, this.end).strip();
+		return "'" + ((content.length() > 60) ? content.substring(0, 57) + "..." : content) + "'";
+	}
+
+	private MigrateException error(int lineNumber, String description, String action) {
+		return new MigrateException(ErrorCode.REVISION_FORMAT, this.source + " line " + lineNumber + ": " + description,
+				action);
+	}
+
+	/**
+	 * The statements of a file's sections.
+	 *
+	 * @param upgrade the upgrade statements
+	 * @param downgrade the downgrade statements, or {@code null} without a downgrade section
+	 */
+	private record Sections(List<SqlStatement> upgrade, List<SqlStatement> downgrade) {
+
+	}
+
+}

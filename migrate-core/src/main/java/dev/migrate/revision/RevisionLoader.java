@@ -1,0 +1,126 @@
+package dev.migrate.revision;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.migrate.ErrorCode;
+import dev.migrate.JavaRevision;
+import dev.migrate.MigrateException;
+
+/**
+ * Loads all revisions of an application: the SQL revision files of its locations and its
+ * {@link JavaRevision Java revisions}.
+ */
+public final class RevisionLoader {
+
+	private RevisionLoader() {
+	}
+
+	/**
+	 * Load and check every revision.
+	 * @param locations the locations ({@code classpath:<path>}, {@code filesystem:<path>}, or a
+	 * path without prefix for the classpath)
+	 * @param classLoader the class loader for {@code classpath:} locations, or {@code null} for
+	 * the one that loaded migrate
+	 * @param javaRevisions the Java revisions, or {@code null} for none
+	 * @return the revisions sorted by id
+	 * @throws MigrateException when a location is missing or unreadable
+	 * ({@link ErrorCode#LOCATION}), a file breaks the format ({@link ErrorCode#REVISION_FORMAT},
+	 * {@link ErrorCode#SQL_SYNTAX}, {@link ErrorCode#NON_TRANSACTIONAL_STATEMENT}) or two
+	 * revisions share an id ({@link ErrorCode#DUPLICATE_REVISION})
+	 */
+	public static List<Revision> load(List<String> locations, ClassLoader classLoader,
+			List<? extends JavaRevision> javaRevisions) {
+		ClassLoader loader = (classLoader != null) ? classLoader : RevisionLoader.class.getClassLoader();
+		Set<RevisionLocation> parsedLocations = new LinkedHashSet<>();
+		for (String location : locations) {
+			parsedLocations.add(RevisionLocation.of(location));
+		}
+		Map<String, Revision> revisions = new HashMap<>();
+		Map<String, String> origins = new HashMap<>();
+		for (RevisionLocation location : parsedLocations) {
+			for (RevisionFile file : RevisionLocationScanner.scan(location, loader)) {
+				Revision revision = RevisionFileParser.parse(file.fileName(), file.source(), decode(file));
+				add(revision, file.origin(), revisions, origins);
+			}
+		}
+		if (javaRevisions != null) {
+			for (JavaRevision javaRevision : javaRevisions) {
+				Revision revision = JavaRevisions.toRevision(javaRevision);
+				add(revision, revision.source(), revisions, origins);
+			}
+		}
+		List<Revision> sorted = new ArrayList<>(revisions.values());
+		sorted.sort(Comparator.comparing(Revision::id));
+		return sorted;
+	}
+
+	/**
+	 * Parse the text of one SQL revision file.
+	 * @param fileName the file's name, e.g. {@code 1975ea83b712_create_account.sql}
+	 * @param source where the file comes from, for messages, e.g.
+	 * {@code filesystem:db/revisions/1975ea83b712_create_account.sql}
+	 * @param text the file's content
+	 * @return the revision
+	 * @throws MigrateException when the file breaks the format
+	 * ({@link ErrorCode#REVISION_FORMAT}, {@link ErrorCode#SQL_SYNTAX},
+	 * {@link ErrorCode#NON_TRANSACTIONAL_STATEMENT})
+	 */
+	public static Revision parse(String fileName, String source, String text) {
+		return RevisionFileParser.parse(fileName, source, text);
+	}
+
+	private static void add(Revision revision, String origin, Map<String, Revision> revisions,
+			Map<String, String> origins) {
+		Revision existing = revisions.putIfAbsent(revision.id(), revision);
+		if (existing != null) {
+			String where = existing.source() + " and " + revision.source();
+			if (existing.source().equals(revision.source())) {
+				where = existing.source() + " twice (" + origins.get(revision.id()) + " and " + origin + ")";
+			}
+			throw new MigrateException(ErrorCode.DUPLICATE_REVISION,
+					"Revision id '" + revision.id() + "' is defined by " + where,
+					"Give one of them a new id (and update the down_revision of the revisions that follow it), "
+							+ "or remove the copy");
+		}
+		origins.put(revision.id(), origin);
+	}
+
+	/** Decode UTF-8, reporting the line of the first malformed byte. */
+	private static String decode(RevisionFile file) {
+		byte[] bytes = file.content();
+		String text = new String(bytes, StandardCharsets.UTF_8);
+		if (text.indexOf('\uFFFD') < 0) {
+			return text;
+		}
+		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		ByteBuffer input = ByteBuffer.wrap(bytes);
+		CoderResult result = decoder.decode(input, CharBuffer.allocate(bytes.length), true);
+		if (!result.isError()) {
+			return text;
+		}
+		int line = 1;
+		for (int i = 0; i < input.position(); i++) {
+			if (bytes[i] == '\n') {
+				line++;
+			}
+		}
+		throw new MigrateException(ErrorCode.REVISION_FORMAT,
+				file.source() + " line " + line + ": the file is not valid UTF-8 (byte " + input.position() + ")",
+				"Save the file as UTF-8");
+	}
+
+}
