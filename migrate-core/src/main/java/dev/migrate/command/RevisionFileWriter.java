@@ -82,11 +82,12 @@ final class RevisionFileWriter {
 			target = filesystem.get(0);
 		}
 		Set<Path> read = new LinkedHashSet<>();
-		if (Files.isDirectory(target)) {
-			read.add(normalize(target));
-		}
+		read.add(normalize(target));
 		for (Path path : filesystem) {
 			read.add(normalize(path));
+		}
+		if (!Files.exists(target)) {
+			read.remove(normalize(target));
 		}
 		List<String> locations = read.stream().map((path) -> FILESYSTEM + path).toList();
 		List<Revision> revisions = RevisionLoader.load(locations, settings.classLoader(), settings.javaRevisions());
