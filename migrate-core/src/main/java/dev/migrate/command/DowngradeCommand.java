@@ -17,12 +17,12 @@ public record DowngradeCommand(String target, boolean sql) implements MigrateCom
 	@Override
 	public int run(CommandContext context) {
 		SqlRanges.requireSqlForRange("downgrade", this.target, this.sql);
+		if (this.sql && !TargetRange.isRange(this.target)) {
+			throw new UsageException("downgrade with --sql requires <fromrev>:<torev>, got '" + this.target
+					+ "' (offline mode cannot read where the database is), e.g. downgrade 53fffde5ad5:base --sql");
+		}
 		Migrator migrator = context.migrator();
 		if (this.sql) {
-			if (!TargetRange.isRange(this.target)) {
-				throw new UsageException("downgrade with --sql requires <fromrev>:<torev>, got '" + this.target
-						+ "' (offline mode cannot read where the database is), e.g. downgrade 53fffde5ad5:base --sql");
-			}
 			TargetRange range = TargetRange.parse(this.target);
 			context.out().print(migrator.downgradeSql(range.from(), range.to()));
 		}

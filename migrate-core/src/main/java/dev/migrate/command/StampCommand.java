@@ -32,12 +32,12 @@ public record StampCommand(List<String> targets, boolean purge, boolean sql) imp
 		for (String target : this.targets) {
 			SqlRanges.requireSqlForRange("stamp", target, this.sql);
 		}
+		if (this.sql && this.purge) {
+			throw new UsageException("stamp --purge cannot be combined with --sql: offline mode cannot know "
+					+ "which rows the version table holds; stamp from a range instead, e.g. stamp ae10:heads --sql");
+		}
 		Migrator migrator = context.migrator();
 		if (this.sql) {
-			if (this.purge) {
-				throw new UsageException("stamp --purge cannot be combined with --sql: offline mode cannot know "
-						+ "which rows the version table holds; stamp from a range instead, e.g. stamp ae10:heads --sql");
-			}
 			String from = null;
 			List<String> destinations = new ArrayList<>();
 			for (int i = 0; i < this.targets.size(); i++) {
