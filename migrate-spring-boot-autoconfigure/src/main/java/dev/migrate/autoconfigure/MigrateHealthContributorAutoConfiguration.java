@@ -1,5 +1,6 @@
 package dev.migrate.autoconfigure;
 
+import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -30,11 +31,11 @@ public final class MigrateHealthContributorAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(HealthEndpointGroupsPostProcessor.class)
+	@ConditionalOnClass({ HealthEndpointGroupsPostProcessor.class, SecurityContext.class })
 	static class ReadinessGroupConfiguration {
 
 		@Bean
-		@ConditionalOnBean(name = "migrationsHealthIndicator")
+		@ConditionalOnEnabledHealthIndicator("migrations")
 		MigrationsReadinessGroupPostProcessor migrationsReadinessGroupPostProcessor() {
 			return new MigrationsReadinessGroupPostProcessor();
 		}
