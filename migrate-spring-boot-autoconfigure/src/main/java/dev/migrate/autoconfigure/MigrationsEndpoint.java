@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.Access;
@@ -168,6 +170,7 @@ public class MigrationsEndpoint {
 	 * @param lock the migration lock
 	 * @param lastRun the last run in this application, or {@code null}
 	 */
+	@JsonInclude(Include.ALWAYS)
 	public record MigrationsDescriptor(String status, List<String> current, List<String> heads,
 			List<PendingRevisionDescriptor> pending, List<AppliedRevisionDescriptor> applied,
 			@Nullable RunningDescriptor running, LockDescriptor lock,
@@ -202,6 +205,7 @@ public class MigrationsEndpoint {
 	 * @param executionMs how long it ran, or {@code null}
 	 * @param checksum the checksum recorded when it was applied, or {@code null}
 	 */
+	@JsonInclude(Include.ALWAYS)
 	public record AppliedRevisionDescriptor(String revision, String message, @Nullable String appliedAt,
 			@Nullable String appliedBy, @Nullable Long executionMs, @Nullable String checksum) {
 
@@ -220,6 +224,7 @@ public class MigrationsEndpoint {
 	 * @param statements the number of statements of the revision (0 before the first)
 	 * @param startedAt when the revision started
 	 */
+	@JsonInclude(Include.ALWAYS)
 	public record RunningDescriptor(String revision, int statement, int statements, String startedAt) {
 
 		static @Nullable RunningDescriptor of(@Nullable Running running) {
@@ -237,6 +242,7 @@ public class MigrationsEndpoint {
 	 * @param holderApplication the holder's {@code application_name}, or {@code null}
 	 * @param since when the holder's current state began, or {@code null}
 	 */
+	@JsonInclude(Include.ALWAYS)
 	public record LockDescriptor(boolean held, @Nullable Integer holderPid, @Nullable String holderApplication,
 			@Nullable String since) {
 
@@ -257,6 +263,7 @@ public class MigrationsEndpoint {
 	 * @param applied the revisions it completed
 	 * @param error the failure, or {@code null}
 	 */
+	@JsonInclude(Include.ALWAYS)
 	public record LastRunDescriptor(String startedAt, String finishedAt, String outcome, List<String> applied,
 			@Nullable String error) {
 
@@ -281,6 +288,7 @@ public class MigrationsEndpoint {
 	 * @param executionMs how long it ran, or {@code null}
 	 * @param checksum the recorded checksum when applied, else the checksum of its file
 	 */
+	@JsonInclude(Include.ALWAYS)
 	public record RevisionDescriptor(String revision, List<String> downRevisions, String message,
 			boolean transactional, String source, String state, @Nullable String appliedAt,
 			@Nullable String appliedBy, @Nullable Long executionMs, @Nullable String checksum)
@@ -298,6 +306,7 @@ public class MigrationsEndpoint {
 	 * @param durationMs how long it took
 	 * @param error the failure, or {@code null}
 	 */
+	@JsonInclude(Include.ALWAYS)
 	public record RunDescriptor(String command, String target, String outcome, List<String> applied,
 			List<String> heads, long durationMs, @Nullable String error) implements OperationResponseBody {
 	}
