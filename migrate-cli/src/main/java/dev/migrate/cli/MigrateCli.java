@@ -1,6 +1,7 @@
 package dev.migrate.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -205,7 +206,7 @@ public final class MigrateCli implements Callable<Integer> {
 		if (value == null) {
 			return null;
 		}
-		return java.util.Arrays.stream(value.split(",")).map(String::strip).filter((s) -> !s.isEmpty()).toList();
+		return Arrays.stream(value.split(",")).map(String::strip).filter((s) -> !s.isEmpty()).toList();
 	}
 
 	private String env(String variable) {

@@ -7,6 +7,7 @@ import java.util.List;
 import dev.migrate.HistoryEntry;
 import dev.migrate.Migrator;
 import dev.migrate.graph.RevisionGraph;
+import dev.migrate.table.HistoryTableSql;
 
 /**
  * {@code current [-v]}: the revisions the database is at, one per version-table row
@@ -47,7 +48,8 @@ public record CurrentCommand(boolean verbose) implements MigrateCommand {
 	private static String applied(String id, List<HistoryEntry> history) {
 		for (HistoryEntry entry : history) {
 			if (id.equals(entry.revision()) && entry.success()
-					&& (entry.direction().equals("upgrade") || entry.direction().equals("stamp"))) {
+					&& (HistoryTableSql.UPGRADE.equals(entry.direction())
+							|| HistoryTableSql.STAMP.equals(entry.direction()))) {
 				return "Applied: " + entry.finishedAt().truncatedTo(ChronoUnit.SECONDS) + " (" + entry.direction()
 						+ " by " + entry.databaseUser() + ", " + entry.executionMs() + " ms)";
 			}
