@@ -1,0 +1,202 @@
+package dev.migrate.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.migrate.command.ExitStatus;
+import dev.migrate.test.PostgresDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The command line end to end against a real PostgreSQL: a project directory whose diamond of
+ * revisions is written with {@code revision} and {@code merge}, then applied, inspected,
+ * downgraded and stamped; database settings from the environment and options; exit codes.
+ */
+class MigrateCliDatabaseTests {
+
+	@RegisterExtension
+	static final PostgresDatabase db = new PostgresDatabase();
+
+	@TempDir
+	Path project;
+
+	private Path revisions;
+
+	private CliRunner cli;
+
+	private String schema;
+
+	@BeforeEach
+	void setUp() {
+		this.revisions = this.project.resolve("src/main/resources/db/revisions");
+		this.schema = PostgresDatabase.uniqueName("s");
+		this.cli = new CliRunner().env("DATABASE_URL", db.url())
+			.env("DATABASE_USER", db.user())
+			.env("DATABASE_PASSWORD", db.password())
+			.env("MIGRATE_SCHEMA", this.schema)
+			.env("MIGRATE_LOCATIONS", "filesystem:" + this.revisions);
+	}
+
+	@Test
+	void diamondWrittenWithRevisionAndMergeAppliesAndReportsLikeAlembic() throws IOException {
+		writeDiamondBranches();
+		assertThat(this.cli.run("heads").out()).isEqualTo("27c6a30d7c24 (head)\nae1027a6acf (head)\n");
+		CliRunner.Result check = this.cli.run("check");
+		assertThat(check.status()).isEqualTo(ExitStatus.PROBLEMS);
+		assertThat(check.lines()).hasSize(2);
+		assertThat(check.lines().get(0)).startsWith("Multiple heads are present: 27c6a30d7c24, ae1027a6acf");
+		assertThat(check.lines().get(1)).startsWith("Pending: 3 revision(s) not applied:");
+		assertThat(this.cli.run("upgrade", "heads").out())
+			.endsWith("database is at 27c6a30d7c24 (head), ae1027a6acf (head)\n");
+		CliRunner.Result merge = this.cli.run("merge", "-m", "merge heads", "heads", "--rev-id", "53fffde5ad5");
+		assertThat(merge.out()).isEqualTo("Generating "
+				+ this.revisions.resolve("53fffde5ad5_merge_heads.sql").toAbsolutePath() + " ...  done\n");
+		assertThat(this.cli.run("upgrade", "head").out()).endsWith("database is at 53fffde5ad5 (head)\n");
+		assertThat(this.cli.run("current").out()).isEqualTo("53fffde5ad5 (head) (mergepoint)\n");
+		assertThat(this.cli.run("history", "-i").lines()).containsExactly(
+				"27c6a30d7c24, ae1027a6acf -> 53fffde5ad5 (head) (current) (mergepoint), merge heads",
+				"1975ea83b712 -> ae1027a6acf, add last transaction column",
+				"1975ea83b712 -> 27c6a30d7c24, add cart table",
+				"<base> -> 1975ea83b712 (branchpoint), create account table");
+		assertThat(this.cli.run("check").out())
+			.isEqualTo("No pending revisions; database is at head(s) 53fffde5ad5 (head)\n");
+		CliRunner.Result ambiguous = this.cli.run("downgrade", "-1");
+		assertThat(ambiguous.status()).isEqualTo(ExitStatus.FAILED);
+		assertThat(ambiguous.err()).startsWith("FAILED: Ambiguous walk");
+		assertThat(this.cli.run("downgrade", "ae10").out()).endsWith("database is at 27c6a30d7c24, ae1027a6acf\n");
+		assertThat(this.cli.run("downgrade", "1975").out()).endsWith("database is at 1975ea83b712\n");
+		assertThat(this.cli.run("upgrade", "+1").status()).isEqualTo(ExitStatus.FAILED);
+		assertThat(this.cli.run("upgrade", "ae10").out()).endsWith("database is at ae1027a6acf\n");
+		assertThat(this.cli.run("downgrade", "-1").out()).endsWith("database is at 1975ea83b712\n");
+		assertThat(this.cli.run("stamp", "heads").out()).endsWith("database is at 53fffde5ad5 (head)\n");
+		db.execute("INSERT INTO " + this.schema + ".migrate_version VALUES ('f00d')");
+		assertThat(this.cli.run("check").status()).isEqualTo(ExitStatus.PROBLEMS);
+		assertThat(this.cli.run("stamp", "--purge", "ae10").out()).endsWith("database is at ae1027a6acf\n");
+		assertThat(this.cli.run("show", "current").out()).startsWith("Rev: ae1027a6acf\nParent: 1975ea83b712\n");
+	}
+
+	@Test
+	void globalOptionsWorkBeforeAndAfterTheCommandAndPostgresUrlsAreUnderstood() throws IOException {
+		writeDiamondBranches();
+		String jdbc = db.url();
+		String postgres = "postgres://" + db.user() + ":" + db.password() + "@" + jdbc.substring("jdbc:postgresql://".length());
+		CliRunner bare = new CliRunner();
+		String locations = "filesystem:" + this.revisions;
+		CliRunner.Result after = bare.run("upgrade", "ae10", "--url", postgres, "--schema", this.schema, "--locations",
+				locations);
+		assertThat(after.err()).isEmpty();
+		assertThat(after.out()).endsWith("database is at ae1027a6acf (head)\n");
+		CliRunner.Result before = bare.run("--url", jdbc, "--user", db.user(), "--password", db.password(), "--schema",
+				this.schema, "--locations", locations, "current", "-v");
+		assertThat(before.out()).startsWith("Current revision(s) for " + jdbc + " (user " + db.user() + "):\n"
+				+ "Rev: ae1027a6acf (head)\n");
+		String other = this.schema + "_b";
+		CliRunner.Result tables = bare.run("upgrade", "heads", "--url", postgres, "--schema", other,
+				"--version-table", "alembic_version", "--history-table", "audit", "--locations", locations);
+		assertThat(tables.err()).isEmpty();
+		assertThat(tables.out()).endsWith("database is at 27c6a30d7c24 (head), ae1027a6acf (head)\n");
+		assertThat(rows("SELECT version_num FROM " + other + ".alembic_version")).isEqualTo(2);
+		assertThat(rows("SELECT 1 FROM " + other + ".audit")).isEqualTo(3);
+	}
+
+	@Test
+	void sqlNeedsNoDatabase() throws IOException {
+		writeDiamondBranches();
+		CliRunner offline = new CliRunner().env("MIGRATE_LOCATIONS", "filesystem:" + this.revisions);
+		CliRunner.Result upgrade = offline.run("upgrade", "heads", "--sql");
+		assertThat(upgrade.status()).isZero();
+		assertThat(upgrade.out()).startsWith("CREATE TABLE IF NOT EXISTS \"migrate_version\" (")
+			.contains("-- Running upgrade  -> 1975ea83b712, create account table\n\nBEGIN;\n\nCREATE TABLE account")
+			.contains("-- Running upgrade 1975ea83b712 -> 27c6a30d7c24, add cart table\n\nCREATE TABLE IF NOT EXISTS cart")
+			.endsWith("COMMIT;\n");
+		CliRunner.Result downgrade = offline.run("downgrade", "ae1027a6acf:base", "--sql", "--schema", "app");
+		assertThat(downgrade.status()).isZero();
+		assertThat(downgrade.out()).startsWith("-- Running downgrade ae1027a6acf -> 1975ea83b712, add last transaction column\n")
+			.contains("DELETE FROM \"app\".\"migrate_version\"");
+		assertThat(offline.run("stamp", "1975:ae10", "27c6", "--sql").status()).isEqualTo(ExitStatus.USAGE);
+	}
+
+	@Test
+	void databaseErrorsExitWithThreeAndSayWhatToDo() throws IOException {
+		Files.createDirectories(this.revisions);
+		String missing = db.url().substring(0, db.url().lastIndexOf('/') + 1) + "no_such_database_" + this.schema;
+		CliRunner.Result result = this.cli.env("DATABASE_URL", missing).run("current");
+		assertThat(result.status()).isEqualTo(ExitStatus.FAILED);
+		assertThat(result.out()).isEmpty();
+		assertThat(result.err()).startsWith("FAILED: ").contains("no_such_database_").contains("\nAction: ");
+		CliRunner.Result broken = this.cli.env("MIGRATE_LOCATIONS", "filesystem:" + this.project.resolve("missing"))
+			.run("heads");
+		assertThat(broken.status()).isEqualTo(ExitStatus.FAILED);
+		assertThat(broken.err()).startsWith("FAILED: ");
+	}
+
+	@Test
+	void logLinesGoToStandardErrorAndResultsToStandardOutput() throws IOException {
+		writeDiamondBranches();
+		PrintStream original = System.err;
+		ByteArrayOutputStream captured = new ByteArrayOutputStream();
+		CliRunner.Result upgrade;
+		try {
+			System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+			upgrade = this.cli.run("upgrade", "1975");
+		}
+		finally {
+			System.setErr(original);
+		}
+		assertThat(upgrade.out()).matches("Upgraded 1 revision\\(s\\) in \\d+ ms; database is at 1975ea83b712\n");
+		assertThat(captured.toString(StandardCharsets.UTF_8))
+			.contains("INFO dev.migrate.runtime - Running upgrade  -> 1975ea83b712, create account table\n");
+	}
+
+	/** Write base 1975ea83b712 with ae1027a6acf and (non-transactional) 27c6a30d7c24 on it. */
+	private void writeDiamondBranches() throws IOException {
+		assertThat(this.cli.run("revision", "-m", "create account table", "--rev-id", "1975ea83b712").status()).isZero();
+		fill("1975ea83b712_create_account_table.sql",
+				"CREATE TABLE account (id serial PRIMARY KEY, name varchar(50) NOT NULL);", "DROP TABLE account;");
+		assertThat(this.cli.run("revision", "-m", "add last transaction column", "--rev-id", "ae1027a6acf").status())
+			.isZero();
+		fill("ae1027a6acf_add_last_transaction_column.sql", "ALTER TABLE account ADD COLUMN last_tx timestamp;",
+				"ALTER TABLE account DROP COLUMN last_tx;");
+		assertThat(this.cli
+			.run("revision", "-m", "add cart table", "--head", "1975", "--splice", "--non-transactional", "--rev-id",
+					"27c6a30d7c24")
+			.status()).isZero();
+		fill("27c6a30d7c24_add_cart_table.sql",
+				"CREATE TABLE IF NOT EXISTS cart (id serial PRIMARY KEY);\n"
+						+ "CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_account_name ON account (name);",
+				"DROP INDEX CONCURRENTLY IF EXISTS ix_account_name;\nDROP TABLE IF EXISTS cart;");
+	}
+
+	private void fill(String fileName, String upgrade, String downgrade) throws IOException {
+		Path file = this.revisions.resolve(fileName);
+		String text = Files.readString(file);
+		assertThat(text).contains("-- upgrade\n\n\n-- downgrade\n\n");
+		Files.writeString(file, text.replace("-- upgrade\n\n\n-- downgrade\n\n",
+				"-- upgrade\n" + upgrade + "\n\n-- downgrade\n" + downgrade + "\n"));
+	}
+
+	private int rows(String sql) {
+		try (var connection = db.connect(); var statement = connection.createStatement();
+				var rs = statement.executeQuery(sql)) {
+			int count = 0;
+			while (rs.next()) {
+				count++;
+			}
+			return count;
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,94 @@
+package dev.migrate.cli;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+
+import dev.migrate.command.CommandLineParser;
+import dev.migrate.command.CommandLineTokenizer;
+import dev.migrate.command.ExitStatus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The command line without a database: help, parsing (the same commands as the application's
+ * command mode), usage errors.
+ */
+class MigrateCliTests {
+
+	private static final List<String> COMMANDS = List.of("current", "history", "heads", "branches", "show",
+			"upgrade", "downgrade", "stamp", "check", "revision", "merge");
+
+	@Test
+	void helpListsEveryCommandAndTheEnvironment() {
+		CliRunner.Result help = new CliRunner().run("--help");
+		assertThat(help.status()).isZero();
+		assertThat(help.out()).startsWith("Usage: migrate ").contains("DATABASE_URL").contains("Exit status:");
+		COMMANDS.forEach((command) -> assertThat(help.out()).contains("\n  " + command + " "));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "current", "history", "heads", "branches", "show", "upgrade", "downgrade", "stamp",
+			"check", "revision", "merge" })
+	void everyCommandHasHelp(String command) {
+		CliRunner.Result help = new CliRunner().run(command, "--help");
+		assertThat(help.status()).isZero();
+		assertThat(help.err()).isEmpty();
+		assertThat(help.out()).startsWith("Usage: migrate " + command).contains("--url=URL").contains("--locations");
+		assertThat(new CliRunner().run("help", command).out()).isEqualTo(help.out());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "current -v", "history", "history -v -i -r 1975:current", "history --rev-range=:ae10",
+			"heads --verbose", "branches -v", "show current", "upgrade heads", "upgrade heads --sql",
+			"upgrade 1975ea83b712:heads --sql", "downgrade -1", "downgrade 53ff:base --sql", "stamp heads",
+			"stamp ae10 27c6 --purge", "stamp --sql 1975:heads", "check", "revision -m msg",
+			"revision --message=msg --head base --non-transactional --rev-id abc --dir db/x",
+			"revision -m msg --head 1975 --splice", "merge -m msg heads", "merge -m msg ae10 27c6 --rev-id 53ff" })
+	void parsesTheSameCommandsAsTheCommandModeParser(String commandLine) {
+		List<String> args = CommandLineTokenizer.tokenize(commandLine);
+		ParseResult result = new CommandLine(new MigrateCli(java.util.Map.of())).parseArgs(args.toArray(new String[0]));
+		CliCommand command = (CliCommand) result.subcommand().commandSpec().userObject();
+		assertThat(command.command()).isEqualTo(CommandLineParser.parse(args));
+	}
+
+	@Test
+	void missingOrUnknownCommandsAndOptionsAreUsageErrors() {
+		assertUsage(new CliRunner().run(), "Missing command");
+		assertUsage(new CliRunner().run("upgrad", "head"), "Unmatched arguments");
+		assertUsage(new CliRunner().run("upgrade"), "Missing required parameter: 'TARGET'");
+		assertUsage(new CliRunner().run("upgrade", "head", "--sq"), "Unknown option: '--sq'");
+		assertUsage(new CliRunner().run("revision"), "Missing required option: '--message=MSG'");
+		assertUsage(new CliRunner().run("stamp"), "Missing required parameter: 'TARGET'");
+	}
+
+	@Test
+	void commandsThatNeedADatabaseSaySoWhenNoneIsGiven() {
+		CliRunner.Result current = new CliRunner().run("current");
+		assertUsage(current, "current needs a database: pass --url or set DATABASE_URL");
+		assertThat(current.err()).contains("Run 'migrate current --help' for its options.");
+		assertUsage(new CliRunner().run("upgrade", "head"), "upgrade needs a database");
+		assertUsage(new CliRunner().run("history", "-i"), "history needs a database");
+		assertUsage(new CliRunner().env("DATABASE_URL", "mysql://h/db").run("current"),
+				"DATABASE_URL is not a PostgreSQL database URL");
+	}
+
+	@Test
+	void rangesWithoutSqlAreUsageErrors() {
+		assertUsage(new CliRunner().run("downgrade", "base", "--sql"),
+				"downgrade with --sql requires <fromrev>:<torev>");
+		assertUsage(new CliRunner().run("stamp", "heads", "--sql", "--purge"), "--purge cannot be combined with --sql");
+	}
+
+	private static void assertUsage(CliRunner.Result result, String message) {
+		assertThat(result.status()).isEqualTo(ExitStatus.USAGE);
+		assertThat(result.out()).isEmpty();
+		assertThat(result.err()).contains(message);
+	}
+
+}

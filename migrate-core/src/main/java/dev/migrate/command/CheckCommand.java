@@ -1,0 +1,63 @@
+package dev.migrate.command;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.migrate.MigrationStatus;
+import dev.migrate.Migrator;
+import dev.migrate.graph.RevisionGraph;
+import dev.migrate.revision.Revision;
+
+/**
+ * {@code check}: whether the database is at the heads of this build with valid checksums and the
+ * graph has a single head. Prints one line per problem and returns {@link ExitStatus#PROBLEMS},
+ * or {@code No pending revisions; database is at head(s) ...}. Reads without the lock and never
+ * writes.
+ */
+public record CheckCommand() implements MigrateCommand {
+
+	@Override
+	public int run(CommandContext context) {
+		Migrator migrator = context.migrator();
+		RevisionGraph graph = migrator.graph();
+		RevisionFormat format = new RevisionFormat(graph);
+		MigrationStatus status = migrator.status("heads");
+		List<String> problems = new ArrayList<>();
+		if (graph.heads().size() > 1) {
+			problems.add("Multiple heads are present: " + String.join(", ", graph.heads())
+					+ "; create a merge revision (merge -m \"merge heads\" heads)");
+		}
+		for (String problem : status.problems()) {
+			problems.add(oneLine(problem));
+		}
+		if (!status.pending().isEmpty()) {
+			List<String> pending = status.pending().stream().map(CheckCommand::describe).toList();
+			problems.add("Pending: " + pending.size() + " revision(s) not applied: " + String.join(", ", pending)
+					+ "; database is at " + format.rows(status.current()));
+		}
+		PrintWriter out = context.out();
+		if (problems.isEmpty()) {
+			out.println("No pending revisions; database is at head(s) " + format.rows(status.current()));
+			out.flush();
+			return ExitStatus.OK;
+		}
+		problems.forEach(out::println);
+		out.flush();
+		return ExitStatus.PROBLEMS;
+	}
+
+	private static String oneLine(String text) {
+		return text.strip().replaceAll("\\s*\\R\\s*", "; ");
+	}
+
+	@Override
+	public boolean needsDatabase() {
+		return true;
+	}
+
+	private static String describe(Revision revision) {
+		return revision.message().isEmpty() ? revision.id() : revision.id() + " (" + revision.message() + ")";
+	}
+
+}

@@ -1,0 +1,178 @@
+package dev.migrate.command;
+
+import java.io.PrintWriter;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import dev.migrate.MigrateSettings;
+import dev.migrate.Migrator;
+
+/**
+ * What commands run against and write to: the settings, the {@link Migrator} (created on first
+ * use, so that commands that only write files never load it), the output for results and the
+ * error output for failures. Build one with {@link #builder(MigrateSettings)} or
+ * {@link #of(Migrator, PrintWriter, PrintWriter)}.
+ */
+public final class CommandContext {
+
+	private static final SecureRandom random = new SecureRandom();
+
+	private final MigrateSettings settings;
+
+	private final Supplier<Migrator> migratorFactory;
+
+	private final PrintWriter out;
+
+	private final PrintWriter err;
+
+	private final Clock clock;
+
+	private final Supplier<String> revisionIds;
+
+	private final Supplier<String> database;
+
+	private Migrator migrator;
+
+	private CommandContext(Builder builder) {
+		this.settings = builder.settings;
+		this.migratorFactory = builder.migrator;
+		this.out = builder.out;
+		this.err = builder.err;
+		this.clock = builder.clock;
+		this.revisionIds = builder.revisionIds;
+		this.database = builder.database;
+	}
+
+	/**
+	 * A context for an existing migrator, using its settings.
+	 * @param migrator the migrator
+	 * @param out where results go
+	 * @param err where failures go
+	 * @return the context
+	 */
+	public static CommandContext of(Migrator migrator, PrintWriter out, PrintWriter err) {
+		return builder(migrator.settings()).migrator(() -> migrator).out(out).err(err).build();
+	}
+
+	/**
+	 * A builder for a context with these settings.
+	 * @param settings the settings (locations for {@code revision} and {@code merge})
+	 * @return the builder
+	 */
+	public static Builder builder(MigrateSettings settings) {
+		return new Builder(settings);
+	}
+
+	/** A new 12-digit hexadecimal revision id, as Alembic generates them. */
+	static String randomRevisionId() {
+		byte[] bytes = new byte[6];
+		random.nextBytes(bytes);
+		return HexFormat.of().formatHex(bytes);
+	}
+
+	MigrateSettings settings() {
+		return this.settings;
+	}
+
+	/** The migrator, created on first use. */
+	Migrator migrator() {
+		if (this.migrator == null) {
+			this.migrator = this.migratorFactory.get();
+		}
+		return this.migrator;
+	}
+
+	/** Where results go. */
+	public PrintWriter out() {
+		return this.out;
+	}
+
+	/** Where failures go. */
+	public PrintWriter err() {
+		return this.err;
+	}
+
+	Clock clock() {
+		return this.clock;
+	}
+
+	String newRevisionId() {
+		return this.revisionIds.get();
+	}
+
+	/** The database as shown by {@code current -v}, without credentials; {@code null} when unknown. */
+	String database() {
+		return this.database.get();
+	}
+
+	/** Builder for {@link CommandContext}. */
+	public static final class Builder {
+
+		private final MigrateSettings settings;
+
+		private Supplier<Migrator> migrator;
+
+		private PrintWriter out;
+
+		private PrintWriter err;
+
+		private Clock clock = Clock.systemDefaultZone();
+
+		private Supplier<String> revisionIds = CommandContext::randomRevisionId;
+
+		private Supplier<String> database = () -> null;
+
+		private Builder(MigrateSettings settings) {
+			this.settings = Objects.requireNonNull(settings, "'settings' must not be null");
+		}
+
+		/** How to create the migrator when a command first needs it. */
+		public Builder migrator(Supplier<Migrator> migrator) {
+			this.migrator = Objects.requireNonNull(migrator, "'migrator' must not be null");
+			return this;
+		}
+
+		/** Where results go. */
+		public Builder out(PrintWriter out) {
+			this.out = Objects.requireNonNull(out, "'out' must not be null");
+			return this;
+		}
+
+		/** Where failures go. */
+		public Builder err(PrintWriter err) {
+			this.err = Objects.requireNonNull(err, "'err' must not be null");
+			return this;
+		}
+
+		/** The clock for {@code create_date} of new revisions (its zone is the one written). */
+		public Builder clock(Clock clock) {
+			this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
+			return this;
+		}
+
+		/** Where ids of new revisions come from (default: 12 random hexadecimal digits). */
+		public Builder revisionIds(Supplier<String> revisionIds) {
+			this.revisionIds = Objects.requireNonNull(revisionIds, "'revisionIds' must not be null");
+			return this;
+		}
+
+		/** The database as {@code current -v} shows it; must not include a password. */
+		public Builder database(Supplier<String> database) {
+			this.database = Objects.requireNonNull(database, "'database' must not be null");
+			return this;
+		}
+
+		/** Build the context. */
+		public CommandContext build() {
+			Objects.requireNonNull(this.migrator, "'migrator' must be set");
+			Objects.requireNonNull(this.out, "'out' must be set");
+			Objects.requireNonNull(this.err, "'err' must be set");
+			return new CommandContext(this);
+		}
+
+	}
+
+}

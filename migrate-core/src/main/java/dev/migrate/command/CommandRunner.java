@@ -1,0 +1,79 @@
+package dev.migrate.command;
+
+import java.io.PrintWriter;
+
+import dev.migrate.MigrateException;
+
+/**
+ * Runs commands and turns their failures into exit statuses: a {@link UsageException} prints its
+ * message ({@link ExitStatus#USAGE}), a {@link MigrateException} prints {@code FAILED: <what
+ * happened>} and {@code Action: <what to do>} ({@link ExitStatus#FAILED}), both on the error
+ * output.
+ */
+public final class CommandRunner {
+
+	private CommandRunner() {
+	}
+
+	/**
+	 * Parse a command line and run it.
+	 * @param commandLine the command line, e.g. {@code downgrade -1}
+	 * @param context where to read and write
+	 * @return the exit status
+	 */
+	public static int run(String commandLine, CommandContext context) {
+		MigrateCommand command;
+		try {
+			command = CommandLineParser.parse(commandLine);
+		}
+		catch (UsageException ex) {
+			return usage(ex, context.err());
+		}
+		return run(command, context);
+	}
+
+	/**
+	 * Run a command.
+	 * @param command the command
+	 * @param context where to read and write
+	 * @return the exit status
+	 */
+	public static int run(MigrateCommand command, CommandContext context) {
+		try {
+			return command.run(context);
+		}
+		catch (UsageException ex) {
+			return usage(ex, context.err());
+		}
+		catch (MigrateException ex) {
+			return failed(ex, context.err());
+		}
+		finally {
+			context.out().flush();
+			context.err().flush();
+		}
+	}
+
+	/**
+	 * Print a failure as {@code FAILED: <description>} and {@code Action: <action>}.
+	 * @param ex the failure
+	 * @param err where to print
+	 * @return {@link ExitStatus#FAILED}
+	 */
+	public static int failed(MigrateException ex, PrintWriter err) {
+		err.println("FAILED: " + ex.description());
+		if (ex.action() != null && !ex.action().isEmpty()) {
+			err.println("Action: " + ex.action());
+		}
+		err.flush();
+		return ExitStatus.FAILED;
+	}
+
+	private static int usage(UsageException ex, PrintWriter err) {
+		err.println(ex.getMessage());
+		err.println("Run 'help' for the commands and their options.");
+		err.flush();
+		return ExitStatus.USAGE;
+	}
+
+}

@@ -1,0 +1,34 @@
+package dev.migrate.command;
+
+/**
+ * The usage text of the commands, printed by {@code help} where there is no richer help (the
+ * application's command mode).
+ */
+final class CommandUsage {
+
+	static final String TEXT = """
+			Commands (Alembic's, run against this application's database and revisions):
+			  current [-v]                            the revision(s) the database is at
+			  history [-v] [-i] [-r start:end]        the revisions, newest first (-i marks the current ones)
+			  heads [-v]                              the heads of the revision graph
+			  branches [-v]                           the branch points and what builds on them
+			  show <rev>                              one revision in detail (also: show current, show heads)
+			  upgrade <target> [--sql]                apply revisions up to <target>: head, heads, <id>, +N
+			  downgrade <target> [--sql]              revert revisions down to <target>: -1, base, <id>
+			                                          (with --sql give a range <from>:<to>)
+			  stamp <target>... [--purge] [--sql]     set the version table without running revisions
+			  check                                   exit 1 if revisions are pending, there are several heads,
+			                                          applied revisions were edited or the database is at an
+			                                          unknown revision
+			  revision -m MSG [--head H] [--splice] [--non-transactional] [--rev-id ID] [--dir DIR]
+			                                          write a new empty revision file
+			  merge -m MSG heads|<rev>... [--rev-id ID] [--dir DIR]
+			                                          write a revision merging the given revisions
+			  help                                    this text
+			Exit status: 0 ok, 1 check found problems, 2 usage error, 3 failure.
+			""";
+
+	private CommandUsage() {
+	}
+
+}

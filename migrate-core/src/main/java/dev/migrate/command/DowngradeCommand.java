@@ -1,0 +1,42 @@
+package dev.migrate.command;
+
+import dev.migrate.MigrationResult;
+import dev.migrate.Migrator;
+import dev.migrate.graph.TargetRange;
+
+/**
+ * {@code downgrade <target> [--sql]}: revert revisions down to the target ({@code -1},
+ * {@code base}, an id...), under the migration lock; with {@code --sql}, print the script of a
+ * {@code from:to} range instead, without a database.
+ *
+ * @param target the target, or a {@code from:to} range with {@code --sql}
+ * @param sql whether to print the SQL instead of running it
+ */
+public record DowngradeCommand(String target, boolean sql) implements MigrateCommand {
+
+	@Override
+	public int run(CommandContext context) {
+		SqlRanges.requireSqlForRange("downgrade", this.target, this.sql);
+		if (this.sql && !TargetRange.isRange(this.target)) {
+			throw new UsageException("downgrade with --sql requires <fromrev>:<torev>, got '" + this.target
+					+ "' (offline mode cannot read where the database is), e.g. downgrade 53fffde5ad5:base --sql");
+		}
+		Migrator migrator = context.migrator();
+		if (this.sql) {
+			TargetRange range = TargetRange.parse(this.target);
+			context.out().print(migrator.downgradeSql(range.from(), range.to()));
+		}
+		else {
+			MigrationResult result = migrator.downgrade(this.target);
+			context.out().println(RunSummary.of("Downgraded", "downgrade", result, migrator.graph()));
+		}
+		context.out().flush();
+		return ExitStatus.OK;
+	}
+
+	@Override
+	public boolean needsDatabase() {
+		return !this.sql;
+	}
+
+}

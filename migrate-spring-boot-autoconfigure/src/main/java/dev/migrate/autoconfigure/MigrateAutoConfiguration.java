@@ -1,0 +1,160 @@
+package dev.migrate.autoconfigure;
+
+import java.util.Locale;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionMessage;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+import dev.migrate.JavaRevision;
+import dev.migrate.MigrationListener;
+import dev.migrate.Migrator;
+import dev.migrate.autoconfigure.MigrateProperties.Mode;
+import dev.migrate.autoconfigure.MigrateProperties.Phase;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for migrate: a {@link Migrator} on the
+ * application's (or a separate) data source, the progress tracker, and the startup action in
+ * the {@code runner} or {@code eager} phase.
+ */
+@AutoConfiguration(after = DataSourceAutoConfiguration.class)
+@Conditional(MigrateAutoConfiguration.MigrateDataSourceCondition.class)
+@ConditionalOnBooleanProperty(name = "migrate.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(MigrateProperties.class)
+@Import(DatabaseInitializationDependencyConfigurer.class)
+public final class MigrateAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(MigrateAutoConfiguration.class);
+
+	@Bean
+	@ConditionalOnMissingBean
+	MigrationTracker migrationTracker(MigrateProperties properties) {
+		return new MigrationTracker(StartupMigration.runsAtStartup(properties));
+	}
+
+	@Bean
+	MigratorFactory migrateMigratorFactory(MigrateProperties properties, ObjectProvider<JavaRevision> javaRevisions,
+			ResourceLoader resourceLoader) {
+		return MigratorFactory.of(properties, javaRevisions.orderedStream().toList(), resourceLoader.getClassLoader());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	Migrator migrator(MigratorFactory factory, ObjectProvider<DataSource> dataSource,
+			ObjectProvider<JdbcConnectionDetails> connectionDetails, MigrationTracker tracker,
+			ResourceLoader resourceLoader) {
+		DataSource migrationDataSource = factory.migrationDataSource(dataSource.getIfUnique(),
+				connectionDetails.getIfUnique(), resourceLoader.getClassLoader());
+		return factory.create(migrationDataSource, tracker);
+	}
+
+	@Bean
+	MigrationStateReader migrationStateReader(Migrator migrator, MigratorFactory factory, MigrateProperties properties,
+			ObjectProvider<DataSource> dataSource) {
+		DataSource application = dataSource.getIfUnique();
+		Supplier<Migrator> reader = (properties.hasSeparateConnection() && application != null)
+				? () -> factory.create(application, MigrationListener.NONE) : () -> migrator;
+		return new MigrationStateReader(migrator, reader, properties.getTarget());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(NoCommandCondition.class)
+	static class StartupConfiguration {
+
+		@Bean
+		MigrateStartupRunner migrateStartupRunner(Migrator migrator, MigrateProperties properties,
+				MigrationTracker tracker, ConfigurableApplicationContext context, Environment environment) {
+			boolean runsHere = properties.getPhase() == Phase.RUNNER && StartupMigration.runsAtStartup(properties);
+			if (runsHere) {
+				warnAboutHibernateDdlAuto(properties, environment);
+			}
+			return new MigrateStartupRunner(runsHere ? new StartupMigration(migrator, properties, tracker) : null,
+					properties.isExitAfterMigrate(), context);
+		}
+
+		@Bean
+		@ConditionalOnProperty(name = "migrate.phase", havingValue = "eager")
+		MigrateInitializer migrateInitializer(Migrator migrator, MigrateProperties properties,
+				MigrationTracker tracker) {
+			return new MigrateInitializer(StartupMigration.runsAtStartup(properties)
+					? new StartupMigration(migrator, properties, tracker) : null);
+		}
+
+		private static void warnAboutHibernateDdlAuto(MigrateProperties properties, Environment environment) {
+			String ddlAuto = environment.getProperty("spring.jpa.hibernate.ddl-auto");
+			if (ddlAuto == null || properties.getMode() == Mode.VALIDATE) {
+				return;
+			}
+			String value = ddlAuto.strip().toLowerCase(Locale.ROOT);
+			if (value.equals("validate") || value.equals("update")) {
+				logger.warn("spring.jpa.hibernate.ddl-auto=" + value + " makes Hibernate "
+						+ (value.equals("validate") ? "validate" : "update")
+						+ " the schema during context refresh, before migrate applies pending revisions in the runner "
+						+ "phase; set migrate.phase=eager so that revisions run first");
+			}
+		}
+
+	}
+
+	/** Matches with a single {@link DataSource} candidate or with {@code migrate.url}. */
+	static final class MigrateDataSourceCondition extends AnyNestedCondition {
+
+		MigrateDataSourceCondition() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnSingleCandidate(DataSource.class)
+		static class DataSourceBeanCondition {
+
+		}
+
+		@ConditionalOnProperty(name = "migrate.url")
+		static class MigrateUrlCondition {
+
+		}
+
+	}
+
+	/** Matches when {@code migrate.command} is not set (command mode runs instead of startup). */
+	static final class NoCommandCondition extends SpringBootCondition {
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			String command = context.getEnvironment().getProperty("migrate.command");
+			ConditionMessage.Builder message = ConditionMessage.forCondition("migrate startup action");
+			if (command != null && !command.isBlank()) {
+				return ConditionOutcome.noMatch(message.because("migrate.command is set"));
+			}
+			return ConditionOutcome.match(message.because("migrate.command is not set"));
+		}
+
+	}
+
+}

@@ -1,0 +1,45 @@
+package dev.migrate.autoconfigure;
+
+import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroupsPostProcessor;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for the {@code migrations} health
+ * indicator (disabled with {@code management.health.migrations.enabled=false}), added to the
+ * {@code readiness} group.
+ */
+@AutoConfiguration(after = MigrateAutoConfiguration.class,
+		afterName = "org.springframework.boot.health.autoconfigure.actuate.endpoint.AvailabilityProbesAutoConfiguration")
+@ConditionalOnClass(HealthIndicator.class)
+@ConditionalOnBean(MigrationStateReader.class)
+public final class MigrateHealthContributorAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(name = "migrationsHealthIndicator")
+	@ConditionalOnEnabledHealthIndicator("migrations")
+	MigrationsHealthIndicator migrationsHealthIndicator(MigrationTracker tracker, MigrationStateReader reader) {
+		return new MigrationsHealthIndicator(tracker, reader);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ HealthEndpointGroupsPostProcessor.class, SecurityContext.class })
+	static class ReadinessGroupConfiguration {
+
+		@Bean
+		@ConditionalOnEnabledHealthIndicator("migrations")
+		MigrationsReadinessGroupPostProcessor migrationsReadinessGroupPostProcessor() {
+			return new MigrationsReadinessGroupPostProcessor();
+		}
+
+	}
+
+}

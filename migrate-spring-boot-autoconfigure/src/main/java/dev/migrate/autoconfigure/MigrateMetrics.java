@@ -1,0 +1,71 @@
+package dev.migrate.autoconfigure;
+
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+import dev.migrate.autoconfigure.MigrationTracker.Outcome;
+import dev.migrate.plan.Direction;
+
+/**
+ * {@link MeterBinder} for migrations: {@code migrate.runs} (tag {@code outcome}),
+ * {@code migrate.revisions.applied} (tag {@code direction}), {@code migrate.revision.duration}
+ * (tags {@code direction}, {@code outcome}), {@code migrate.pending} and
+ * {@code migrate.lock.wait}. Meters read the tracker's totals, so migrations that ran before
+ * the registry was bound (eager phase) are counted too.
+ */
+final class MigrateMetrics implements MeterBinder {
+
+	/** Held strongly: Micrometer keeps only weak references to the state of gauges. */
+	private final MigrationTracker tracker;
+
+	MigrateMetrics(MigrationTracker tracker) {
+		this.tracker = tracker;
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		for (Outcome outcome : Outcome.values()) {
+			FunctionCounter.builder("migrate.runs", this.tracker, (tracker) -> tracker.runs(outcome))
+				.description("Migration runs (upgrade, downgrade, stamp) in this application")
+				.tag("outcome", outcome.name())
+				.register(registry);
+		}
+		for (Direction direction : Direction.values()) {
+			String tag = direction.name().toLowerCase(Locale.ROOT);
+			FunctionCounter.builder("migrate.revisions.applied", this.tracker, (tracker) -> tracker.applied(direction))
+				.description("Revisions applied (upgraded, downgraded or stamped) by this application")
+				.tag("direction", tag)
+				.register(registry);
+			for (Outcome outcome : Outcome.values()) {
+				FunctionTimer
+					.builder("migrate.revision.duration", this.tracker,
+							(tracker) -> tracker.revisionDurations(direction, outcome).count(),
+							(tracker) -> tracker.revisionDurations(direction, outcome).totalNanos(),
+							TimeUnit.NANOSECONDS)
+					.description("Time taken by each revision, by direction and outcome")
+					.tags("direction", tag, "outcome", outcome.name())
+					.register(registry);
+			}
+		}
+		Gauge.builder("migrate.pending", this.tracker, MigrateMetrics::pending)
+			.description("Revisions pending against migrate.target, as last seen (NaN before the first read)")
+			.register(registry);
+		FunctionTimer
+			.builder("migrate.lock.wait", this.tracker, (tracker) -> tracker.lockWaits().count(),
+					(tracker) -> tracker.lockWaits().totalNanos(), TimeUnit.NANOSECONDS)
+			.description("Time spent waiting for the migration lock held by another instance")
+			.register(registry);
+	}
+
+	private static double pending(MigrationTracker tracker) {
+		int pending = tracker.pendingCount();
+		return (pending >= 0) ? pending : Double.NaN;
+	}
+
+}

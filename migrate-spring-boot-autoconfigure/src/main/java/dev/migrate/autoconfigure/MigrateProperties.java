@@ -1,0 +1,351 @@
+package dev.migrate.autoconfigure;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
+
+/**
+ * {@link ConfigurationProperties Configuration properties} of migrate ({@code migrate.*}).
+ * Setters reject invalid values, so binding fails at startup naming the property.
+ */
+@ConfigurationProperties("migrate")
+public class MigrateProperties {
+
+	/**
+	 * Whether to enable migrate.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Startup action: upgrade applies pending revisions, validate fails on pending or edited
+	 * revisions without writing, await waits until another instance migrates, off does nothing.
+	 */
+	private Mode mode = Mode.UPGRADE;
+
+	/**
+	 * When the startup action runs: runner after the context started, with traffic refused until
+	 * it ends, or eager during context refresh, before the beans that use the database.
+	 */
+	private Phase phase = Phase.RUNNER;
+
+	/**
+	 * Comma-separated list of revision locations, each classpath: or filesystem: followed by a
+	 * directory.
+	 */
+	private List<String> locations = List.of("classpath:db/revisions");
+
+	/**
+	 * Revision the startup action brings the database to, such as heads, head or a revision id.
+	 */
+	private String target = "heads";
+
+	/**
+	 * Schema of the version and history tables, also put first on the search path of
+	 * migrations. If not set, the connection's current schema is used.
+	 */
+	private String schema;
+
+	/**
+	 * Name of the version table, which holds one row per applied head.
+	 */
+	private String versionTable = "migrate_version";
+
+	/**
+	 * Name of the history table, which records every upgrade, downgrade and stamp.
+	 */
+	private String historyTable = "migrate_history";
+
+	private final Lock lock = new Lock();
+
+	private final Ddl ddl = new Ddl();
+
+	/**
+	 * Whether to fail when an applied revision was edited after it was applied.
+	 */
+	private boolean validateChecksums = true;
+
+	/**
+	 * Whether to start when the database is at a revision this build does not know, such as
+	 * after rolling back a deployment.
+	 */
+	private boolean allowUnknownRevisions;
+
+	/**
+	 * Whether to exit with status 0 once the startup action is done, without serving requests.
+	 */
+	private boolean exitAfterMigrate;
+
+	/**
+	 * Command to run with the application's configuration instead of migrating at startup, such
+	 * as 'downgrade -1'; the application exits afterwards.
+	 */
+	private String command;
+
+	/**
+	 * JDBC URL of a separate connection used only for migrations. If not set, the application's
+	 * DataSource is used.
+	 */
+	private String url;
+
+	/**
+	 * Login user of the separate migration connection. If not set, the application's user is
+	 * used.
+	 */
+	private String username;
+
+	/**
+	 * Login password of the separate migration connection. If not set, the application's
+	 * password is used.
+	 */
+	private String password;
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Mode getMode() {
+		return this.mode;
+	}
+
+	public void setMode(Mode mode) {
+		this.mode = mode;
+	}
+
+	public Phase getPhase() {
+		return this.phase;
+	}
+
+	public void setPhase(Phase phase) {
+		this.phase = phase;
+	}
+
+	public List<String> getLocations() {
+		return this.locations;
+	}
+
+	public void setLocations(List<String> locations) {
+		if (locations == null || locations.isEmpty() || locations.stream().anyMatch((l) -> l == null || l.isBlank())) {
+			throw new IllegalArgumentException("migrate.locations must list at least one non-empty location, such as "
+					+ "classpath:db/revisions, but was " + locations);
+		}
+		this.locations = locations;
+	}
+
+	public String getTarget() {
+		return this.target;
+	}
+
+	public void setTarget(String target) {
+		this.target = requireText(target, "migrate.target", "such as heads, head or a revision id");
+	}
+
+	public String getSchema() {
+		return this.schema;
+	}
+
+	public void setSchema(String schema) {
+		this.schema = schema;
+	}
+
+	public String getVersionTable() {
+		return this.versionTable;
+	}
+
+	public void setVersionTable(String versionTable) {
+		this.versionTable = requireText(versionTable, "migrate.version-table", "such as migrate_version");
+	}
+
+	public String getHistoryTable() {
+		return this.historyTable;
+	}
+
+	public void setHistoryTable(String historyTable) {
+		this.historyTable = requireText(historyTable, "migrate.history-table", "such as migrate_history");
+	}
+
+	public Lock getLock() {
+		return this.lock;
+	}
+
+	public Ddl getDdl() {
+		return this.ddl;
+	}
+
+	public boolean isValidateChecksums() {
+		return this.validateChecksums;
+	}
+
+	public void setValidateChecksums(boolean validateChecksums) {
+		this.validateChecksums = validateChecksums;
+	}
+
+	public boolean isAllowUnknownRevisions() {
+		return this.allowUnknownRevisions;
+	}
+
+	public void setAllowUnknownRevisions(boolean allowUnknownRevisions) {
+		this.allowUnknownRevisions = allowUnknownRevisions;
+	}
+
+	public boolean isExitAfterMigrate() {
+		return this.exitAfterMigrate;
+	}
+
+	public void setExitAfterMigrate(boolean exitAfterMigrate) {
+		this.exitAfterMigrate = exitAfterMigrate;
+	}
+
+	public String getCommand() {
+		return this.command;
+	}
+
+	public void setCommand(String command) {
+		this.command = command;
+	}
+
+	public String getUrl() {
+		return this.url;
+	}
+
+	public void setUrl(String url) {
+		this.url = url;
+	}
+
+	public String getUsername() {
+		return this.username;
+	}
+
+	public void setUsername(String username) {
+		this.username = username;
+	}
+
+	public String getPassword() {
+		return this.password;
+	}
+
+	public void setPassword(String password) {
+		this.password = password;
+	}
+
+	/** Whether {@code migrate.command} is set, so the startup action stands aside. */
+	boolean hasCommand() {
+		return this.command != null && !this.command.isBlank();
+	}
+
+	/** Whether a separate migration connection is configured. */
+	boolean hasSeparateConnection() {
+		return hasText(this.url) || hasText(this.username);
+	}
+
+	private static boolean hasText(String value) {
+		return value != null && !value.isBlank();
+	}
+
+	private static String requireText(String value, String property, String example) {
+		if (!hasText(value)) {
+			throw new IllegalArgumentException(property + " must not be empty; set it " + example);
+		}
+		return value;
+	}
+
+	private static Duration requireNotNegative(Duration value, String property) {
+		if (value == null || value.isNegative()) {
+			throw new IllegalArgumentException(
+					property + " must be zero or more, such as 5s or 10m, but was " + value);
+		}
+		return value;
+	}
+
+	/** Migration lock settings. */
+	public static class Lock {
+
+		/**
+		 * Maximum time to wait for the migration lock while another instance holds it. If a
+		 * duration suffix is not specified, seconds will be used.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private Duration timeout = Duration.ofMinutes(10);
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = requireNotNegative(timeout, "migrate.lock.timeout");
+		}
+
+	}
+
+	/** DDL safety settings. */
+	public static class Ddl {
+
+		/**
+		 * Lock timeout of each transactional revision, so that DDL never queues traffic behind
+		 * it for long. If a duration suffix is not specified, seconds will be used.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private Duration lockTimeout = Duration.ofSeconds(5);
+
+		/**
+		 * Maximum number of retries of a revision that hit the lock timeout.
+		 */
+		private int lockRetries = 10;
+
+		public Duration getLockTimeout() {
+			return this.lockTimeout;
+		}
+
+		public void setLockTimeout(Duration lockTimeout) {
+			this.lockTimeout = requireNotNegative(lockTimeout, "migrate.ddl.lock-timeout");
+		}
+
+		public int getLockRetries() {
+			return this.lockRetries;
+		}
+
+		public void setLockRetries(int lockRetries) {
+			if (lockRetries < 0) {
+				throw new IllegalArgumentException(
+						"migrate.ddl.lock-retries must be 0 (no retries) or more, but was " + lockRetries);
+			}
+			this.lockRetries = lockRetries;
+		}
+
+	}
+
+	/** What the application does with the database at startup. */
+	public enum Mode {
+
+		/** Apply the pending revisions up to the target. */
+		UPGRADE,
+
+		/** Fail when revisions are pending or applied revisions were edited; never write. */
+		VALIDATE,
+
+		/** Never migrate; stay not ready until another instance brings the database to the target. */
+		AWAIT,
+
+		/** Do nothing at startup. */
+		OFF
+
+	}
+
+	/** When the startup action runs. */
+	public enum Phase {
+
+		/** In an application runner ordered first, with traffic refused until it ends. */
+		RUNNER,
+
+		/** During context refresh, before the beans that use the database are created. */
+		EAGER
+
+	}
+
+}

@@ -1,0 +1,68 @@
+package dev.migrate.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+
+import dev.migrate.MigrationStatus;
+import dev.migrate.autoconfigure.MigrationTracker.Outcome;
+import dev.migrate.autoconfigure.MigrationTracker.Snapshot;
+
+/**
+ * {@link HealthIndicator} of migrations: {@code OUT_OF_SERVICE} until the startup action has
+ * finished and while a migration runs, {@code DOWN} when it failed, {@code UP} at the target.
+ * Without a startup action ({@code migrate.mode=off}, command mode) it reads the state: up to
+ * date is {@code UP}, pending is {@code OUT_OF_SERVICE}, anything else {@code DOWN}.
+ */
+final class MigrationsHealthIndicator implements HealthIndicator {
+
+	private final MigrationTracker tracker;
+
+	private final MigrationStateReader reader;
+
+	MigrationsHealthIndicator(MigrationTracker tracker, MigrationStateReader reader) {
+		this.tracker = tracker;
+		this.reader = reader;
+	}
+
+	@Override
+	public Health health() {
+		Snapshot progress = this.tracker.snapshot();
+		if (progress.startupFailure() != null) {
+			return Health.down().withDetail("error", Redaction.redact(progress.startupFailure().description())).build();
+		}
+		if (progress.startupPending() || progress.active()) {
+			return Health.outOfService().withDetails(progress(progress)).build();
+		}
+		if (progress.lastRun() != null && progress.lastRun().outcome() == Outcome.FAILURE) {
+			return Health.down().withDetail("error", progress.lastRun().error()).build();
+		}
+		if (progress.startupDone()) {
+			return Health.up().withDetail("current", progress.heads()).build();
+		}
+		MigrationStatus status = this.reader.status();
+		Health.Builder builder = switch (status.state()) {
+			case UP_TO_DATE -> Health.up();
+			case PENDING -> Health.outOfService().withDetail("pending", status.pending().size());
+			case UNKNOWN_REVISION, DRIFT, MULTIPLE_HEADS -> Health.down().withDetail("problems", status.problems());
+		};
+		return builder.withDetail("state", status.state().name()).withDetail("current", status.current()).build();
+	}
+
+	private static Map<String, Object> progress(Snapshot progress) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("state", "MIGRATING");
+		if (progress.running() != null) {
+			details.put("revision", progress.running().revision());
+			details.put("statement", progress.running().statement());
+			details.put("statements", progress.running().statements());
+		}
+		if (progress.lockWait() != null) {
+			details.put("lockWaitSeconds", progress.lockWait().waited().toSeconds());
+		}
+		return details;
+	}
+
+}

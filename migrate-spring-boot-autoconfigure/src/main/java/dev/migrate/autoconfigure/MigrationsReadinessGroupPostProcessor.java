@@ -1,0 +1,94 @@
+package dev.migrate.autoconfigure;
+
+import java.util.Set;
+
+import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.boot.health.actuate.endpoint.AdditionalHealthEndpointPath;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroup;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroupsPostProcessor;
+import org.springframework.boot.health.actuate.endpoint.HttpCodeStatusMapper;
+import org.springframework.boot.health.actuate.endpoint.StatusAggregator;
+
+/**
+ * {@link HealthEndpointGroupsPostProcessor} that adds the {@code migrations} indicator to the
+ * {@code readiness} group, so a replica is not ready while its schema is behind.
+ */
+final class MigrationsReadinessGroupPostProcessor implements HealthEndpointGroupsPostProcessor {
+
+	static final String READINESS = "readiness";
+
+	static final String MEMBER = "migrations";
+
+	@Override
+	public HealthEndpointGroups postProcessHealthEndpointGroups(HealthEndpointGroups groups) {
+		return new Groups(groups);
+	}
+
+	private static final class Groups implements HealthEndpointGroups {
+
+		private final HealthEndpointGroups delegate;
+
+		Groups(HealthEndpointGroups delegate) {
+			this.delegate = delegate;
+		}
+
+		@Override
+		public HealthEndpointGroup getPrimary() {
+			return this.delegate.getPrimary();
+		}
+
+		@Override
+		public Set<String> getNames() {
+			return this.delegate.getNames();
+		}
+
+		@Override
+		public HealthEndpointGroup get(String name) {
+			HealthEndpointGroup group = this.delegate.get(name);
+			return (group != null && READINESS.equals(name)) ? new ReadinessGroup(group) : group;
+		}
+
+	}
+
+	private static final class ReadinessGroup implements HealthEndpointGroup {
+
+		private final HealthEndpointGroup delegate;
+
+		ReadinessGroup(HealthEndpointGroup delegate) {
+			this.delegate = delegate;
+		}
+
+		@Override
+		public boolean isMember(String name) {
+			return MEMBER.equals(name) || this.delegate.isMember(name);
+		}
+
+		@Override
+		public boolean showComponents(SecurityContext securityContext) {
+			return this.delegate.showComponents(securityContext);
+		}
+
+		@Override
+		public boolean showDetails(SecurityContext securityContext) {
+			return this.delegate.showDetails(securityContext);
+		}
+
+		@Override
+		public StatusAggregator getStatusAggregator() {
+			return this.delegate.getStatusAggregator();
+		}
+
+		@Override
+		public HttpCodeStatusMapper getHttpCodeStatusMapper() {
+			return this.delegate.getHttpCodeStatusMapper();
+		}
+
+		@Override
+		public AdditionalHealthEndpointPath getAdditionalPath() {
+			return this.delegate.getAdditionalPath();
+		}
+
+	}
+
+}

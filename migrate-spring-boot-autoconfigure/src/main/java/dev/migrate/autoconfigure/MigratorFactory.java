@@ -1,0 +1,137 @@
+package dev.migrate.autoconfigure;
+
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+import dev.migrate.ErrorCode;
+import dev.migrate.JavaRevision;
+import dev.migrate.MigrateException;
+import dev.migrate.MigrateSettings;
+import dev.migrate.MigrationListener;
+import dev.migrate.Migrator;
+import dev.migrate.table.TableNames;
+
+/**
+ * Turns {@link MigrateProperties} into {@link MigrateSettings} (the one place that maps them),
+ * builds the separate migration connection, and creates {@link Migrator Migrators} whose errors
+ * name the {@code migrate.*} property at fault.
+ */
+final class MigratorFactory {
+
+	private final MigrateProperties properties;
+
+	private final MigrateSettings settings;
+
+	private MigratorFactory(MigrateProperties properties, MigrateSettings settings) {
+		this.properties = properties;
+		this.settings = settings;
+	}
+
+	/**
+	 * Validate the properties and map them to settings.
+	 * @param properties the bound properties
+	 * @param javaRevisions the Java revision beans, in order
+	 * @param classLoader the class loader for {@code classpath:} locations
+	 * @return the factory
+	 * @throws MigrateException with {@link ErrorCode#CONFIGURATION} naming the property
+	 */
+	static MigratorFactory of(MigrateProperties properties, List<JavaRevision> javaRevisions,
+			ClassLoader classLoader) {
+		try {
+			TableNames.of(emptyToNull(properties.getSchema()), properties.getVersionTable(),
+					properties.getHistoryTable());
+		}
+		catch (MigrateException ex) {
+			throw new MigrateException(ErrorCode.CONFIGURATION,
+					"Invalid migrate.schema, migrate.version-table or migrate.history-table: " + ex.description(),
+					ex.action(), ex);
+		}
+		MigrateSettings settings = MigrateSettings.builder()
+			.locations(properties.getLocations())
+			.classLoader(classLoader)
+			.javaRevisions(javaRevisions)
+			.schema(emptyToNull(properties.getSchema()))
+			.versionTable(properties.getVersionTable())
+			.historyTable(properties.getHistoryTable())
+			.lockTimeout(properties.getLock().getTimeout())
+			.ddlLockTimeout(properties.getDdl().getLockTimeout())
+			.ddlLockRetries(properties.getDdl().getLockRetries())
+			.validateChecksums(properties.isValidateChecksums())
+			.allowUnknownRevisions(properties.isAllowUnknownRevisions())
+			.build();
+		return new MigratorFactory(properties, settings);
+	}
+
+	MigrateSettings settings() {
+		return this.settings;
+	}
+
+	/**
+	 * The data source migrations run on: a separate non-pooled one when {@code migrate.url} or
+	 * {@code migrate.username} is set (missing parts taken from the application's connection
+	 * details), else the application's.
+	 * @param application the application's data source, or {@code null}
+	 * @param details the application's connection details, or {@code null}
+	 * @param classLoader the class loader for the JDBC driver
+	 * @return the data source
+	 */
+	DataSource migrationDataSource(DataSource application, JdbcConnectionDetails details, ClassLoader classLoader) {
+		if (!this.properties.hasSeparateConnection()) {
+			if (application == null) {
+				throw new MigrateException(ErrorCode.CONFIGURATION,
+						"migrate has no DataSource: there is no single DataSource bean and migrate.url is not set",
+						"Define one DataSource (spring.datasource.url) or set migrate.url");
+			}
+			return application;
+		}
+		String url = orElse(this.properties.getUrl(), (details != null) ? details.getJdbcUrl() : null);
+		if (url == null) {
+			throw new MigrateException(ErrorCode.CONFIGURATION,
+					"migrate.username is set but there is no JDBC URL for the migration connection",
+					"Set migrate.url (or spring.datasource.url)");
+		}
+		String username = orElse(this.properties.getUsername(), (details != null) ? details.getUsername() : null);
+		String password = orElse(this.properties.getPassword(), (details != null) ? details.getPassword() : null);
+		return DataSourceBuilder.create(classLoader)
+			.type(SimpleDriverDataSource.class)
+			.url(url)
+			.username(username)
+			.password(password)
+			.build();
+	}
+
+	/**
+	 * Create a migrator, loading the revisions now.
+	 * @param dataSource the data source
+	 * @param listener the listener
+	 * @return the migrator
+	 * @throws MigrateException when the revisions cannot be loaded, naming
+	 * {@code migrate.locations} when a location is at fault
+	 */
+	Migrator create(DataSource dataSource, MigrationListener listener) {
+		try {
+			return Migrator.create(dataSource, this.settings, listener);
+		}
+		catch (MigrateException ex) {
+			if (ex.code() == ErrorCode.LOCATION) {
+				throw new MigrateException(ErrorCode.LOCATION, ex.description() + " (migrate.locations = "
+						+ String.join(",", this.settings.locations()) + ")", ex.action(), ex);
+			}
+			throw ex;
+		}
+	}
+
+	private static String orElse(String value, String fallback) {
+		return (value != null && !value.isBlank()) ? value : fallback;
+	}
+
+	private static String emptyToNull(String value) {
+		return (value != null && !value.isBlank()) ? value : null;
+	}
+
+}

@@ -1,0 +1,83 @@
+package dev.migrate.autoconfigure.command;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionMessage;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+import dev.migrate.Migrator;
+import dev.migrate.autoconfigure.MigrateAutoConfiguration;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} of the command mode: when
+ * {@code migrate.command} is set (e.g. {@code --migrate.command="downgrade -1"}), the application
+ * runs that command with its {@link Migrator} and exits with the command's status instead of
+ * serving traffic.
+ */
+@AutoConfiguration(after = MigrateAutoConfiguration.class)
+@Conditional(MigrateCommandAutoConfiguration.CommandModeCondition.class)
+public final class MigrateCommandAutoConfiguration {
+
+	@Bean
+	MigrateCommandRunner migrateCommandRunner(Environment environment, ObjectProvider<Migrator> migrator,
+			ObjectProvider<DataSource> dataSource, ConfigurableApplicationContext context) {
+		return new MigrateCommandRunner(environment.getProperty("migrate.command"), migrator,
+				database(environment, dataSource), context);
+	}
+
+	/** The database as {@code current -v} shows it: {@code migrate.url} or the DataSource's URL and user. */
+	private static Supplier<String> database(Environment environment, ObjectProvider<DataSource> dataSource) {
+		return () -> {
+			String url = environment.getProperty("migrate.url");
+			if (url != null && !url.isBlank()) {
+				String user = environment.getProperty("migrate.username");
+				return redact(url) + ((user != null) ? " (user " + user + ")" : "");
+			}
+			DataSource application = dataSource.getIfUnique();
+			if (application == null) {
+				return null;
+			}
+			try (Connection connection = application.getConnection()) {
+				DatabaseMetaData metaData = connection.getMetaData();
+				return redact(metaData.getURL()) + " (user " + metaData.getUserName() + ")";
+			}
+			catch (SQLException ex) {
+				return null;
+			}
+		};
+	}
+
+	static String redact(String url) {
+		return url.replaceAll("(?i)([?&;]password=)[^&;]*", "$1***");
+	}
+
+	/** Matches when {@code migrate.command} has text and migrate is enabled. */
+	static final class CommandModeCondition extends SpringBootCondition {
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			ConditionMessage.Builder message = ConditionMessage.forCondition("migrate command mode");
+			if (MigrateCommandEnvironmentPostProcessor.isCommandMode(context.getEnvironment())) {
+				return ConditionOutcome.match(message.because("migrate.command is set"));
+			}
+			return ConditionOutcome.noMatch(message.because("migrate.command is not set or migrate is disabled"));
+		}
+
+	}
+
+}

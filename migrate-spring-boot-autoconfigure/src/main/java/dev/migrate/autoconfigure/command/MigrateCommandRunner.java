@@ -1,0 +1,97 @@
+package dev.migrate.autoconfigure.command;
+
+import java.io.PrintWriter;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
+
+import dev.migrate.Migrator;
+import dev.migrate.command.CommandContext;
+import dev.migrate.command.CommandRunner;
+import dev.migrate.command.ExitStatus;
+
+/**
+ * {@link ApplicationRunner}, ordered before every other runner, that runs {@code migrate.command}
+ * with the application's {@link Migrator}, printing its results on standard output and failures
+ * on standard error, then closes the context and exits with the command's status (0 ok, 1
+ * {@code check} found problems, 2 usage error, 3 failure).
+ */
+final class MigrateCommandRunner implements ApplicationRunner, Ordered {
+
+	private static final Log logger = LogFactory.getLog(MigrateCommandRunner.class);
+
+	private final String command;
+
+	private final ObjectProvider<Migrator> migrator;
+
+	private final Supplier<String> database;
+
+	private final ConfigurableApplicationContext context;
+
+	private final PrintWriter out;
+
+	private final PrintWriter err;
+
+	private final IntConsumer exit;
+
+	MigrateCommandRunner(String command, ObjectProvider<Migrator> migrator, Supplier<String> database,
+			ConfigurableApplicationContext context) {
+		this(command, migrator, database, context, new PrintWriter(System.out, true), new PrintWriter(System.err, true),
+				System::exit);
+	}
+
+	MigrateCommandRunner(String command, ObjectProvider<Migrator> migrator, Supplier<String> database,
+			ConfigurableApplicationContext context, PrintWriter out, PrintWriter err, IntConsumer exit) {
+		this.command = command;
+		this.migrator = migrator;
+		this.database = database;
+		this.context = context;
+		this.out = out;
+		this.err = err;
+		this.exit = exit;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		int status = execute();
+		this.exit.accept(SpringApplication.exit(this.context, () -> status));
+	}
+
+	/** Run the command and return its exit status. */
+	int execute() {
+		Migrator migrator = this.migrator.getIfAvailable();
+		if (migrator == null) {
+			this.err.println("FAILED: migrate.command is set ('" + this.command
+					+ "') but migrate has no database: there is no single DataSource and migrate.url is not set");
+			this.err.println("Action: Configure spring.datasource.* or migrate.url");
+			this.err.flush();
+			return ExitStatus.FAILED;
+		}
+		logger.info("Running migrate command '" + this.command + "' (migrate.command); the application exits "
+				+ "afterwards");
+		CommandContext context = CommandContext.builder(migrator.settings())
+			.migrator(() -> migrator)
+			.out(this.out)
+			.err(this.err)
+			.database(this.database)
+			.build();
+		int status = CommandRunner.run(this.command, context);
+		logger.info("migrate command '" + this.command + "' finished with exit status " + status);
+		return status;
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE;
+	}
+
+}

@@ -1,0 +1,5 @@
+/**
+ * The application's command mode: {@code migrate.command} runs one command of
+ * {@link dev.migrate.command} with the application's configuration instead of serving traffic.
+ */
+package dev.migrate.autoconfigure.command;
