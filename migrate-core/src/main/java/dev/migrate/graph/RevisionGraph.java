@@ -1,13 +1,12 @@
 package dev.migrate.graph;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -167,29 +166,25 @@ public final class RevisionGraph {
 					"Fix down_revision to name an existing revision (leave it empty to start a new base), "
 							+ "or add the missing revision file");
 		}
-		Map<Node, List<Node>> children = new HashMap<>();
 		for (Node node : byId.values()) {
 			for (Node parent : node.parents) {
-				children.computeIfAbsent(parent, (p) -> new ArrayList<>()).add(node);
+				parent.childList.add(node);
 			}
 		}
 		for (Node node : byId.values()) {
-			List<Node> list = children.getOrDefault(node, List.of());
-			Node[] array = list.toArray(new Node[0]);
-			Arrays.sort(array, Comparator.comparing(Node::id));
-			node.children = array;
+			Node[] children = node.childList.toArray(new Node[0]);
+			Arrays.sort(children, Comparator.comparing(Node::id));
+			node.children = children;
+			node.childList = null;
 		}
 	}
 
 	private static Node[] sort(Map<String, Node> byId) {
-		Map<Node, Integer> waiting = new HashMap<>(byId.size() * 2);
 		PriorityQueue<Node> ready = new PriorityQueue<>(Comparator.comparing(Node::id));
 		for (Node node : byId.values()) {
-			if (node.parents.length == 0) {
+			node.pending = node.parents.length;
+			if (node.pending == 0) {
 				ready.add(node);
-			}
-			else {
-				waiting.put(node, node.parents.length);
 			}
 		}
 		Node[] ordered = new Node[byId.size()];
@@ -199,15 +194,19 @@ public final class RevisionGraph {
 			node.order = count;
 			ordered[count++] = node;
 			for (Node child : node.children) {
-				int left = waiting.merge(child, -1, Integer::sum);
-				if (left == 0) {
-					waiting.remove(child);
+				if (--child.pending == 0) {
 					ready.add(child);
 				}
 			}
 		}
 		if (count < ordered.length) {
-			throw cycle(waiting.keySet());
+			Set<Node> unsorted = new HashSet<>();
+			for (Node node : byId.values()) {
+				if (node.pending > 0) {
+					unsorted.add(node);
+				}
+			}
+			throw cycle(unsorted);
 		}
 		return ordered;
 	}
@@ -401,29 +400,38 @@ public final class RevisionGraph {
 	}
 
 	private Set<String> walk(Collection<String> ids, boolean up) {
+		if (ids.isEmpty()) {
+			return Set.of();
+		}
 		boolean[] seen = new boolean[this.nodes.length];
-		Deque<Node> queue = new ArrayDeque<>();
+		List<Node> found = new ArrayList<>();
 		for (String id : ids) {
 			Node node = node(id);
 			if (!seen[node.order]) {
 				seen[node.order] = true;
-				queue.add(node);
+				found.add(node);
 			}
 		}
-		int count = queue.size();
-		while (!queue.isEmpty()) {
-			for (Node next : up ? queue.poll().parents : queue.poll().children) {
+		for (int i = 0; i < found.size(); i++) {
+			for (Node next : up ? found.get(i).parents : found.get(i).children) {
 				if (!seen[next.order]) {
 					seen[next.order] = true;
-					queue.add(next);
-					count++;
+					found.add(next);
 				}
 			}
 		}
-		Set<String> result = new LinkedHashSet<>(count * 2);
-		for (int i = 0; i < seen.length && result.size() < count; i++) {
-			if (seen[i]) {
-				result.add(this.nodes[i].id());
+		Set<String> result = new LinkedHashSet<>(found.size() * 2);
+		if (found.size() * 8 < this.nodes.length) {
+			found.sort(Comparator.comparingInt((node) -> node.order));
+			for (Node node : found) {
+				result.add(node.id());
+			}
+		}
+		else {
+			for (int i = 0; i < seen.length; i++) {
+				if (seen[i]) {
+					result.add(this.nodes[i].id());
+				}
 			}
 		}
 		return Collections.unmodifiableSet(result);
@@ -501,6 +509,10 @@ public final class RevisionGraph {
 		Node[] parents;
 
 		Node[] children;
+
+		List<Node> childList = new ArrayList<>(1);
+
+		int pending;
 
 		int order;
 

@@ -131,7 +131,6 @@ public final class Planner {
 						"Destination " + target + " is not a valid downgrade target from current head(s) "
 								+ (currentHeads.isEmpty() ? "(none: the database is at base)"
 										: String.join(", ", new TreeSet<>(currentHeads)))
-								+ ((target.equals(destination)) ? "" : " (" + target + " is " + destination + ")")
 								+ ": " + destination + " is not applied",
 						"Downgrade only moves to revisions that are applied (the current heads and their "
 								+ "ancestors); use upgrade to reach " + destination);

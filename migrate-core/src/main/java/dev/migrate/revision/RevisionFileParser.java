@@ -100,7 +100,19 @@ final class RevisionFileParser {
 		String id = revisionId();
 		List<String> downRevisions = downRevisions(id);
 		boolean transactional = transactional();
-		if (!skipToUpgradeMarker(lastHeaderLine)) {
+		boolean upgradeFound = skipToUpgradeMarker(lastHeaderLine);
+		if (id == null) {
+			String nameId = fileNameId();
+			throw error(firstHeaderLine(), "the header has no 'revision' key",
+					"Add '-- revision: " + ((RevisionIds.problem(nameId) == null) ? nameId : "<id>")
+							+ "' as the header's first line");
+		}
+		if (downRevisions == null) {
+			throw error(firstHeaderLine(), "the header has no 'down_revision' key",
+					"Add '-- down_revision: <parent id>' to the header, or '-- down_revision:' with nothing after "
+							+ "the colon if this revision is a base (the first of its branch)");
+		}
+		if (!upgradeFound) {
 			throw error(lastHeaderLine + 1, "expected a '-- upgrade' line after the header, but the file has none",
 					"Add a line '-- upgrade' above the upgrade statements (it may be followed by nothing for "
 							+ "a revision that only merges branches)");
@@ -182,8 +194,7 @@ final class RevisionFileParser {
 		int index = KEYS.indexOf(normalized);
 		if (index < 0) {
 			if (normalized.equals("upgrade") || normalized.equals("downgrade")) {
-				throw error(this.line, "expected the section marker '-- " + normalized
-						+ "' alone on its line, found " + quoteLine(), "Remove the colon: write '-- " + normalized + "'");
+				throw markerWithColon(normalized);
 			}
 			String suggestion = closestKey(normalized);
 			if (suggestion != null) {
@@ -202,13 +213,11 @@ final class RevisionFileParser {
 		this.valueLines[index] = this.line;
 	}
 
+	/** The header's revision id, checked, or {@code null} when the header has none. */
 	private String revisionId() {
 		String id = this.values[REVISION];
-		String nameId = fileNameId();
 		if (id == null) {
-			throw error(firstHeaderLine(), "the header has no 'revision' key",
-					"Add '-- revision: " + ((RevisionIds.problem(nameId) == null) ? nameId : "<id>")
-							+ "' as the header's first line");
+			return null;
 		}
 		String problem = RevisionIds.problem(id);
 		if (problem != null) {
@@ -218,7 +227,7 @@ final class RevisionFileParser {
 			int slug = this.fileName.indexOf('_');
 			String rename = (slug >= 0) ? id + this.fileName.substring(slug) : id + ".sql";
 			throw error(this.valueLines[REVISION], "the header says revision '" + id + "' but the file name '"
-					+ this.fileName + "' starts with '" + nameId + "'",
+					+ this.fileName + "' starts with '" + fileNameId() + "'",
 					"Rename the file to " + rename + " or correct the 'revision' header; file names are "
 							+ "<id>_<description>.sql or <id>.sql");
 		}
@@ -234,13 +243,12 @@ final class RevisionFileParser {
 		return this.fileName.endsWith(".sql") ? this.fileName.substring(0, this.fileName.length() - 4) : this.fileName;
 	}
 
+	/** The header's down revisions, checked, or {@code null} when the header has none. */
 	private List<String> downRevisions(String id) {
 		String value = this.values[DOWN_REVISION];
 		int valueLine = this.valueLines[DOWN_REVISION];
 		if (value == null) {
-			throw error(firstHeaderLine(), "the header has no 'down_revision' key",
-					"Add '-- down_revision: <parent id>' to the header, or '-- down_revision:' with nothing after "
-							+ "the colon if this revision is a base (the first of its branch)");
+			return null;
 		}
 		if (value.isEmpty()) {
 			return List.of();
@@ -310,6 +318,9 @@ final class RevisionFileParser {
 				int keyEnd = keyEnd();
 				if (keyEnd >= 0) {
 					String key = this.text.substring(skipBlanks(this.start + 2), keyEnd).toLowerCase(Locale.ROOT);
+					if (key.equals("upgrade") || key.equals("downgrade")) {
+						throw markerWithColon(key);
+					}
 					if (KEYS.contains(key)) {
 						throw error(this.line, "header key '" + key + "' is outside the header, which ended on line "
 								+ lastHeaderLine, "Move the line up into the header block: the header is the "
@@ -335,6 +346,11 @@ final class RevisionFileParser {
 								+ "non-transactional revision");
 			}
 		}
+	}
+
+	private MigrateException markerWithColon(String marker) {
+		return error(this.line, "expected the section marker '-- " + marker + "' alone on its line, found " + quoteLine(),
+				"Remove the colon: write '-- " + marker + "'");
 	}
 
 	private int firstHeaderLine() {

@@ -162,13 +162,25 @@ final class RevisionLocationScanner {
 			entries.sort((a, b) -> a.getName().compareTo(b.getName()));
 			for (JarEntry entry : entries) {
 				String name = entry.getName();
-				byte[] content;
-				try (InputStream input = jar.getInputStream(entry)) {
-					content = input.readAllBytes();
-				}
 				files.add(new RevisionFile(name.substring(name.lastIndexOf('/') + 1),
-						location + "/" + name.substring(prefix.length()), base + name, content));
+						location + "/" + name.substring(prefix.length()), base + name, read(jar, entry)));
 			}
+		}
+	}
+
+	/** Read an entry, into an array of its exact size when the jar records the size. */
+	private static byte[] read(JarFile jar, JarEntry entry) throws IOException {
+		try (InputStream input = jar.getInputStream(entry)) {
+			long size = entry.getSize();
+			if (size < 0 || size > Integer.MAX_VALUE - 8) {
+				return input.readAllBytes();
+			}
+			byte[] content = new byte[(int) size];
+			int read = input.readNBytes(content, 0, content.length);
+			if (read != content.length || input.read() != -1) {
+				throw new IOException("Entry " + entry.getName() + " does not have the size the jar records");
+			}
+			return content;
 		}
 	}
 

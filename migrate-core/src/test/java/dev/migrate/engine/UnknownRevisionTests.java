@@ -1,0 +1,79 @@
+package dev.migrate.engine;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.migrate.ErrorCode;
+import dev.migrate.MigrateException;
+import dev.migrate.MigrateSettings;
+import dev.migrate.MigrationResult;
+import dev.migrate.MigrationStatus;
+import dev.migrate.Migrator;
+import dev.migrate.test.PostgresDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * A database at a revision this build does not know (a newer build applied it, then the
+ * deployment was rolled back): fails clearly, or is tolerated when allowed.
+ */
+class UnknownRevisionTests {
+
+	@RegisterExtension
+	static final PostgresDatabase db = new PostgresDatabase();
+
+	@TempDir
+	Path dir;
+
+	private String schema;
+
+	private RevisionDir revisions;
+
+	@BeforeEach
+	void setUp() {
+		this.schema = PostgresDatabase.uniqueName("u");
+		this.revisions = new RevisionDir(this.dir.resolve("revisions"))
+			.add("a1", "", "CREATE TABLE account (id int PRIMARY KEY)", "DROP TABLE account")
+			.add("b2", "a1", "ALTER TABLE account ADD COLUMN name text", "ALTER TABLE account DROP COLUMN name");
+		Migrator.create(db.dataSource(), settings().build()).upgrade("heads");
+		this.revisions.remove("b2");
+	}
+
+	private MigrateSettings.Builder settings() {
+		return MigrateSettings.builder().locations(this.revisions.location()).schema(this.schema);
+	}
+
+	@Test
+	void olderBuildFailsNamingTheUnknownRevision() {
+		Migrator older = Migrator.create(db.dataSource(), settings().build());
+		MigrateException failure = catchThrowableOfType(MigrateException.class, () -> older.upgrade("heads"));
+		assertThat(failure.code()).isEqualTo(ErrorCode.UNKNOWN_REVISION_IN_DATABASE);
+		assertThat(failure.description()).contains("'b2'", "newer version");
+		assertThat(failure.action()).contains("migrate.allow-unknown-revisions");
+		assertThat(catchThrowableOfType(MigrateException.class, () -> older.check("heads")).code())
+			.isEqualTo(ErrorCode.UNKNOWN_REVISION_IN_DATABASE);
+		MigrationStatus status = older.status("heads");
+		assertThat(status.state()).isEqualTo(MigrationStatus.State.UNKNOWN_REVISION);
+		assertThat(status.current()).containsExactly("b2");
+		assertThat(status.problems()).singleElement().asString().contains("b2");
+	}
+
+	@Test
+	void olderBuildStartsWhenUnknownRevisionsAreAllowed() {
+		Migrator older = Migrator.create(db.dataSource(), settings().allowUnknownRevisions(true).build());
+		MigrationResult result = older.upgrade("heads");
+		assertThat(result.completed()).isEmpty();
+		assertThat(result.lockTaken()).isFalse();
+		assertThat(result.headsAfter()).containsExactly("b2");
+		older.check("heads");
+		assertThat(older.pending("heads")).isEmpty();
+		assertThat(older.status("heads").state()).isEqualTo(MigrationStatus.State.UNKNOWN_REVISION);
+		assertThat(older.current()).containsExactly("b2");
+	}
+
+}
