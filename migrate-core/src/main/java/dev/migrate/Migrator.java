@@ -12,6 +12,14 @@ import dev.migrate.revision.Revision;
 /**
  * The entry point of migrate: applies, reverts and inspects revisions on one PostgreSQL
  * database. Thread-safe; build one with {@link #create(DataSource, MigrateSettings)}.
+ *
+ * <p>
+ * Writes ({@link #upgrade}, {@link #downgrade}, {@link #stamp}, {@link #acceptChecksums}) first
+ * read the state without a lock and return at once when there is nothing to do; otherwise they
+ * take the migration's advisory lock on one dedicated connection, read and plan again, run and
+ * unlock. Reads never take the lock and never create the tables. A listener receives
+ * {@link MigrationEvent}s in order on the calling thread; a write that returns on the fast path,
+ * or fails validation before the lock, sends only {@link MigrationEvent.RunFinished}.
  */
 public final class Migrator {
 

@@ -79,10 +79,6 @@ final class AdvisoryLock {
 				TableNames.quoteIdentifier(schema) + "." + TableNames.quoteIdentifier(names.versionTable()), listener);
 	}
 
-	LockKey key() {
-		return this.key;
-	}
-
 	/**
 	 * Take the lock on a connection in autocommit, polling until the timeout.
 	 * @param connection the dedicated connection of the run
@@ -203,6 +199,16 @@ final class AdvisoryLock {
 	 * @param connection the connection that holds the lock
 	 */
 	void release(Connection connection) {
+		try {
+			if (connection.isClosed()) {
+				logger.info("The connection that held the migration lock on {} is closed; the server released the "
+						+ "lock with its session", this.description);
+				return;
+			}
+		}
+		catch (SQLException ex) {
+			// fall through and try to unlock
+		}
 		try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
 			unlock.setLong(1, this.key.value());
 			try (ResultSet rs = unlock.executeQuery()) {

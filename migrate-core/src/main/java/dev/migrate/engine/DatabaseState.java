@@ -31,9 +31,4 @@ record DatabaseState(boolean versionTableExists, boolean historyTableExists, Lis
 		return new TreeSet<>(this.heads);
 	}
 
-	/** Whether both tables exist. */
-	boolean tablesExist() {
-		return this.versionTableExists && this.historyTableExists;
-	}
-
 }

@@ -94,6 +94,9 @@ final class FailureReport {
 
 	private static String where(StatementFailure failure) {
 		SqlStatement sql = failure.sql();
+		if (failure.statement() == 0) {
+			return "before its first statement (setting lock_timeout)";
+		}
 		if (sql == null) {
 			return "in its Java code";
 		}

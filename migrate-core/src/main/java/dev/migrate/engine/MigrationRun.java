@@ -68,6 +68,7 @@ final class MigrationRun {
 		long start = System.nanoTime();
 		Plan plan = null;
 		List<String> completed = new ArrayList<>();
+		Set<String> headsAfterFailure = null;
 		boolean locked = false;
 		try {
 			DatabaseState state = this.connections.read("reading the version table", this.reader::read);
@@ -93,7 +94,8 @@ final class MigrationRun {
 							this.executor.execute(new RunConnection(connection, recorder, session), plan, completed);
 						}
 						catch (MigrateException ex) {
-							throw new RunFailure(ex, headsAfterFailure(connection, plan));
+							headsAfterFailure = headsAfterFailure(connection, plan);
+							throw ex;
 						}
 					}
 				}
@@ -103,12 +105,11 @@ final class MigrationRun {
 			}
 			return finished(new MigrationResult(plan, completed, plan.headsAfter(), since(start), true));
 		}
-		catch (RunFailure failure) {
-			throw failed(new MigrationResult(plan, completed, failure.headsAfter, since(start), locked),
-					failure.error);
-		}
 		catch (MigrateException ex) {
-			throw failed(partial(plan, completed, start, locked), ex);
+			MigrationResult result = (headsAfterFailure != null)
+					? new MigrationResult(plan, completed, headsAfterFailure, since(start), locked)
+					: partial(plan, completed, start, locked);
+			throw failed(result, ex);
 		}
 		catch (SQLException ex) {
 			throw failed(partial(plan, completed, start, locked),
@@ -169,23 +170,6 @@ final class MigrationRun {
 
 	private static Duration since(long start) {
 		return Duration.ofNanos(System.nanoTime() - start);
-	}
-
-	/** A step failed; carries the version-table rows read after the failure. */
-	private static final class RunFailure extends RuntimeException {
-
-		private static final long serialVersionUID = 1L;
-
-		private final transient MigrateException error;
-
-		private final transient Set<String> headsAfter;
-
-		RunFailure(MigrateException error, Set<String> headsAfter) {
-			super(error.getMessage(), error, false, false);
-			this.error = error;
-			this.headsAfter = headsAfter;
-		}
-
 	}
 
 }

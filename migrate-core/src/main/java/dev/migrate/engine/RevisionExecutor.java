@@ -2,7 +2,6 @@ package dev.migrate.engine;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -91,18 +90,14 @@ final class RevisionExecutor {
 			Instant startedAt = null;
 			try {
 				connection.setAutoCommit(false);
-				try (Statement statement = connection.createStatement()) {
-					statement.execute(this.setLockTimeout);
-				}
 				for (int k = 0; k < unit.size(); k++) {
 					current = unit.get(k);
 					startedAt = Instant.now();
 					long start = System.nanoTime();
 					this.listener.onEvent(new MigrationEvent.RevisionStarted(current, offset + k + 1, count, startedAt));
 					this.log.stepStarted(current);
-					this.runner.run(connection, current, script(current));
-					run.recorder().applyVersionChanges(current);
-					run.recorder().record(success(current, startedAt, Instant.now()));
+					this.runner.run(connection, current, script(current), (k == 0) ? this.setLockTimeout : null);
+					run.recorder().recordStep(current, success(current, startedAt, Instant.now()));
 					finished.add(new Finished(current, Duration.ofNanos(System.nanoTime() - start)));
 				}
 				connection.commit();
@@ -164,8 +159,7 @@ final class RevisionExecutor {
 			}
 			try {
 				connection.setAutoCommit(false);
-				run.recorder().applyVersionChanges(step);
-				run.recorder().record(success(step, startedAt, Instant.now()));
+				run.recorder().recordStep(step, success(step, startedAt, Instant.now()));
 				connection.commit();
 				connection.setAutoCommit(true);
 			}

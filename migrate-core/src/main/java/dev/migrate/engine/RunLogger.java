@@ -30,10 +30,6 @@ final class RunLogger {
 				error, backoff.toMillis());
 	}
 
-	void info(String message, Object... arguments) {
-		logger.info(message, arguments);
-	}
-
 	void warn(String message, Object... arguments) {
 		logger.warn(message, arguments);
 	}

@@ -78,14 +78,4 @@ record ServerError(String sqlState, String message, String detail, String hint, 
 		}
 	}
 
-	/**
-	 * Whether an exception (or a cause) carries a SQLSTATE of a class of errors that means the
-	 * connection is gone.
-	 */
-	static boolean isConnectionLost(SQLException ex) {
-		String state = ex.getSQLState();
-		return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
-				|| state.equals("57P03"));
-	}
-
 }

@@ -32,18 +32,40 @@ final class StatementRunner {
 	 * @throws StatementFailure when a statement or the Java revision fails
 	 */
 	void run(Connection connection, Step step, RevisionScript script) throws StatementFailure {
-		if (script instanceof RevisionScript.Sql sql) {
-			runSql(connection, step, sql.statements());
+		run(connection, step, script, null);
+	}
+
+	/**
+	 * Run a script, sending a setup statement first.
+	 * @param connection the run's connection
+	 * @param step the step being run, for events
+	 * @param script the script, or {@code null} for none (a stamp)
+	 * @param setup a statement to run first (e.g. {@code SET LOCAL lock_timeout}), or {@code null};
+	 * it travels in the same round trip as the first SQL statement (pgjdbc sends the statements of
+	 * one string as separate queries, so the server still reports positions within the revision's
+	 * statement)
+	 * @throws StatementFailure when a statement or the Java revision fails
+	 */
+	void run(Connection connection, Step step, RevisionScript script, String setup) throws StatementFailure {
+		if (script instanceof RevisionScript.Sql sql && !sql.statements().isEmpty()) {
+			runSql(connection, step, sql.statements(), setup);
+			return;
 		}
-		else if (script instanceof RevisionScript.Java java) {
+		if (setup != null) {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute(setup);
+			}
+			catch (SQLException ex) {
+				throw new StatementFailure(0, 0, null, ex);
+			}
+		}
+		if (script instanceof RevisionScript.Java java) {
 			runJava(connection, step, java);
 		}
 	}
 
-	private void runSql(Connection connection, Step step, List<SqlStatement> statements) throws StatementFailure {
-		if (statements.isEmpty()) {
-			return;
-		}
+	private void runSql(Connection connection, Step step, List<SqlStatement> statements, String setup)
+			throws StatementFailure {
 		int count = statements.size();
 		Statement jdbc;
 		try {
@@ -58,7 +80,7 @@ final class StatementRunner {
 				SqlStatement statement = statements.get(i);
 				this.listener.onEvent(new MigrationEvent.StatementStarted(step, i + 1, count, statement.line()));
 				try {
-					jdbc.execute(statement.sql());
+					jdbc.execute((i == 0 && setup != null) ? setup + ";" + statement.sql() : statement.sql());
 				}
 				catch (SQLException ex) {
 					throw new StatementFailure(i + 1, count, statement, ex);

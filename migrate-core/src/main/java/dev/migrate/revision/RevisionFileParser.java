@@ -101,6 +101,27 @@ final class RevisionFileParser {
 		List<String> downRevisions = downRevisions(id);
 		boolean transactional = transactional();
 		boolean upgradeFound = skipToUpgradeMarker(lastHeaderLine);
+		requireKeys(id, downRevisions);
+		if (!upgradeFound) {
+			throw error(lastHeaderLine + 1, "expected a '-- upgrade' line after the header, but the file has none",
+					"Add a line '-- upgrade' above the upgrade statements (it may be followed by nothing for "
+							+ "a revision that only merges branches)");
+		}
+		Sections sections = readSections();
+		if (transactional) {
+			checkTransactional(sections.upgrade());
+			if (sections.downgrade() != null) {
+				checkTransactional(sections.downgrade());
+			}
+		}
+		String createDate = this.values[CREATE_DATE];
+		return new Revision(id, downRevisions, this.values[MESSAGE],
+				(createDate != null && !createDate.isEmpty()) ? createDate : null, transactional, this.source,
+				SqlChecksum.of(sections.upgrade(), sections.downgrade()), new RevisionScript.Sql(sections.upgrade()),
+				(sections.downgrade() != null) ? new RevisionScript.Sql(sections.downgrade()) : null);
+	}
+
+	private void requireKeys(String id, List<String> downRevisions) {
 		if (id == null) {
 			String nameId = fileNameId();
 			throw error(firstHeaderLine(), "the header has no 'revision' key",
@@ -112,11 +133,13 @@ final class RevisionFileParser {
 					"Add '-- down_revision: <parent id>' to the header, or '-- down_revision:' with nothing after "
 							+ "the colon if this revision is a base (the first of its branch)");
 		}
-		if (!upgradeFound) {
-			throw error(lastHeaderLine + 1, "expected a '-- upgrade' line after the header, but the file has none",
-					"Add a line '-- upgrade' above the upgrade statements (it may be followed by nothing for "
-							+ "a revision that only merges branches)");
-		}
+	}
+
+	/**
+	 * Split the sections, starting on the {@code -- upgrade} line.
+	 * @return the statements of both sections
+	 */
+	private Sections readSections() {
 		int upgradeMarker = this.line;
 		int upgradeStart = nextLineStart();
 		int upgradeEnd = this.text.length();
@@ -142,16 +165,7 @@ final class RevisionFileParser {
 				upgradeMarker + 1);
 		List<SqlStatement> downgrade = (downgradeMarker != 0)
 				? SqlSplitter.split(this.text.substring(downgradeStart), this.source, downgradeMarker + 1) : null;
-		if (transactional) {
-			checkTransactional(upgrade);
-			if (downgrade != null) {
-				checkTransactional(downgrade);
-			}
-		}
-		String createDate = this.values[CREATE_DATE];
-		return new Revision(id, downRevisions, this.values[MESSAGE], (createDate != null && !createDate.isEmpty()) ? createDate : null,
-				transactional, this.source, SqlChecksum.of(upgrade, downgrade), new RevisionScript.Sql(upgrade),
-				(downgrade != null) ? new RevisionScript.Sql(downgrade) : null);
+		return new Sections(upgrade, downgrade);
 	}
 
 	/**
@@ -165,8 +179,7 @@ final class RevisionFileParser {
 			more = advance();
 		}
 		if (!more) {
-			throw error(1, "expected the header at the top of the file, but the file is empty",
-					HEADER_HELP);
+			throw error(1, "expected the header at the top of the file, but the file is empty", HEADER_HELP);
 		}
 		int lastHeaderLine = 0;
 		while (more) {
@@ -499,6 +512,16 @@ final class RevisionFileParser {
 	private MigrateException error(int lineNumber, String description, String action) {
 		return new MigrateException(ErrorCode.REVISION_FORMAT, this.source + " line " + lineNumber + ": " + description,
 				action);
+	}
+
+	/**
+	 * The statements of a file's sections.
+	 *
+	 * @param upgrade the upgrade statements
+	 * @param downgrade the downgrade statements, or {@code null} without a downgrade section
+	 */
+	private record Sections(List<SqlStatement> upgrade, List<SqlStatement> downgrade) {
+
 	}
 
 }

@@ -68,12 +68,8 @@ final class RevisionLocationScanner {
 							+ " or set migrate.locations (relative paths start from the working directory "
 							+ Path.of("").toAbsolutePath() + ")");
 		}
-		if (!Files.isDirectory(directory)) {
-			throw new MigrateException(ErrorCode.LOCATION, "Revision location '" + location + "' is not a directory",
-					"Point the location at the directory that holds the revision files");
-		}
 		List<RevisionFile> files = new ArrayList<>();
-		listDirectory(directory, location.toString(), files);
+		listDirectory(directory, location, files);
 		return files;
 	}
 
@@ -94,7 +90,7 @@ final class RevisionLocationScanner {
 		List<RevisionFile> files = new ArrayList<>();
 		for (URL root : roots.values()) {
 			if ("file".equals(root.getProtocol())) {
-				listDirectory(toPath(root), location.toString(), files);
+				listDirectory(toPath(root), location, files);
 			}
 			else if ("jar".equals(root.getProtocol())) {
 				listJar(root, location, files);
@@ -119,8 +115,11 @@ final class RevisionLocationScanner {
 		}
 	}
 
-	private static void listDirectory(Path directory, String sourcePrefix, List<RevisionFile> files)
+	private static void listDirectory(Path directory, RevisionLocation location, List<RevisionFile> files)
 			throws IOException {
+		if (!Files.isDirectory(directory)) {
+			throw notADirectory(location);
+		}
 		List<Path> paths;
 		try (Stream<Path> found = Files.find(directory, Integer.MAX_VALUE,
 				(path, attributes) -> attributes.isRegularFile()
@@ -130,25 +129,29 @@ final class RevisionLocationScanner {
 		}
 		for (Path path : paths) {
 			String relative = directory.relativize(path).toString().replace('\\', '/');
-			files.add(new RevisionFile(path.getFileName().toString(), sourcePrefix + "/" + relative, path.toString(),
+			files.add(new RevisionFile(path.getFileName().toString(), location + "/" + relative, path.toString(),
 					Files.readAllBytes(path)));
 		}
 	}
 
-	private static void listJar(URL root, RevisionLocation location, List<RevisionFile> files) throws IOException {
-		URLConnection connection = root.openConnection();
+	private static void listJar(URL url, RevisionLocation location, List<RevisionFile> files) throws IOException {
+		URLConnection connection = url.openConnection();
 		if (!(connection instanceof JarURLConnection jarConnection)) {
 			throw new MigrateException(ErrorCode.LOCATION,
-					"Revision location '" + location + "' resolves to " + root + ", which is not a jar URL",
+					"Revision location '" + location + "' resolves to " + url + ", which is not a jar URL",
 					"Use a filesystem: location or package the revisions in a jar or directory on the classpath");
 		}
 		jarConnection.setUseCaches(false);
 		String entryName = jarConnection.getEntryName();
 		String prefix = (entryName == null || entryName.isEmpty()) ? ""
 				: (entryName.endsWith("/") ? entryName : entryName + "/");
-		String base = root.toString();
+		String base = url.toString();
 		base = base.substring(0, base.length() - ((entryName != null) ? entryName.length() : 0));
 		try (JarFile jar = jarConnection.getJarFile()) {
+			JarEntry root = (entryName != null) ? jar.getJarEntry(entryName) : null;
+			if (root != null && !root.isDirectory()) {
+				throw notADirectory(location);
+			}
 			List<JarEntry> entries = new ArrayList<>();
 			Enumeration<JarEntry> all = jar.entries();
 			while (all.hasMoreElements()) {
@@ -166,6 +169,11 @@ final class RevisionLocationScanner {
 						location + "/" + name.substring(prefix.length()), base + name, read(jar, entry)));
 			}
 		}
+	}
+
+	private static MigrateException notADirectory(RevisionLocation location) {
+		return new MigrateException(ErrorCode.LOCATION, "Revision location '" + location + "' is not a directory",
+				"Point the location at the directory that holds the revision files");
 	}
 
 	/** Read an entry, into an array of its exact size when the jar records the size. */

@@ -12,7 +12,9 @@ import dev.migrate.sql.SqlScanner.Kind;
  *
  * <p>
  * Works on tokens: comments are skipped, keywords match in any case, and quoted identifiers,
- * string literals and dollar bodies never match a keyword. Statements that fail in a
+ * string literals and dollar bodies never match a keyword. A statement that holds several
+ * (written between {@code -- statement-begin} and {@code -- statement-end}) is checked part by
+ * part. Statements that fail in a
  * transaction only because of what they act on (such as {@code REINDEX TABLE} or
  * {@code CLUSTER} of a partitioned table) cannot be told from their text and are not
  * reported.
@@ -30,10 +32,20 @@ public final class NonTransactionalStatements {
 	 */
 	public static Optional<String> find(SqlStatement statement) {
 		Tokens tokens = new Tokens(statement.sql());
-		if (!tokens.next() || tokens.kind() != Kind.WORD) {
-			return Optional.empty();
+		do {
+			if (tokens.next() && tokens.kind() == Kind.WORD) {
+				String construct = classify(tokens);
+				if (construct != null) {
+					return Optional.of(construct);
+				}
+			}
 		}
-		return Optional.ofNullable(switch (tokens.lowerCaseWord()) {
+		while (tokens.nextStatement());
+		return Optional.empty();
+	}
+
+	private static String classify(Tokens tokens) {
+		return switch (tokens.lowerCaseWord()) {
 			case "create" -> create(tokens);
 			case "drop" -> drop(tokens);
 			case "alter" -> alter(tokens);
@@ -44,7 +56,7 @@ public final class NonTransactionalStatements {
 			case "commit" -> tokens.nextIs("prepared") ? "COMMIT PREPARED" : null;
 			case "rollback" -> tokens.nextIs("prepared") ? "ROLLBACK PREPARED" : null;
 			default -> null;
-		});
+		};
 	}
 
 	private static String create(Tokens tokens) {
@@ -147,7 +159,11 @@ public final class NonTransactionalStatements {
 		return tokens.next() ? null : "CLUSTER without a table name";
 	}
 
-	/** The significant tokens of one statement, read one at a time with one token of look-ahead. */
+	/**
+	 * The significant tokens of a statement, read one at a time with one token of look-ahead; a
+	 * {@code ;} outside parentheses ends a part, and {@link #next()} stops there until
+	 * {@link #nextStatement()}.
+	 */
 	private static final class Tokens {
 
 		private final String sql;
@@ -164,13 +180,18 @@ public final class NonTransactionalStatements {
 
 		private boolean peeked;
 
+		private boolean ended;
+
 		Tokens(String sql) {
 			this.sql = sql;
 			this.scanner = new SqlScanner(sql);
 		}
 
-		/** Move to the next significant token; {@code false} at the end. */
+		/** Move to the next significant token; {@code false} at the end of the part. */
 		boolean next() {
+			if (this.ended) {
+				return false;
+			}
 			if (this.peeked) {
 				this.peeked = false;
 			}
@@ -183,11 +204,30 @@ public final class NonTransactionalStatements {
 			else if (this.kind == Kind.CLOSE_PARENTHESIS && this.depth > 0) {
 				this.depth--;
 			}
+			else if (this.kind == Kind.SEMICOLON && this.depth == 0) {
+				this.ended = true;
+				return false;
+			}
 			return this.kind != null;
+		}
+
+		/** Skip the rest of the current part and start the next; {@code false} if there is none. */
+		boolean nextStatement() {
+			while (next()) {
+				// skip
+			}
+			if (!this.ended) {
+				return false;
+			}
+			this.ended = false;
+			return true;
 		}
 
 		/** Move to the next token if it is the given word. */
 		boolean nextIs(String word) {
+			if (this.ended) {
+				return false;
+			}
 			peek();
 			if (this.kind == Kind.WORD && this.end - this.start == word.length()
 					&& this.sql.regionMatches(true, this.start, word, 0, word.length())) {
@@ -199,6 +239,9 @@ public final class NonTransactionalStatements {
 
 		/** Move to the next token if it is of the given kind. */
 		boolean nextIs(Kind kind) {
+			if (this.ended) {
+				return false;
+			}
 			peek();
 			if (this.kind == kind) {
 				next();

@@ -308,14 +308,7 @@ final class SqlScanner {
 
 	private Kind number() {
 		int i = this.position + 1;
-		while (i < this.limit) {
-			char c = this.text.charAt(i);
-			if (!isIdentifierPart(c) && c != '.') {
-				break;
-			}
-			if (c == '$') {
-				break;
-			}
+		while (i < this.limit && (isTagPart(this.text.charAt(i)) || this.text.charAt(i) == '.')) {
 			i++;
 		}
 		this.position = i;

@@ -78,6 +78,8 @@ public final class SqlSplitter {
 
 		BEGIN("statement-begin"), END("statement-end");
 
+		private static final Marker[] ALL = values();
+
 		private final String word;
 
 		Marker(String word) {
@@ -369,7 +371,7 @@ public final class SqlSplitter {
 			while (from < to && SqlScanner.isWhitespace(this.text.charAt(from))) {
 				from++;
 			}
-			for (Marker marker : Marker.values()) {
+			for (Marker marker : Marker.ALL) {
 				if (to - from == marker.word.length() && this.text.regionMatches(true, from, marker.word, 0, to - from)) {
 					return marker;
 				}

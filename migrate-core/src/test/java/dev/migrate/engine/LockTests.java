@@ -155,6 +155,20 @@ class LockTests {
 	}
 
 	@Test
+	void lockIsReleasedWhenARunFailsAndTheConnectionGoesBackToThePool() throws Exception {
+		this.revisions.add("b2", "a1", "CREATE TABLE b2_table (id int);\nSELECT 1 / 0", "SELECT 1");
+		try (SingleConnectionDataSource pool = new SingleConnectionDataSource(db.connect())) {
+			Migrator migrator = Migrator.create(pool, settings().build());
+			MigrateException failure = catchThrowableOfType(MigrateException.class, () -> migrator.upgrade("heads"));
+			assertThat(failure.code()).isEqualTo(ErrorCode.REVISION_FAILED);
+			assertThat(failure.description()).contains("SQLSTATE 22012");
+			assertThat(Queries.value(db, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")).isEqualTo("0");
+			assertThat(pool.physical().getAutoCommit()).isTrue();
+			assertThat(migrator.current()).containsExactly("a1");
+		}
+	}
+
+	@Test
 	void configuredLockKeyIsUsedInsteadOfTheDerivedOne() throws Exception {
 		Migrator migrator = Migrator.create(db.dataSource(),
 				settings().lockKey(42L).lockTimeout(Duration.ofMillis(300)).build());

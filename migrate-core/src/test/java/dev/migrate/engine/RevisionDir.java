@@ -29,10 +29,6 @@ final class RevisionDir {
 		return "filesystem:" + this.dir;
 	}
 
-	Path path() {
-		return this.dir;
-	}
-
 	/** Add a transactional revision. */
 	RevisionDir add(String id, String downRevisions, String upgrade, String downgrade) {
 		return add(id, downRevisions, "revision " + id, true, upgrade, downgrade);

@@ -112,6 +112,25 @@ class RevisionFailureTests {
 	}
 
 	@Test
+	void errorInTheFirstStatementIsPlacedOnItsLineAndColumn() {
+		this.revisions.write("b2_first.sql", """
+				-- revision: b2
+				-- down_revision: a1
+
+				-- upgrade
+				SELECT id,
+				       no_such_column FROM account;
+				SELECT 1;
+				""");
+		Migrator migrator = Migrator.create(db.dataSource(), settings().build());
+		MigrateException failure = catchThrowableOfType(MigrateException.class, () -> migrator.upgrade("heads"));
+		assertThat(failure.code()).isEqualTo(ErrorCode.REVISION_FAILED);
+		assertThat(failure.description()).contains("statement 1 of 2, line 5 (error at line 6, column 8)",
+				"SQLSTATE 42703", "no_such_column");
+		assertThat(migrator.current()).containsExactly("a1");
+	}
+
+	@Test
 	void nonTransactionalRevisionKeepsTheStatementsBeforeTheFailureAndMustBeReRunnable() {
 		this.revisions.add("b2", "a1", "index accounts", false,
 				"CREATE INDEX CONCURRENTLY IF NOT EXISTS account_id_extra ON account (id);\n"
@@ -185,6 +204,31 @@ class RevisionFailureTests {
 		Migrator next = Migrator.create(db.dataSource(), settings().lockTimeout(Duration.ofSeconds(5)).build());
 		assertThat(next.upgrade("heads").completed()).containsExactly("b2");
 		assertThat(Queries.value(db, "SELECT count(*) FROM " + this.schema + ".slow_work")).isEqualTo("1");
+	}
+
+	@Test
+	void versionTableChangedUnderTheRunIsAConflictAndNothingIsRecorded() {
+		this.revisions.add("b2", "a1", "CREATE TABLE conflicting (id int);\nDELETE FROM migrate_version",
+				"DROP TABLE conflicting");
+		Migrator migrator = Migrator.create(db.dataSource(), settings().build());
+		migrator.upgrade("a1");
+		MigrateException failure = catchThrowableOfType(MigrateException.class, () -> migrator.upgrade("heads"));
+		assertThat(failure.code()).isEqualTo(ErrorCode.VERSION_TABLE_CONFLICT);
+		assertThat(failure.description()).contains("replace the row 'a1' with 'b2'", "no row matched");
+		assertThat(migrator.current()).containsExactly("a1");
+		assertThat(Queries.exists(db, this.schema + ".conflicting")).isFalse();
+		assertThat(migrator.history().get(0).success()).isFalse();
+
+		this.revisions.add("b2", "a1", "INSERT INTO migrate_version VALUES ('c3')", "SELECT 1")
+			.add("c3", "a1", "SELECT 1", "SELECT 1");
+		Migrator branched = Migrator.create(db.dataSource(), settings().build());
+		MigrateException duplicate = catchThrowableOfType(MigrateException.class, () -> branched.upgrade("heads"));
+		assertThat(duplicate.code()).isEqualTo(ErrorCode.VERSION_TABLE_CONFLICT);
+		assertThat(duplicate.description()).contains("add the row 'c3'", "already there");
+		// b2 committed with the stray row it wrote; c3 was not recorded.
+		assertThat(branched.current()).containsExactly("b2", "c3");
+		assertThat(branched.history().get(0).revision()).isEqualTo("c3");
+		assertThat(branched.history().get(0).success()).isFalse();
 	}
 
 	@Test

@@ -179,7 +179,8 @@ class RevisionFileParserTests {
 	@Test
 	void idsMayBe32CharactersLong() {
 		String id = "a".repeat(32);
-		Revision revision = RevisionLoader.parse(id + ".sql", "x", "-- revision: " + id + "\n-- down_revision:\n-- upgrade\n");
+		Revision revision = RevisionLoader.parse(id + ".sql", "x",
+				"-- revision: " + id + "\n-- down_revision:\n-- upgrade\n");
 		assertThat(revision.id()).isEqualTo(id);
 	}
 
@@ -307,7 +308,8 @@ class RevisionFileParserTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', quoteCharacter = '"', value = { "ae10-27 | contains '-'", "ae10@27 | contains '@'", "ae10+27 | contains '+'",
+	@CsvSource(delimiter = '|', quoteCharacter = '"', value = { "ae10-27 | contains '-'", "ae10@27 | contains '@'",
+			"ae10+27 | contains '+'",
 			"ae10:27 | contains ':'", "ae10,27 | contains ','", "head | is a reserved word of the target syntax",
 			"abcdefghijabcdefghijabcdefghijabc | is 33 characters long; at most 32 are allowed" })
 	void invalidRevisionId(String id, String problem) {
@@ -339,7 +341,8 @@ class RevisionFileParserTests {
 
 	@Test
 	void downRevisionsSeparatedBySpacesOnly() {
-		MigrateException ex = assertFormatError("-- revision: 1975ea83b712\n-- down_revision: ae1027a6acf 27c6a30d7c24\n-- upgrade\n",
+		MigrateException ex = assertFormatError(
+				"-- revision: 1975ea83b712\n-- down_revision: ae1027a6acf 27c6a30d7c24\n-- upgrade\n",
 				2, "down revision id 'ae1027a6acf 27c6a30d7c24' contains whitespace");
 		assertThat(ex.action()).endsWith("separate the ids of several down revisions with commas");
 	}
@@ -368,7 +371,8 @@ class RevisionFileParserTests {
 	void idInFileNameDiffersFromHeader() {
 		MigrateException ex = assertFormatError("-- down_revision:\n-- revision: ae1027a6acf\n-- upgrade\n", 2,
 				"the header says revision 'ae1027a6acf' but the file name '" + FILE + "' starts with '1975ea83b712'");
-		assertThat(ex.action()).startsWith("Rename the file to ae1027a6acf_create_account.sql or correct the 'revision' header");
+		assertThat(ex.action())
+			.startsWith("Rename the file to ae1027a6acf_create_account.sql or correct the 'revision' header");
 	}
 
 	@Test

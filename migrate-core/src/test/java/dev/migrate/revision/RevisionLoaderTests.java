@@ -156,6 +156,24 @@ class RevisionLoaderTests {
 	}
 
 	@Test
+	void classpathLocationThatIsAFile() throws IOException {
+		assertThatExceptionOfType(MigrateException.class)
+			.isThrownBy(() -> load("classpath:" + BASIC + "/1975ea83b712_create_account.sql"))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.LOCATION))
+			.withMessageStartingWith("Revision location 'classpath:" + BASIC
+					+ "/1975ea83b712_create_account.sql' is not a directory");
+		Path jar = TestJars.write(this.temp.resolve("a.jar"),
+				Map.of("db/revisions/1975ea83b712_create_account.sql", revision("1975ea83b712", "")));
+		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { jar.toUri().toURL() }, null)) {
+			assertThatExceptionOfType(MigrateException.class)
+				.isThrownBy(() -> RevisionLoader.load(List.of("db/revisions/1975ea83b712_create_account.sql"),
+						classLoader, null))
+				.withMessageStartingWith("Revision location 'classpath:db/revisions/1975ea83b712_create_account.sql' "
+						+ "is not a directory");
+		}
+	}
+
+	@Test
 	void locationWithUnknownPrefix() {
 		assertThatExceptionOfType(MigrateException.class).isThrownBy(() -> load("file:db/revisions"))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.LOCATION))

@@ -54,6 +54,8 @@ class NonTransactionalStatementsTests {
 			DISCARD ALL                                                               | DISCARD ALL
 			COMMIT PREPARED 'tx1'                                                     | COMMIT PREPARED
 			ROLLBACK PREPARED 'tx1'                                                   | ROLLBACK PREPARED
+			SELECT 1; VACUUM account                                                  | VACUUM
+			SELECT ';'; (SELECT 2; ); ; DROP INDEX CONCURRENTLY i                     | DROP INDEX CONCURRENTLY
 			""")
 	void findsStatementsThatCannotRunInATransaction(String sql, String construct) {
 		assertThat(find(sql.replace("\\n", "\n"))).contains(construct);
@@ -80,7 +82,10 @@ class NonTransactionalStatementsTests {
 			"ALTER SUBSCRIPTION s SET (slot_name = NONE)", "CLUSTER account USING account_pkey",
 			"CLUSTER VERBOSE account", "CLUSTER (VERBOSE) account", "DISCARD PLANS", "COMMIT", "ROLLBACK",
 			"REFRESH MATERIALIZED VIEW CONCURRENTLY stats", "CHECKPOINT", "CREATE EXTENSION IF NOT EXISTS vector",
-			"ALTER TYPE mood ADD VALUE 'meh'", "", "-- nothing", "(SELECT 1)", "E'VACUUM'", "U&\"VACUUM\"" })
+			"ALTER TYPE mood ADD VALUE 'meh'", "", "-- nothing", "(SELECT 1)", "E'VACUUM'", "U&\"VACUUM\"",
+			"CREATE RULE r AS ON INSERT TO t DO ALSO (NOTIFY vacuum; SELECT 1)", "SELECT 1;;", "; ;",
+			"CREATE SUBSCRIPTION s CONNECTION 'host=a' PUBLICATION p WITH (connect = false); SELECT 1",
+			"CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT 2; END" })
 	void ignoresStatementsThatMayRunInATransaction(String sql) {
 		assertThat(find(sql)).isEmpty();
 	}

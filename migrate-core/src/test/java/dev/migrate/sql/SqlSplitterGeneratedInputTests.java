@@ -47,6 +47,24 @@ class SqlSplitterGeneratedInputTests {
 	}
 
 	@Test
+	void checksumOfGeneratedScriptsIgnoresWhitespaceCommentsAndLineEndings() {
+		Random random = new Random(19750101L);
+		for (int i = 0; i < 3000; i++) {
+			Script script = new ScriptGenerator(random).script();
+			String description = "generated case " + i + ":\n" + script.text() + "\nvariant:\n" + script.variant();
+			List<SqlStatement> statements = SqlSplitter.split(script.text(), "generated.sql", 1);
+			List<SqlStatement> variant = SqlSplitter.split(script.variant(), "variant.sql", 1);
+			List<SqlStatement> lineFeeds = SqlSplitter
+				.split(script.variant().replace("\r\n", "\n").replace('\r', '\n'), "variant.sql", 1);
+			assertThat(variant).as(description).hasSameSizeAs(statements);
+			String checksum = SqlChecksum.of(statements, null);
+			assertThat(SqlChecksum.of(variant, null)).as(description).isEqualTo(checksum);
+			assertThat(SqlChecksum.of(lineFeeds, null)).as(description).isEqualTo(checksum);
+			assertThat(SqlChecksum.of(List.of(), statements)).as(description).isNotEqualTo(checksum);
+		}
+	}
+
+	@Test
 	void arbitraryTextEitherSplitsLosslesslyOrFailsWithASyntaxError() {
 		Random random = new Random(42L);
 		String alphabet = "ab e E U & $ 1 ; ' \" - / * ( ) \\ \n \r x";
@@ -80,8 +98,11 @@ class SqlSplitterGeneratedInputTests {
 		assertThat(failures).isBetween(1000, 19000);
 	}
 
-	/** A generated script with where each of its statements is. */
-	private record Script(String text, List<int[]> spans) {
+	/**
+	 * A generated script with where each of its statements is, and a variant of it that differs
+	 * only in whitespace and comments between tokens.
+	 */
+	private record Script(String text, List<int[]> spans, String variant) {
 
 		List<SqlStatement> statements(int firstLine) {
 			List<SqlStatement> statements = new ArrayList<>();
@@ -116,12 +137,15 @@ class SqlSplitterGeneratedInputTests {
 
 		private final Random random;
 
-		private final StringBuilder text = new StringBuilder();
+		private final Random variantRandom;
+
+		private final Texts text = new Texts();
 
 		private final List<int[]> spans = new ArrayList<>();
 
 		ScriptGenerator(Random random) {
 			this.random = random;
+			this.variantRandom = new Random(random.nextLong());
 		}
 
 		Script script() {
@@ -145,7 +169,7 @@ class SqlSplitterGeneratedInputTests {
 					insignificant(true);
 				}
 			}
-			return new Script(this.text.toString(), this.spans);
+			return new Script(this.text.main.toString(), this.spans, this.text.variant.toString());
 		}
 
 		private void statement(boolean terminated) {
@@ -297,11 +321,16 @@ class SqlSplitterGeneratedInputTests {
 
 		/** Whitespace between two fragments, possibly with comments. */
 		private void separator() {
-			this.text.append(pick(GAPS));
-			if (this.random.nextInt(6) == 0) {
-				comment(true);
-				this.text.append(pick(GAPS));
+			this.text.append(separator(this.random), separator(this.variantRandom));
+		}
+
+		private static String separator(Random random) {
+			StringBuilder out = new StringBuilder(pick(random, GAPS));
+			if (random.nextInt(6) == 0) {
+				comment(random, true, out);
+				out.append(pick(random, GAPS));
 			}
+			return out.toString();
 		}
 
 		/**
@@ -309,49 +338,84 @@ class SqlSplitterGeneratedInputTests {
 		 * unless {@code lineCommentNeedsBreak} is false.
 		 */
 		private void insignificant(boolean lineCommentNeedsBreak) {
-			if (this.text.length() > 0 && this.text.charAt(this.text.length() - 1) == '-') {
-				// "-" then "--" would read as a comment starting one character earlier
-				this.text.append(' ');
-			}
-			int parts = this.random.nextInt(4);
-			for (int i = 0; i < parts; i++) {
-				if (this.random.nextBoolean()) {
-					this.text.append(pick(GAPS));
-				}
-				else {
-					comment(lineCommentNeedsBreak || i < parts - 1);
-				}
-			}
+			this.text.append(insignificant(this.random, lineCommentNeedsBreak, this.text.main),
+					insignificant(this.variantRandom, lineCommentNeedsBreak, this.text.variant));
 		}
 
-		private void comment(boolean lineCommentNeedsBreak) {
-			if (this.random.nextBoolean()) {
-				this.text.append("--").append(pick(" it's", " $$ body", " ;", " \"x", " /* no", "", " -- again"));
-				if (lineCommentNeedsBreak || this.random.nextBoolean()) {
-					this.text.append(pick("\n", "\r\n", "\r"));
+		private static String insignificant(Random random, boolean lineCommentNeedsBreak, StringBuilder before) {
+			StringBuilder out = new StringBuilder();
+			if (!before.isEmpty() && before.charAt(before.length() - 1) == '-') {
+				// "-" then "--" would read as a comment starting one character earlier
+				out.append(' ');
+			}
+			int parts = random.nextInt(4);
+			for (int i = 0; i < parts; i++) {
+				if (random.nextBoolean()) {
+					out.append(pick(random, GAPS));
+				}
+				else {
+					comment(random, lineCommentNeedsBreak || i < parts - 1, out);
+				}
+			}
+			return out.toString();
+		}
+
+		private static void comment(Random random, boolean lineCommentNeedsBreak, StringBuilder out) {
+			if (random.nextBoolean()) {
+				out.append("--").append(pick(random, " it's", " $$ body", " ;", " \"x", " /* no", "", " -- again"));
+				if (lineCommentNeedsBreak || random.nextBoolean()) {
+					out.append(pick(random, "\n", "\r\n", "\r"));
 				}
 			}
 			else {
-				blockComment(0);
+				blockComment(random, 0, out);
 			}
 		}
 
-		private void blockComment(int depth) {
-			this.text.append("/*");
-			int pieces = this.random.nextInt(6);
+		private static void blockComment(Random random, int depth, StringBuilder out) {
+			out.append("/*");
+			int pieces = random.nextInt(6);
 			for (int i = 0; i < pieces; i++) {
-				if (depth < 2 && this.random.nextInt(5) == 0) {
-					blockComment(depth + 1);
+				if (depth < 2 && random.nextInt(5) == 0) {
+					blockComment(random, depth + 1, out);
 				}
 				else {
-					this.text.append(pick("a", " ", ";", "'", "\"", "$$", "--", "\n", "a*b", "a/b", "é", "$x$"));
+					out.append(pick(random, "a", " ", ";", "'", "\"", "$$", "--", "\n", "a*b", "a/b", "é", "$x$"));
 				}
 			}
-			this.text.append("*/");
+			out.append("*/");
 		}
 
 		private String pick(String... choices) {
-			return choices[this.random.nextInt(choices.length)];
+			return pick(this.random, choices);
+		}
+
+		private static String pick(Random random, String... choices) {
+			return choices[random.nextInt(choices.length)];
+		}
+
+	}
+
+	/** The script being generated and its variant, which receive the same tokens. */
+	private static final class Texts {
+
+		private final StringBuilder main = new StringBuilder();
+
+		private final StringBuilder variant = new StringBuilder();
+
+		Texts append(Object significant) {
+			this.main.append(significant);
+			this.variant.append(significant);
+			return this;
+		}
+
+		void append(String main, String variant) {
+			this.main.append(main);
+			this.variant.append(variant);
+		}
+
+		int length() {
+			return this.main.length();
 		}
 
 	}
