@@ -59,6 +59,26 @@ public final class Migrator {
 		return new Migrator(settings, Engine.create(dataSource, settings, listener));
 	}
 
+	/**
+	 * Create a migrator from revisions loaded beforehand (for example on another thread while an
+	 * application starts), validating their graph now. The locations and Java revisions of the
+	 * settings are not read again.
+	 * @param dataSource where the database is
+	 * @param settings where state is kept
+	 * @param listener receives the events of every run
+	 * @param revisions every revision, as {@link dev.migrate.revision.RevisionLoader#load} returns them
+	 * @return the migrator
+	 * @throws MigrateException when the revisions do not form a valid graph
+	 */
+	public static Migrator create(DataSource dataSource, MigrateSettings settings, MigrationListener listener,
+			List<Revision> revisions) {
+		Objects.requireNonNull(dataSource, "'dataSource' must not be null");
+		Objects.requireNonNull(settings, "'settings' must not be null");
+		Objects.requireNonNull(listener, "'listener' must not be null");
+		Objects.requireNonNull(revisions, "'revisions' must not be null");
+		return new Migrator(settings, Engine.create(dataSource, settings, listener, revisions));
+	}
+
 	/** The settings this migrator was created with. */
 	public MigrateSettings settings() {
 		return this.settings;

@@ -79,6 +79,20 @@ public final class Engine {
 		return new Engine(dataSource, settings, listener, RevisionGraph.of(revisions));
 	}
 
+	/**
+	 * Create the engine from revisions loaded beforehand, validating their graph.
+	 * @param dataSource where the database is
+	 * @param settings the settings (their locations and Java revisions are not read)
+	 * @param listener receives the events of every run
+	 * @param revisions the revisions
+	 * @return the engine
+	 * @throws MigrateException when the graph or the table names are invalid
+	 */
+	public static Engine create(DataSource dataSource, MigrateSettings settings, MigrationListener listener,
+			List<Revision> revisions) {
+		return new Engine(dataSource, settings, listener, RevisionGraph.of(revisions));
+	}
+
 	/** The validated revision graph. */
 	public RevisionGraph graph() {
 		return this.graph;

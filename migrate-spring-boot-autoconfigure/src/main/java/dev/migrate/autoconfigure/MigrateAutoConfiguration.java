@@ -61,8 +61,9 @@ public final class MigrateAutoConfiguration {
 
 	@Bean
 	MigratorFactory migrateMigratorFactory(MigrateProperties properties, ObjectProvider<JavaRevision> javaRevisions,
-			ResourceLoader resourceLoader) {
-		return MigratorFactory.of(properties, javaRevisions.orderedStream().toList(), resourceLoader.getClassLoader());
+			ResourceLoader resourceLoader, ObjectProvider<RevisionPreload> preload) {
+		return MigratorFactory.of(properties, javaRevisions.orderedStream().toList(), resourceLoader.getClassLoader(),
+				preload.getIfAvailable());
 	}
 
 	@Bean

@@ -1,5 +1,6 @@
 package dev.migrate.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -14,12 +15,15 @@ import dev.migrate.MigrateException;
 import dev.migrate.MigrateSettings;
 import dev.migrate.MigrationListener;
 import dev.migrate.Migrator;
+import dev.migrate.revision.Revision;
+import dev.migrate.revision.RevisionLoader;
 import dev.migrate.table.TableNames;
 
 /**
  * Turns {@link MigrateProperties} into {@link MigrateSettings} (the one place that maps them),
  * builds the separate migration connection, and creates {@link Migrator Migrators} whose errors
- * name the {@code migrate.*} property at fault.
+ * name the {@code migrate.*} property at fault. The revisions are read once (on a background
+ * thread during startup when a {@link RevisionPreload} is available) and shared.
  */
 final class MigratorFactory {
 
@@ -27,9 +31,14 @@ final class MigratorFactory {
 
 	private final MigrateSettings settings;
 
-	private MigratorFactory(MigrateProperties properties, MigrateSettings settings) {
+	private final RevisionPreload preload;
+
+	private List<Revision> revisions;
+
+	private MigratorFactory(MigrateProperties properties, MigrateSettings settings, RevisionPreload preload) {
 		this.properties = properties;
 		this.settings = settings;
+		this.preload = preload;
 	}
 
 	/**
@@ -37,11 +46,12 @@ final class MigratorFactory {
 	 * @param properties the bound properties
 	 * @param javaRevisions the Java revision beans, in order
 	 * @param classLoader the class loader for {@code classpath:} locations
+	 * @param preload the SQL revisions read while the application started, or {@code null}
 	 * @return the factory
 	 * @throws MigrateException with {@link ErrorCode#CONFIGURATION} naming the property
 	 */
 	static MigratorFactory of(MigrateProperties properties, List<JavaRevision> javaRevisions,
-			ClassLoader classLoader) {
+			ClassLoader classLoader, RevisionPreload preload) {
 		try {
 			TableNames.of(emptyToNull(properties.getSchema()), properties.getVersionTable(),
 					properties.getHistoryTable());
@@ -64,7 +74,8 @@ final class MigratorFactory {
 			.validateChecksums(properties.isValidateChecksums())
 			.allowUnknownRevisions(properties.isAllowUnknownRevisions())
 			.build();
-		return new MigratorFactory(properties, settings);
+		boolean usable = preload != null && preload.matches(settings.locations(), classLoader);
+		return new MigratorFactory(properties, settings, usable ? preload : null);
 	}
 
 	MigrateSettings settings() {
@@ -106,7 +117,8 @@ final class MigratorFactory {
 	}
 
 	/**
-	 * Create a migrator, loading the revisions now.
+	 * Create a migrator. The revisions are loaded on first use (or taken from the preload) and
+	 * shared by every migrator of this factory.
 	 * @param dataSource the data source
 	 * @param listener the listener
 	 * @return the migrator
@@ -114,16 +126,38 @@ final class MigratorFactory {
 	 * {@code migrate.locations} when a location is at fault
 	 */
 	Migrator create(DataSource dataSource, MigrationListener listener) {
-		try {
-			return Migrator.create(dataSource, this.settings, listener);
-		}
-		catch (MigrateException ex) {
-			if (ex.code() == ErrorCode.LOCATION) {
-				throw new MigrateException(ErrorCode.LOCATION, ex.description() + " (migrate.locations = "
-						+ String.join(",", this.settings.locations()) + ")", ex.action(), ex);
+		return Migrator.create(dataSource, this.settings, listener, revisions());
+	}
+
+	/** Whether the revisions came from the preload. */
+	boolean usesPreload() {
+		return this.preload != null;
+	}
+
+	private synchronized List<Revision> revisions() {
+		if (this.revisions == null) {
+			try {
+				List<Revision> loaded = new ArrayList<>();
+				if (this.preload != null) {
+					loaded.addAll(this.preload.revisions());
+					loaded.addAll(RevisionLoader.load(List.of(), this.settings.classLoader(),
+							this.settings.javaRevisions()));
+				}
+				else {
+					loaded.addAll(RevisionLoader.load(this.settings.locations(), this.settings.classLoader(),
+							this.settings.javaRevisions()));
+				}
+				this.revisions = List.copyOf(loaded);
 			}
-			throw ex;
+			catch (MigrateException ex) {
+				if (ex.code() == ErrorCode.LOCATION) {
+					throw new MigrateException(ErrorCode.LOCATION, ex.description() + " (migrate.locations = "
+							+ String.join(",", this.settings.locations()) + ")", ex.action(), ex);
+				}
+				throw ex;
+			}
 		}
+		return this.revisions;
 	}
 
 	private static String orElse(String value, String fallback) {

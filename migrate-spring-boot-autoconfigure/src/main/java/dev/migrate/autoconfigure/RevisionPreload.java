@@ -1,0 +1,81 @@
+package dev.migrate.autoconfigure;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import dev.migrate.MigrateException;
+import dev.migrate.revision.Revision;
+import dev.migrate.revision.RevisionLoader;
+
+/**
+ * The SQL revisions of {@code migrate.locations}, read and parsed on a background thread while
+ * the application context is prepared, so that an application with many revisions does not pay
+ * for reading them on the main thread. Used only when the locations and class loader match
+ * those of the auto-configuration.
+ */
+final class RevisionPreload {
+
+	static final String BEAN_NAME = "migrateRevisionPreload";
+
+	private final List<String> locations;
+
+	private final ClassLoader classLoader;
+
+	private final CompletableFuture<List<Revision>> revisions;
+
+	private RevisionPreload(List<String> locations, ClassLoader classLoader,
+			CompletableFuture<List<Revision>> revisions) {
+		this.locations = List.copyOf(locations);
+		this.classLoader = classLoader;
+		this.revisions = revisions;
+	}
+
+	/**
+	 * Start reading the revisions of some locations on a daemon thread.
+	 * @param locations the locations
+	 * @param classLoader the class loader for {@code classpath:} locations
+	 * @return the preload
+	 */
+	static RevisionPreload start(List<String> locations, ClassLoader classLoader) {
+		CompletableFuture<List<Revision>> revisions = new CompletableFuture<>();
+		Thread thread = new Thread(() -> {
+			try {
+				revisions.complete(RevisionLoader.load(locations, classLoader, List.of()));
+			}
+			catch (Throwable ex) {
+				revisions.completeExceptionally(ex);
+			}
+		}, "migrate-revision-preload");
+		thread.setDaemon(true);
+		thread.start();
+		return new RevisionPreload(locations, classLoader, revisions);
+	}
+
+	/** Whether this preload read the given locations with the given class loader. */
+	boolean matches(List<String> locations, ClassLoader classLoader) {
+		return this.locations.equals(locations) && Objects.equals(this.classLoader, classLoader);
+	}
+
+	/**
+	 * The revisions, waiting for the background thread if needed.
+	 * @return the revisions
+	 * @throws MigrateException when they could not be loaded
+	 */
+	List<Revision> revisions() {
+		try {
+			return this.revisions.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof MigrateException migrateException) {
+				throw migrateException;
+			}
+			if (ex.getCause() instanceof RuntimeException runtimeException) {
+				throw runtimeException;
+			}
+			throw ex;
+		}
+	}
+
+}
