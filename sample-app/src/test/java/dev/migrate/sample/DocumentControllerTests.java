@@ -1,7 +1,7 @@
 package dev.migrate.sample;
 
-import java.sql.Connection;
-
+import dev.migrate.MigrateSettings;
+import dev.migrate.Migrator;
 import dev.migrate.test.PostgresDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,9 +33,7 @@ class DocumentControllerTests {
 
 	@BeforeAll
 	static void setUp() throws Exception {
-		try (Connection connection = db.connect()) {
-			RevisionFiles.upgradeAll(connection);
-		}
+		Migrator.create(db.dataSource(), MigrateSettings.builder().build()).upgrade("heads");
 		mvc = MockMvcBuilders.standaloneSetup(new DocumentController(DocumentRepositoryTests.repository(db.dataSource())))
 			.build();
 	}

@@ -8,6 +8,8 @@ import java.util.List;
 
 import com.pgvector.PGvector;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.migrate.MigrateSettings;
+import dev.migrate.Migrator;
 import dev.migrate.test.PostgresDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,8 +27,8 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * Tests for {@link DocumentRepository} against a real PostgreSQL with pgvector, through a
- * Hikari pool as in the application, on the schema the revision files create (applied with
- * plain JDBC, without the migrate engine).
+ * Hikari pool as in the application, on the schema the revision files create (applied by
+ * migrate's {@link Migrator}).
  */
 class DocumentRepositoryTests {
 
@@ -49,9 +51,7 @@ class DocumentRepositoryTests {
 
 	@BeforeAll
 	static void migrate() throws Exception {
-		try (Connection connection = db.connect()) {
-			RevisionFiles.upgradeAll(connection);
-		}
+		Migrator.create(db.dataSource(), MigrateSettings.builder().build()).upgrade("heads");
 		dataSource = new HikariDataSource();
 		dataSource.setJdbcUrl(db.url());
 		dataSource.setUsername(db.user());

@@ -1,253 +1,197 @@
 package dev.migrate.sample;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
-import dev.migrate.sample.RevisionFiles.RevisionFile;
+import dev.migrate.HistoryEntry;
+import dev.migrate.MigrateSettings;
+import dev.migrate.Migrator;
+import dev.migrate.graph.RevisionGraph;
+import dev.migrate.revision.Revision;
+import dev.migrate.sample.SampleProcesses.SampleProcess;
 import dev.migrate.test.PostgresDatabase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
- * End-to-end tests of the packaged sample: real {@code java -jar} processes against a real
- * PostgreSQL, migrating with the starter.
- *
- * <p>
- * They need {@code target/sample-app.jar}, so they run after {@code package}, only with the
- * Maven profile {@code e2e-pending}: {@code mvn -pl sample-app -Pe2e-pending verify}.
+ * End-to-end tests of the packaged sample: real {@code java -jar} processes of the repackaged
+ * jar against a real PostgreSQL, migrating with the starter. They need
+ * {@code target/sample-app.jar}, so the failsafe plugin runs them after {@code package}, in
+ * {@code mvn verify}.
  */
 class SampleEndToEndTests {
 
 	@RegisterExtension
 	static final PostgresDatabase db = new PostgresDatabase();
 
-	private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
+	@RegisterExtension
+	final SampleProcesses processes = new SampleProcesses(db);
 
-	private static final Pattern RUNNING_UPGRADE = Pattern.compile("Running upgrade (.*) -> ([0-9a-f]+), ");
+	private static final Pattern RUNNING_UPGRADE = Pattern.compile("Running upgrade .*? -> ([^,\\s]+)");
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+	private static final Pattern RUNNING_DOWNGRADE = Pattern.compile("Running downgrade ([^,\\s]+) -> ");
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	private final List<SampleProcess> processes = new ArrayList<>();
+	private Migrator migrator;
 
-	private Path logs;
+	private RevisionGraph graph;
 
 	@BeforeEach
-	void freshDatabase(TestInfo test) throws IOException {
+	void freshDatabase() {
 		db.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
-		this.logs = Files.createDirectories(Path.of("target", "e2e", test.getTestMethod().orElseThrow().getName()));
-	}
-
-	@AfterEach
-	void stopProcesses() throws InterruptedException {
-		for (SampleProcess process : this.processes) {
-			process.process().destroy();
-		}
-		for (SampleProcess process : this.processes) {
-			if (!process.process().waitFor(30, TimeUnit.SECONDS)) {
-				process.process().destroyForcibly();
-			}
-		}
+		this.migrator = Migrator.create(db.dataSource(), MigrateSettings.builder().build());
+		this.graph = this.migrator.graph();
 	}
 
 	@Test
-	void threeProcessesStartingAtOnceApplyEveryRevisionOnceAndServeSearch() throws Exception {
-		List<SampleProcess> replicas = List.of(start("replica-1"), start("replica-2"), start("replica-3"));
+	void threeProcessesStartingAtOnceOnAFreshDatabaseApplyEveryRevisionOnceAndServeSearch() throws Exception {
+		List<SampleProcess> replicas = List.of(this.processes.start("replica-1"), this.processes.start("replica-2"),
+				this.processes.start("replica-3"));
+		List<URI> uris = new ArrayList<>();
 		for (SampleProcess replica : replicas) {
-			awaitReady(replica);
+			uris.add(this.processes.awaitReady(replica));
 		}
-		Map<String, Integer> upgrades = new TreeMap<>();
+		List<String> logged = new ArrayList<>();
 		for (SampleProcess replica : replicas) {
-			Matcher matcher = RUNNING_UPGRADE.matcher(replica.output());
-			while (matcher.find()) {
-				upgrades.merge(matcher.group(2), 1, Integer::sum);
-			}
+			List<String> upgrades = ids(RUNNING_UPGRADE, replica.output());
+			assertThat(upgrades).as(replica.name()).isSortedAccordingTo(Comparator.comparingInt(this.graph::orderOf));
+			logged.addAll(upgrades);
 		}
-		Map<String, Integer> once = new TreeMap<>();
-		RevisionFiles.inUpgradeOrder().forEach((file) -> once.put(file.id(), 1));
-		assertThat(upgrades).isEqualTo(once);
-		assertThat(successfulUpgrades()).isEqualTo(once);
-		assertThat(versionRows()).containsExactly("bed1700ec8c8");
-		for (SampleProcess replica : replicas) {
-			JsonNode migrations = getJson(replica, "/actuator/migrations");
+		assertThat(logged).as("revisions logged as applied").containsExactlyInAnyOrderElementsOf(allIds());
+		Map<String, Long> upgradeRows = this.migrator.history()
+			.stream()
+			.filter((entry) -> entry.direction().equals("upgrade") && entry.success())
+			.collect(Collectors.groupingBy(HistoryEntry::revision, Collectors.counting()));
+		assertThat(upgradeRows).as("successful upgrades in history")
+			.isEqualTo(allIds().stream().collect(Collectors.toMap(Function.identity(), (id) -> 1L)));
+		assertThat(this.migrator.current()).isEqualTo(this.graph.heads());
+		for (URI uri : uris) {
+			JsonNode migrations = getJson(uri.resolve("/actuator/migrations"));
 			assertThat(migrations.get("status").asString()).isEqualTo("UP_TO_DATE");
-			assertThat(migrations.get("current").get(0).asString()).isEqualTo("bed1700ec8c8");
-			assertThat(migrations.get("pending").size()).isZero();
+			assertThat(migrations.get("current")).extracting(JsonNode::asString)
+				.containsExactlyElementsOf(this.graph.heads());
+			assertThat(migrations.get("pending")).isEmpty();
 		}
 		for (String title : DocumentRepositoryTests.CORPUS) {
-			HttpResponse<String> created = this.http.send(HttpRequest.newBuilder(replicas.get(0).uri("/documents"))
+			HttpResponse<String> created = this.http.send(HttpRequest.newBuilder(uris.get(0).resolve("/documents"))
+				.timeout(Duration.ofSeconds(30))
 				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString(
 						this.json.writeValueAsString(Map.of("title", title, "body", title))))
 				.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		}
-		JsonNode hits = getJson(replicas.get(2), "/documents/search?q=alps+hiking&limit=3");
-		assertThat(hits.size()).isEqualTo(3);
+		JsonNode hits = getJson(uris.get(2).resolve("/documents/search?q=alps+hiking&limit=3"));
+		assertThat(hits).hasSize(3);
 		assertThat(hits.get(0).get("title").asString()).isEqualTo("Hiking trails in the Alps during summer");
 		assertThat(hits.get(0).get("distance").asDouble()).isLessThanOrEqualTo(hits.get(1).get("distance").asDouble());
-		JsonNode l2 = getJson(replicas.get(1), "/documents/search?q=migrations+in+kubernetes&metric=l2&limit=1");
-		assertThat(l2.get(0).get("title").asString()).isEqualTo("Running database migrations in a Kubernetes init container");
+		assertThat(hits.get(1).get("distance").asDouble()).isLessThanOrEqualTo(hits.get(2).get("distance").asDouble());
+		JsonNode l2 = getJson(uris.get(1).resolve("/documents/search?q=migrations+in+kubernetes&metric=l2&limit=1"));
+		assertThat(l2.get(0).get("title").asString())
+			.isEqualTo("Running database migrations in a Kubernetes init container");
 	}
 
 	@Test
 	void downgradeToBaseAndUpgradeAgainLeaveTheSameSchema() throws Exception {
-		assertThat(run("upgrade-1", "--migrate.exit-after-migrate=true").exitValue()).isZero();
-		List<String> upgraded = catalog();
+		SampleProcess upgrade = this.processes.run("upgrade-1", "--migrate.exit-after-migrate=true");
+		assertThat(upgrade.exitValue()).isZero();
+		assertThat(ids(RUNNING_UPGRADE, upgrade.output())).isEqualTo(allIds());
+		List<String> upgraded = schema();
 		assertThat(upgraded).contains("extension vector").anyMatch((line) -> line.contains("documents_embedding_hnsw_idx"));
-		assertThat(versionRows()).containsExactly("bed1700ec8c8");
-		assertThat(run("downgrade", "--migrate.command=downgrade base").exitValue()).isZero();
-		assertThat(versionRows()).isEmpty();
-		assertThat(catalog()).noneMatch((line) -> line.contains("documents") || line.contains("tags"))
-			.doesNotContain("extension vector");
-		assertThat(run("upgrade-2", "--migrate.exit-after-migrate=true").exitValue()).isZero();
-		assertThat(catalog()).isEqualTo(upgraded);
-		assertThat(versionRows()).containsExactly("bed1700ec8c8");
+		assertThat(this.migrator.current()).isEqualTo(this.graph.heads());
+
+		SampleProcess downgrade = this.processes.run("downgrade", "--migrate.command=downgrade base");
+		assertThat(downgrade.exitValue()).isZero();
+		assertThat(ids(RUNNING_DOWNGRADE, downgrade.output())).isEqualTo(reversed(allIds()));
+		assertThat(this.migrator.current()).isEmpty();
+		assertThat(schema()).isEmpty();
+
+		SampleProcess again = this.processes.run("upgrade-2", "--migrate.exit-after-migrate=true");
+		assertThat(again.exitValue()).isZero();
+		assertThat(ids(RUNNING_UPGRADE, again.output())).isEqualTo(allIds());
+		assertThat(schema()).isEqualTo(upgraded);
+		assertThat(this.migrator.current()).isEqualTo(this.graph.heads());
 	}
 
 	@Test
-	void validateModeWithPendingRevisionsExitsNonZeroAndWritesNothing() throws Exception {
-		SampleProcess validate = run("validate", "--migrate.mode=validate");
+	void validateModeWithPendingRevisionsExitsNonZeroNamingThemAndWritesNothing() throws Exception {
+		// A database one deploy behind: the index is built, the two branches and the merge are not.
+		String index = "6538672a90db";
+		this.migrator.upgrade(index);
+		List<String> before;
+		try (Connection connection = db.connect()) {
+			before = Catalog.dump(connection);
+		}
+		assertThat(this.migrator.pending("heads")).hasSize(3);
+
+		SampleProcess validate = this.processes.run("validate", "--migrate.mode=validate");
 		assertThat(validate.exitValue()).isNotZero();
 		String output = validate.output();
-		assertThat(output).containsIgnoringCase("pending");
-		RevisionFile base = RevisionFiles.inUpgradeOrder().get(0);
-		assertThat(output).contains(base.id());
-		assertThat(catalog()).isEmpty();
-	}
-
-	private SampleProcess start(String name, String... arguments) throws IOException {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
+		assertThat(output).contains("APPLICATION FAILED TO START", "PENDING_REVISIONS",
+				"3 revision(s) pending", "(current: " + index + ")", "Run upgrade heads");
+		for (Revision revision : this.migrator.pending("heads")) {
+			assertThat(output).contains(revision.id() + " (" + revision.source() + ")");
 		}
-		Path jar = Path.of(System.getProperty("sample.jar", "target/sample-app.jar"));
-		assertThat(jar).as("the packaged sample (run mvn package first)").isRegularFile();
-		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-				"-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port));
-		command.addAll(List.of(arguments));
-		Path log = this.logs.resolve(name + ".log");
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-		builder.environment().put("DATABASE_URL", db.url());
-		builder.environment().put("DATABASE_USER", db.user());
-		builder.environment().put("DATABASE_PASSWORD", db.password());
-		SampleProcess process = new SampleProcess(name, builder.start(), port, log);
-		this.processes.add(process);
-		return process;
-	}
-
-	private SampleProcess run(String name, String... arguments) throws Exception {
-		SampleProcess process = start(name, arguments);
-		if (!process.process().waitFor(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-			fail(name + " did not exit within " + STARTUP_TIMEOUT + "; output:\n" + process.output());
+		assertThat(output).doesNotContain("Running upgrade");
+		try (Connection connection = db.connect()) {
+			assertThat(Catalog.dump(connection)).isEqualTo(before);
 		}
-		return process;
+		assertThat(this.migrator.current()).containsExactly(index);
 	}
 
-	private void awaitReady(SampleProcess replica) throws Exception {
-		Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
-		while (Instant.now().isBefore(deadline)) {
-			if (!replica.process().isAlive()) {
-				fail(replica.name() + " exited with " + replica.exitValue() + "; output:\n" + replica.output());
-			}
-			try {
-				HttpResponse<String> response = this.http.send(
-						HttpRequest.newBuilder(replica.uri("/actuator/health/readiness")).build(),
-						HttpResponse.BodyHandlers.ofString());
-				if (response.statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException ex) {
-				// Not listening yet.
-			}
-			Thread.sleep(250);
+	private List<String> allIds() {
+		return this.graph.revisions().stream().map(Revision::id).toList();
+	}
+
+	private static List<String> reversed(List<String> ids) {
+		List<String> reversed = new ArrayList<>(ids);
+		Collections.reverse(reversed);
+		return reversed;
+	}
+
+	private static List<String> ids(Pattern pattern, String output) {
+		List<String> ids = new ArrayList<>();
+		Matcher matcher = pattern.matcher(output);
+		while (matcher.find()) {
+			ids.add(matcher.group(1));
 		}
-		fail(replica.name() + " not ready within " + STARTUP_TIMEOUT + "; output:\n" + replica.output());
+		return ids;
 	}
 
-	private JsonNode getJson(SampleProcess replica, String path) throws Exception {
-		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(replica.uri(path)).build(),
+	private JsonNode getJson(URI uri) throws Exception {
+		HttpResponse<String> response = this.http.send(
+				HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
 				HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+		assertThat(response.statusCode()).as(uri + ": " + response.body()).isEqualTo(200);
 		return this.json.readTree(response.body());
 	}
 
-	private List<String> versionRows() throws Exception {
-		List<String> rows = new ArrayList<>();
-		try (Connection connection = db.connect();
-				var rs = connection.createStatement().executeQuery("SELECT version_num FROM migrate_version")) {
-			while (rs.next()) {
-				rows.add(rs.getString(1));
-			}
-		}
-		return rows;
-	}
-
-	private Map<String, Integer> successfulUpgrades() throws Exception {
-		Map<String, Integer> upgrades = new TreeMap<>();
-		try (Connection connection = db.connect();
-				var rs = connection.createStatement()
-					.executeQuery("SELECT revision, count(*) FROM migrate_history"
-							+ " WHERE direction = 'upgrade' AND success GROUP BY revision")) {
-			while (rs.next()) {
-				upgrades.put(rs.getString(1), rs.getInt(2));
-			}
-		}
-		return upgrades;
-	}
-
 	/** The schema without migrate's own tables. */
-	private List<String> catalog() throws Exception {
+	private static List<String> schema() throws Exception {
 		try (Connection connection = db.connect()) {
 			return Catalog.dump(connection).stream().filter((line) -> !line.contains("migrate_")).toList();
 		}
-	}
-
-	private record SampleProcess(String name, Process process, int port, Path log) {
-
-		URI uri(String path) {
-			return URI.create("http://localhost:" + this.port + path);
-		}
-
-		String output() {
-			try {
-				return Files.readString(this.log);
-			}
-			catch (IOException ex) {
-				return "(cannot read " + this.log + ": " + ex.getMessage() + ")";
-			}
-		}
-
-		int exitValue() {
-			return this.process.exitValue();
-		}
-
 	}
 
 }
