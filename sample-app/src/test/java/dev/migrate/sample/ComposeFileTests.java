@@ -1,11 +1,16 @@
 package dev.migrate.sample;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,11 +18,15 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.migrate.autoconfigure.MigrateProperties;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
@@ -34,12 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ComposeFileTests {
 
-	/** The {@code migrate.*} properties of the product contract (SPEC section 7). */
-	private static final Set<String> MIGRATE_PROPERTIES = Set.of("migrate.enabled", "migrate.mode", "migrate.phase",
-			"migrate.locations", "migrate.target", "migrate.schema", "migrate.version-table", "migrate.history-table",
-			"migrate.lock.timeout", "migrate.ddl.lock-timeout", "migrate.ddl.lock-retries",
-			"migrate.validate-checksums", "migrate.allow-unknown-revisions", "migrate.exit-after-migrate",
-			"migrate.command", "migrate.url", "migrate.username", "migrate.password");
+	/** The {@code migrate.*} properties the starter declares in its configuration metadata. */
+	private static final Set<String> MIGRATE_PROPERTIES = migrateProperties();
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+)(:[^}]*)?}");
 
@@ -134,6 +139,8 @@ class ComposeFileTests {
 		Map<String, Object> environment = map(migrate, "environment");
 		assertThat(environment).containsEntry("MIGRATE_EXIT_AFTER_MIGRATE", "true");
 		assertThat(boundProperties("MIGRATE_EXIT_AFTER_MIGRATE", "true")).containsExactly("migrate.exit-after-migrate");
+		assertThat(bind(environment).isExitAfterMigrate()).isTrue();
+		assertThat(bind(environment).getMode()).isEqualTo(MigrateProperties.Mode.UPGRADE);
 		assertThat(map(map(migrate, "depends_on"), "postgres")).containsEntry("condition", "service_healthy");
 		assertThat(migrate).doesNotContainKeys("ports", "deploy");
 	}
@@ -145,6 +152,20 @@ class ComposeFileTests {
 		assertThat(map(map(app, "depends_on"), "migrate")).containsEntry("condition", "service_completed_successfully");
 		assertThat(map(app, "environment")).containsEntry("MIGRATE_MODE", "validate");
 		assertThat(boundProperties("MIGRATE_MODE", "validate")).containsExactly("migrate.mode");
+		assertThat(bind(map(app, "environment")).getMode()).isEqualTo(MigrateProperties.Mode.VALIDATE);
+	}
+
+	@Test
+	void appReplicasMigrateAtBootWithTheStarterDefaults() {
+		Map<String, Object> environment = map(service(this.compose, "app"), "environment");
+		assertThat(bind(environment).getMode()).isEqualTo(MigrateProperties.Mode.UPGRADE);
+		assertThat(bind(environment).isExitAfterMigrate()).isFalse();
+	}
+
+	@Test
+	void migratePropertiesComeFromTheStarterMetadata() {
+		assertThat(MIGRATE_PROPERTIES).contains("migrate.mode", "migrate.exit-after-migrate", "migrate.command",
+				"migrate.lock.timeout", "migrate.url");
 	}
 
 	@Test
@@ -208,6 +229,36 @@ class ComposeFileTests {
 			}
 		}
 		return bound;
+	}
+
+	/** The {@code migrate.*} properties a container environment sets, bound as the application binds them. */
+	private static MigrateProperties bind(Map<String, Object> environment) {
+		SystemEnvironmentPropertySource source = new SystemEnvironmentPropertySource(
+				StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment);
+		return new Binder(ConfigurationPropertySources.from(source)).bindOrCreate("migrate", MigrateProperties.class);
+	}
+
+	private static Set<String> migrateProperties() {
+		Set<String> names = new TreeSet<>();
+		try {
+			Enumeration<URL> metadata = ComposeFileTests.class.getClassLoader()
+				.getResources("META-INF/spring-configuration-metadata.json");
+			JsonMapper json = JsonMapper.builder().build();
+			for (URL url : Collections.list(metadata)) {
+				try (InputStream in = url.openStream()) {
+					for (JsonNode property : json.readTree(in).path("properties")) {
+						String name = property.get("name").asString();
+						if (name.startsWith("migrate.")) {
+							names.add(name);
+						}
+					}
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return names;
 	}
 
 	private static Set<String> applicationYmlPlaceholders() throws IOException {
