@@ -1,5 +1,6 @@
 package dev.migrate.autoconfigure;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
@@ -42,7 +43,7 @@ final class MigrateMetrics implements MeterBinder {
 				.description("Revisions applied (upgraded, downgraded or stamped) by this application")
 				.tag("direction", tag)
 				.register(registry);
-			for (Outcome outcome : Outcome.values()) {
+			for (Outcome outcome : List.of(Outcome.SUCCESS, Outcome.FAILURE)) {
 				FunctionTimer
 					.builder("migrate.revision.duration", this.tracker,
 							(tracker) -> tracker.revisionDurations(direction, outcome).count(),
@@ -59,7 +60,7 @@ final class MigrateMetrics implements MeterBinder {
 		FunctionTimer
 			.builder("migrate.lock.wait", this.tracker, (tracker) -> tracker.lockWaits().count(),
 					(tracker) -> tracker.lockWaits().totalNanos(), TimeUnit.NANOSECONDS)
-			.description("Time spent waiting for the migration lock held by another instance")
+			.description("Time taken to acquire the migration lock (zero when no other instance held it)")
 			.register(registry);
 	}
 

@@ -127,7 +127,8 @@ public final class MigrationTracker implements MigrationListener {
 	}
 
 	private void runFinished(MigrationEvent.RunFinished finished, Instant now) {
-		Outcome outcome = (finished.error() != null) ? Outcome.FAILURE : Outcome.SUCCESS;
+		Outcome outcome = (finished.error() == null) ? Outcome.SUCCESS
+				: (this.runStartedAt != null) ? Outcome.FAILURE : Outcome.REFUSED;
 		this.runs.get(outcome).incrementAndGet();
 		if (finished.error() != null && finished.error().code() == ErrorCode.LOCK_TIMEOUT && this.lockWait != null) {
 			this.lockWaits.record(this.lockWait.waited());
@@ -210,7 +211,17 @@ public final class MigrationTracker implements MigrationListener {
 	/** How a run or a revision ended. */
 	enum Outcome {
 
-		SUCCESS, FAILURE
+		/** It completed. */
+		SUCCESS,
+
+		/** It failed after it started running steps under the lock. */
+		FAILURE,
+
+		/**
+		 * It was refused before anything ran (bad target, validation, lock timeout): the
+		 * database did not change. Only runs end this way, never revisions.
+		 */
+		REFUSED
 
 	}
 

@@ -128,7 +128,9 @@ public class MigrationsEndpoint {
 					result.headsAfter().stream().sorted().toList(), result.duration().toMillis(), null);
 		}
 		catch (MigrateException ex) {
-			return new RunDescriptor(command, target, Outcome.FAILURE.name(), List.of(), List.of(),
+			LastRun lastRun = this.tracker.snapshot().lastRun();
+			Outcome outcome = (lastRun != null) ? lastRun.outcome() : Outcome.REFUSED;
+			return new RunDescriptor(command, target, outcome.name(), List.of(), List.of(),
 					(System.nanoTime() - start) / 1_000_000, Redaction.redact(ex.getMessage()));
 		}
 	}

@@ -95,6 +95,22 @@ class MigrationTrackerTests {
 	}
 
 	@Test
+	void runRefusedBeforeItStartedIsNotAFailure() {
+		new MigrateMetrics(this.tracker).bindTo(this.registry);
+		this.tracker.startupSucceeded(List.of("r2"));
+		Plan none = new Plan(List.of(), Set.of("r2"), Set.of("r2"));
+		MigrateException refused = new MigrateException(ErrorCode.AMBIGUOUS_WALK, "Ambiguous walk for '-1'", "give an id");
+		this.tracker.onEvent(new MigrationEvent.RunFinished(
+				new MigrationResult(none, List.of(), Set.of("r2"), Duration.ofMillis(3), false), refused));
+		Snapshot snapshot = this.tracker.snapshot();
+		assertThat(snapshot.lastRun().outcome()).isEqualTo(Outcome.REFUSED);
+		assertThat(snapshot.lastRun().error()).contains("Ambiguous walk");
+		assertThat(snapshot.heads()).containsExactly("r2");
+		assertThat(this.registry.get("migrate.runs").tag("outcome", "REFUSED").functionCounter().count()).isEqualTo(1);
+		assertThat(this.registry.get("migrate.runs").tag("outcome", "FAILURE").functionCounter().count()).isZero();
+	}
+
+	@Test
 	void pendingGaugeIsNaNUntilTheStateIsKnownAndTheStartupGateOpensOnSuccess() {
 		new MigrateMetrics(this.tracker).bindTo(this.registry);
 		assertThat(this.registry.get("migrate.pending").gauge().value()).isNaN();
@@ -111,7 +127,7 @@ class MigrationTrackerTests {
 			String tag = direction.name().toLowerCase(java.util.Locale.ROOT);
 			assertThat(this.registry.find("migrate.revisions.applied").tag("direction", tag).functionCounter())
 				.isNotNull();
-			for (Outcome outcome : Outcome.values()) {
+			for (Outcome outcome : List.of(Outcome.SUCCESS, Outcome.FAILURE)) {
 				assertThat(this.registry.find("migrate.revision.duration")
 					.tags("direction", tag, "outcome", outcome.name())
 					.functionTimer()).isNotNull();

@@ -51,11 +51,15 @@ class EndpointWriteOperationsBootTests {
 			assertThat(Boot.json(Boot.get(port, "/actuator/migrations/b2c3d4e5f6a1")).get("state").asString())
 				.isEqualTo("PENDING");
 
-			JsonNode failed = Boot.json(Boot.post(port, "/actuator/migrations/upgrade", "{\"target\":\"nosuch\"}"));
-			assertThat(failed.get("outcome").asString()).isEqualTo("FAILURE");
-			assertThat(failed.get("error").asString()).contains("nosuch");
+			JsonNode refused = Boot.json(Boot.post(port, "/actuator/migrations/upgrade", "{\"target\":\"nosuch\"}"));
+			assertThat(refused.get("outcome").asString()).isEqualTo("REFUSED");
+			assertThat(refused.get("error").asString()).contains("nosuch");
+			// refused before anything ran: the database did not change, so the state is still PENDING
 			assertThat(Boot.json(Boot.get(port, "/actuator/migrations")).get("status").asString())
-				.isEqualTo("FAILED");
+				.isEqualTo("PENDING");
+			assertThat(Boot.json(Boot.get(port, "/actuator/migrations")).get("lastRun").get("outcome").asString())
+				.isEqualTo("REFUSED");
+			assertThat(Boot.get(port, "/actuator/health").statusCode()).isEqualTo(200);
 
 			JsonNode upgraded = Boot.json(Boot.post(port, "/actuator/migrations/upgrade", "{\"target\":\"heads\"}"));
 			assertThat(upgraded.get("outcome").asString()).isEqualTo("SUCCESS");
