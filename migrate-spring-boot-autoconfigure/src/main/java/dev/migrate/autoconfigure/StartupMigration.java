@@ -76,7 +76,13 @@ final class StartupMigration {
 	private List<String> upgrade(String target) {
 		MigrationResult result = this.migrator.upgrade(target);
 		List<String> heads = sorted(result.headsAfter());
-		if (logger.isInfoEnabled()) {
+		List<String> unknown = heads.stream().filter((head) -> this.migrator.graph().find(head).isEmpty()).toList();
+		if (!unknown.isEmpty()) {
+			logger.warn("Database is at " + describe(unknown) + ", unknown to this build; nothing was applied "
+					+ "(migrate.allow-unknown-revisions=true). A newer version of the application probably "
+					+ "migrated it; this version runs against that schema");
+		}
+		else if (logger.isInfoEnabled()) {
 			logger.info(result.completed().isEmpty() ? "Database is up to date at " + describe(heads)
 					: "Applied " + result.completed().size() + " revision(s) in " + result.duration().toMillis()
 							+ " ms; database is at " + describe(heads));
