@@ -1,6 +1,7 @@
 package dev.migrate.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +36,8 @@ import dev.migrate.command.UsageException;
 		description = "Alembic's revision commands for PostgreSQL: inspect, upgrade, downgrade and stamp a "
 				+ "database, and write new revisions.",
 		subcommands = { CurrentCli.class, HistoryCli.class, HeadsCli.class, BranchesCli.class, ShowCli.class,
-				UpgradeCli.class, DowngradeCli.class, StampCli.class, CheckCli.class, RevisionCli.class,
-				MergeCli.class, CommandLine.HelpCommand.class },
+				UpgradeCli.class, DowngradeCli.class, StampCli.class, CheckCli.class, AcceptChecksumCli.class,
+				RevisionCli.class, MergeCli.class, CommandLine.HelpCommand.class },
 		footerHeading = "%n", footer = { "Environment (used when the option is not given):",
 				"  DATABASE_URL           --url (jdbc:postgresql:// or postgres://user:pass@host/db)",
 				"  DATABASE_USER          --user", "  DATABASE_PASSWORD      --password",
@@ -87,6 +88,30 @@ public final class MigrateCli implements Callable<Integer> {
 			description = "History table (env MIGRATE_HISTORY_TABLE; default: migrate_history).")
 	private String historyTable;
 
+	@Option(names = "--lock-timeout", scope = ScopeType.INHERIT, paramLabel = "DURATION",
+			converter = DurationConverter.class,
+			description = "How long to wait for another instance holding the migration lock, e.g. 30s or 10m "
+					+ "(default: 10m).")
+	private Duration lockTimeout;
+
+	@Option(names = "--ddl-lock-timeout", scope = ScopeType.INHERIT, paramLabel = "DURATION",
+			converter = DurationConverter.class,
+			description = "lock_timeout of each transactional revision, e.g. 5s (default: 5s).")
+	private Duration ddlLockTimeout;
+
+	@Option(names = "--ddl-lock-retries", scope = ScopeType.INHERIT, paramLabel = "N",
+			description = "How often a revision is retried after hitting lock_timeout (default: 10).")
+	private Integer ddlLockRetries;
+
+	@Option(names = "--no-validate-checksums", scope = ScopeType.INHERIT,
+			description = "Do not fail when applied revisions were edited (prefer accept-checksum).")
+	private boolean noValidateChecksums;
+
+	@Option(names = "--allow-unknown-revisions", scope = ScopeType.INHERIT,
+			description = "Go on when the database is at a revision these revisions do not include (applied by "
+					+ "a newer version); upgrade then does nothing.")
+	private boolean allowUnknownRevisions;
+
 	/** Create the command line reading the process environment. */
 	public MigrateCli() {
 		this(System.getenv());
@@ -122,6 +147,7 @@ public final class MigrateCli implements Callable<Integer> {
 	int run(MigrateCommand command, CommandSpec commandSpec) {
 		PrintWriter out = commandSpec.commandLine().getOut();
 		PrintWriter err = commandSpec.commandLine().getErr();
+		CliAdvice advice = new CliAdvice(describeLocations());
 		try {
 			MigrateSettings settings = settings();
 			DatabaseUrl database = database();
@@ -135,23 +161,26 @@ public final class MigrateCli implements Callable<Integer> {
 				.err(err)
 				.database(() -> (database != null) ? describe(database) : null)
 				.build();
-			return CommandRunner.run(command, context);
+			return command.run(context);
 		}
 		catch (UsageException ex) {
 			err.println(ex.getMessage());
 			err.println("Run 'migrate " + commandSpec.name() + " --help' for its options.");
-			err.flush();
 			return ExitStatus.USAGE;
 		}
 		catch (MigrateException ex) {
-			return CommandRunner.failed(ex, err);
+			return CommandRunner.failed(advice.translate(ex), err);
+		}
+		finally {
+			out.flush();
+			err.flush();
 		}
 	}
 
 	private MigrateSettings settings() {
 		MigrateSettings.Builder builder = MigrateSettings.builder();
-		List<String> configured = (this.locations != null) ? this.locations : splitEnv("MIGRATE_LOCATIONS");
-		builder.locations((configured != null && !configured.isEmpty()) ? configured : List.of(DEFAULT_LOCATION));
+		List<String> configured = configuredLocations();
+		builder.locations((configured != null) ? configured : List.of(DEFAULT_LOCATION));
 		builder.schema(option(this.schema, "MIGRATE_SCHEMA"));
 		String version = option(this.versionTable, "MIGRATE_VERSION_TABLE");
 		if (version != null) {
@@ -161,7 +190,40 @@ public final class MigrateCli implements Callable<Integer> {
 		if (history != null) {
 			builder.historyTable(history);
 		}
+		if (this.lockTimeout != null) {
+			builder.lockTimeout(this.lockTimeout);
+		}
+		if (this.ddlLockTimeout != null) {
+			builder.ddlLockTimeout(this.ddlLockTimeout);
+		}
+		if (this.ddlLockRetries != null) {
+			if (this.ddlLockRetries < 0) {
+				throw new UsageException("--ddl-lock-retries must be 0 or more, got " + this.ddlLockRetries);
+			}
+			builder.ddlLockRetries(this.ddlLockRetries);
+		}
+		builder.validateChecksums(!this.noValidateChecksums);
+		builder.allowUnknownRevisions(this.allowUnknownRevisions);
 		return builder.build();
+	}
+
+	/** The locations from {@code --locations} or {@code MIGRATE_LOCATIONS}; {@code null} when neither is given. */
+	private List<String> configuredLocations() {
+		List<String> configured = (this.locations != null) ? this.locations : splitEnv("MIGRATE_LOCATIONS");
+		return (configured != null && !configured.isEmpty()) ? configured : null;
+	}
+
+	/** Which locations a run uses and where they come from, for failures about them. */
+	private String describeLocations() {
+		if (this.locations != null && !this.locations.isEmpty()) {
+			return "This run used --locations " + String.join(",", this.locations);
+		}
+		List<String> fromEnv = configuredLocations();
+		if (fromEnv != null) {
+			return "This run used MIGRATE_LOCATIONS=" + String.join(",", fromEnv);
+		}
+		return "Neither --locations nor MIGRATE_LOCATIONS was given, so this run used the default " + DEFAULT_LOCATION
+				+ " (run migrate from the project root, or pass --locations)";
 	}
 
 	private DatabaseUrl database() {

@@ -3,9 +3,13 @@ package dev.migrate.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.Statement;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -156,6 +160,81 @@ class MigrateCliDatabaseTests {
 		assertThat(upgrade.out()).matches("Upgraded 1 revision\\(s\\) in \\d+ ms; database is at 1975ea83b712\n");
 		assertThat(captured.toString(StandardCharsets.UTF_8))
 			.contains("INFO dev.migrate.runtime - Running upgrade  -> 1975ea83b712, create account table\n");
+	}
+
+	@Test
+	void editedAppliedRevisionFailsCheckUntilAcceptChecksum() throws IOException {
+		writeDiamondBranches();
+		assertThat(this.cli.run("upgrade", "heads").status()).isZero();
+		Path file = this.revisions.resolve("ae1027a6acf_add_last_transaction_column.sql");
+		Files.writeString(file, Files.readString(file).replace("timestamp;", "timestamptz;"));
+		CliRunner.Result check = this.cli.run("check");
+		assertThat(check.status()).isEqualTo(ExitStatus.PROBLEMS);
+		assertThat(check.lines()).hasSize(3);
+		assertThat(check.lines().get(0)).startsWith("Multiple heads are present");
+		assertThat(check.lines().get(1)).startsWith("Revision ae1027a6acf (filesystem:" + file + "): recorded checksum ");
+		assertThat(check.lines().get(2)).contains("accept the new checksum: accept-checksum ae1027a6acf;");
+		CliRunner.Result upgrade = this.cli.run("upgrade", "heads");
+		assertThat(upgrade.status()).isEqualTo(ExitStatus.FAILED);
+		assertThat(upgrade.err()).startsWith("FAILED: An applied revision was edited after it was applied: ae1027a6acf")
+			.contains("with 'migrate accept-checksum ae1027a6acf', or turn the check off with --no-validate-checksums")
+			.doesNotContain("migrate.validate-checksums")
+			.doesNotContain("Migrator.");
+		assertThat(this.cli.run("upgrade", "heads", "--no-validate-checksums").out())
+			.isEqualTo("Nothing to upgrade; database is at 27c6a30d7c24 (head), ae1027a6acf (head)\n");
+		CliRunner.Result unknown = this.cli.run("accept-checksum", "f00d");
+		assertThat(unknown.status()).isEqualTo(ExitStatus.FAILED);
+		assertThat(unknown.err()).startsWith("FAILED: Can't locate revision identified by 'f00d'\nAction: ");
+		CliRunner.Result accept = this.cli.run("accept-checksum", "ae10");
+		assertThat(accept.status()).isZero();
+		assertThat(accept.out()).matches("Accepted the checksum of ae1027a6acf \\(filesystem:\\S+\\): "
+				+ "[0-9a-f]{64} -> [0-9a-f]{64}\n");
+		assertThat(this.cli.run("upgrade", "heads").status()).isZero();
+		assertThat(this.cli.run("merge", "-m", "merge", "heads").status()).isZero();
+		assertThat(this.cli.run("upgrade", "head").status()).isZero();
+		assertThat(this.cli.run("check").status()).isZero();
+		assertThat(this.cli.run("accept-checksum").out())
+			.isEqualTo("No checksum to accept: every applied revision matches its recorded checksum\n");
+	}
+
+	@Test
+	void failuresNameTheCliOptionsNotTheSpringProperties() throws Exception {
+		writeDiamondBranches();
+		assertThat(this.cli.run("upgrade", "1975").status()).isZero();
+		try (Connection holder = db.connect(); Statement statement = holder.createStatement()) {
+			statement.execute("SELECT pg_advisory_lock(" + lockKey(this.schema + ".migrate_version") + ")");
+			CliRunner.Result lock = this.cli.run("upgrade", "ae10", "--lock-timeout", "1s");
+			assertThat(lock.status()).isEqualTo(ExitStatus.FAILED);
+			assertThat(lock.err()).startsWith("FAILED: Could not take the migration lock")
+				.contains("within PT1S")
+				.contains("raise --lock-timeout")
+				.doesNotContain("migrate.lock");
+		}
+		try (Connection holder = db.connect(); Statement statement = holder.createStatement()) {
+			holder.setAutoCommit(false);
+			statement.execute("LOCK TABLE " + this.schema + ".account IN ACCESS SHARE MODE");
+			CliRunner.Result ddl = this.cli.run("upgrade", "ae10", "--ddl-lock-timeout", "100ms",
+					"--ddl-lock-retries", "0");
+			assertThat(ddl.status()).isEqualTo(ExitStatus.FAILED);
+			assertThat(ddl.err()).contains("raise --ddl-lock-timeout / --ddl-lock-retries").doesNotContain("migrate.ddl");
+			holder.rollback();
+		}
+		db.execute("INSERT INTO " + this.schema + ".migrate_version VALUES ('f00d')");
+		CliRunner.Result unknown = this.cli.run("upgrade", "heads");
+		assertThat(unknown.status()).isEqualTo(ExitStatus.FAILED);
+		assertThat(unknown.err()).contains("'migrate stamp --purge <revision>'")
+			.contains("pass --allow-unknown-revisions")
+			.doesNotContain("migrate.allow-unknown-revisions");
+		CliRunner.Result allowed = this.cli.run("upgrade", "heads", "--allow-unknown-revisions");
+		assertThat(allowed.status()).isZero();
+		assertThat(this.cli.run("--ddl-lock-retries", "-1", "current").err())
+			.startsWith("--ddl-lock-retries must be 0 or more, got -1");
+	}
+
+	/** The documented advisory lock key: the first 8 bytes of SHA-256 of {@code <schema>.<version table>}. */
+	private static long lockKey(String table) throws Exception {
+		byte[] digest = MessageDigest.getInstance("SHA-256").digest(table.getBytes(StandardCharsets.UTF_8));
+		return ByteBuffer.wrap(digest, 0, 8).getLong();
 	}
 
 	/** Write base 1975ea83b712 with ae1027a6acf and (non-transactional) 27c6a30d7c24 on it. */

@@ -1,8 +1,11 @@
 package dev.migrate.cli;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MigrateCliTests {
 
 	private static final List<String> COMMANDS = List.of("current", "history", "heads", "branches", "show",
-			"upgrade", "downgrade", "stamp", "check", "revision", "merge");
+			"upgrade", "downgrade", "stamp", "check", "accept-checksum", "revision", "merge");
 
 	@Test
 	void helpListsEveryCommandAndTheEnvironment() {
@@ -34,7 +37,7 @@ class MigrateCliTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "current", "history", "heads", "branches", "show", "upgrade", "downgrade", "stamp",
-			"check", "revision", "merge" })
+			"check", "accept-checksum", "revision", "merge" })
 	void everyCommandHasHelp(String command) {
 		CliRunner.Result help = new CliRunner().run(command, "--help");
 		assertThat(help.status()).isZero();
@@ -47,7 +50,8 @@ class MigrateCliTests {
 	@ValueSource(strings = { "current -v", "history", "history -v -i -r 1975:current", "history --rev-range=:ae10",
 			"heads --verbose", "branches -v", "show current", "upgrade heads", "upgrade heads --sql",
 			"upgrade 1975ea83b712:heads --sql", "downgrade -1", "downgrade 53ff:base --sql", "stamp heads",
-			"stamp ae10 27c6 --purge", "stamp --sql 1975:heads", "check", "revision -m msg",
+			"stamp ae10 27c6 --purge", "stamp --sql 1975:heads", "check", "accept-checksum", "accept-checksum ae10 27c6",
+			"revision -m msg",
 			"revision --message=msg --head base --non-transactional --rev-id abc --dir db/x",
 			"revision -m msg --head 1975 --splice", "merge -m msg heads", "merge -m msg ae10 27c6 --rev-id 53ff" })
 	void parsesTheSameCommandsAsTheCommandModeParser(String commandLine) {
@@ -83,6 +87,50 @@ class MigrateCliTests {
 		assertUsage(new CliRunner().run("downgrade", "base", "--sql"),
 				"downgrade with --sql requires <fromrev>:<torev>");
 		assertUsage(new CliRunner().run("stamp", "heads", "--sql", "--purge"), "--purge cannot be combined with --sql");
+	}
+
+	@Test
+	void missingLocationNamesTheCliOptionAndTheLocationsUsed(@TempDir Path directory) {
+		CliRunner.Result byDefault = new CliRunner().run("heads");
+		assertThat(byDefault.status()).isEqualTo(ExitStatus.FAILED);
+		assertThat(byDefault.err())
+			.startsWith("FAILED: Revision location 'filesystem:src/main/resources/db/revisions' does not exist\n")
+			.contains("\nAction: Create the directory " + Path.of("src/main/resources/db/revisions").toAbsolutePath()
+					+ " or pass --locations or set MIGRATE_LOCATIONS (relative paths start from")
+			.contains("Neither --locations nor MIGRATE_LOCATIONS was given, so this run used the default "
+					+ MigrateCli.DEFAULT_LOCATION)
+			.doesNotContain("migrate.locations");
+		String missing = "filesystem:" + directory.resolve("missing");
+		assertThat(new CliRunner().env("MIGRATE_LOCATIONS", missing).run("heads").err())
+			.contains("This run used MIGRATE_LOCATIONS=" + missing + "\n");
+		assertThat(new CliRunner().env("MIGRATE_LOCATIONS", "filesystem:elsewhere").run("heads", "--locations", missing)
+			.err()).contains("This run used --locations " + missing + "\n");
+		assertThat(new CliRunner().run("heads", "--locations", "nope:x").err())
+			.contains("Action: Use classpath:<directory>").doesNotContain("This run used");
+	}
+
+	@Test
+	void durationsAreReadLikeTheSpringProperties() {
+		DurationConverter converter = new DurationConverter();
+		assertThat(converter.convert("500ms")).isEqualTo(Duration.ofMillis(500));
+		assertThat(converter.convert("30")).isEqualTo(Duration.ofSeconds(30));
+		assertThat(converter.convert("30s")).isEqualTo(Duration.ofSeconds(30));
+		assertThat(converter.convert("10m")).isEqualTo(Duration.ofMinutes(10));
+		assertThat(converter.convert("1h")).isEqualTo(Duration.ofHours(1));
+		assertThat(converter.convert("PT1M30S")).isEqualTo(Duration.ofSeconds(90));
+		assertUsage(new CliRunner().run("current", "--lock-timeout", "-5s"), "'-5s' is not a duration of zero or more");
+		assertUsage(new CliRunner().run("current", "--lock-timeout", "soon"), "use e.g. 500ms, 30s, 10m, 1h or PT10M");
+		assertUsage(new CliRunner().run("current", "--ddl-lock-timeout", "PT-1S"), "is not a duration");
+	}
+
+	@Test
+	void settingOptionsAreGlobal() {
+		CliRunner.Result help = new CliRunner().run("upgrade", "--help");
+		assertThat(help.out()).contains("--lock-timeout=DURATION")
+			.contains("--ddl-lock-timeout=DURATION")
+			.contains("--ddl-lock-retries=N")
+			.contains("--no-validate-checksums")
+			.contains("--allow-unknown-revisions");
 	}
 
 	private static void assertUsage(CliRunner.Result result, String message) {

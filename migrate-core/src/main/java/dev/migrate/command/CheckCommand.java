@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.migrate.AppliedRevision;
 import dev.migrate.MigrationStatus;
 import dev.migrate.Migrator;
 import dev.migrate.graph.RevisionGraph;
@@ -12,7 +13,8 @@ import dev.migrate.revision.Revision;
 /**
  * {@code check}: whether the database is at the heads of this build with valid checksums and the
  * graph has a single head. Prints one line per problem and returns {@link ExitStatus#PROBLEMS},
- * or {@code No pending revisions; database is at head(s) ...}. Reads without the lock and never
+ * or {@code No pending revisions; database is at head(s) ...}. When applied revisions were edited, a
+ * further line names the {@code accept-checksum} command that accepts them. Reads without the lock and never
  * writes.
  */
 public record CheckCommand() implements MigrateCommand {
@@ -31,6 +33,13 @@ public record CheckCommand() implements MigrateCommand {
 		for (String problem : status.problems()) {
 			problems.add(oneLine(problem));
 		}
+		List<String> edited = edited(status, graph);
+		if (!edited.isEmpty()) {
+			problems.add("If the edit" + ((edited.size() > 1) ? "s are" : " is") + " deliberate and the database "
+					+ "already matches, accept the new checksum" + ((edited.size() > 1) ? "s" : "") + ": "
+					+ AcceptChecksumCommand.commandLine(edited) + "; otherwise revert the file"
+					+ ((edited.size() > 1) ? "s" : ""));
+		}
 		if (!status.pending().isEmpty()) {
 			List<String> pending = status.pending().stream().map(CheckCommand::describe).toList();
 			problems.add("Pending: " + pending.size() + " revision(s) not applied: " + String.join(", ", pending)
@@ -45,6 +54,19 @@ public record CheckCommand() implements MigrateCommand {
 		problems.forEach(out::println);
 		out.flush();
 		return ExitStatus.PROBLEMS;
+	}
+
+	/** Applied revisions whose file no longer has the recorded checksum, when checksums are validated. */
+	private static List<String> edited(MigrationStatus status, RevisionGraph graph) {
+		if (status.state() != MigrationStatus.State.DRIFT) {
+			return List.of();
+		}
+		return status.applied()
+			.stream()
+			.filter((applied) -> applied.checksum() != null && graph.get(applied.revision()).checksum() != null
+					&& !applied.checksum().equals(graph.get(applied.revision()).checksum()))
+			.map(AppliedRevision::revision)
+			.toList();
 	}
 
 	private static String oneLine(String text) {

@@ -27,6 +27,9 @@ public final class CommandLineParser {
 
 	private static final Option DIR = new Option("dir", null, true);
 
+	private static final String COMMANDS = "current, history, heads, branches, show, upgrade, downgrade, stamp, "
+			+ "check, accept-checksum, revision, merge, help";
+
 	private CommandLineParser() {
 	}
 
@@ -48,8 +51,7 @@ public final class CommandLineParser {
 	 */
 	public static MigrateCommand parse(List<String> args) {
 		if (args.isEmpty()) {
-			throw new UsageException("No command given; use one of current, history, heads, branches, show, "
-					+ "upgrade, downgrade, stamp, check, revision, merge, help");
+			throw new UsageException("No command given; use one of " + COMMANDS);
 		}
 		String name = args.get(0);
 		List<String> rest = args.subList(1, args.size());
@@ -104,6 +106,10 @@ public final class CommandLineParser {
 				Arguments.parse(name, rest).expectPositionals(0, 0);
 				return new CheckCommand();
 			}
+			case "accept-checksum": {
+				Arguments arguments = Arguments.parse(name, rest);
+				return new AcceptChecksumCommand(arguments.positionals());
+			}
 			case "revision": {
 				Option head = new Option("head", null, true);
 				Option splice = new Option("splice", null, false);
@@ -125,8 +131,7 @@ public final class CommandLineParser {
 			case "-h":
 				return new HelpCommand();
 			default:
-				throw new UsageException("Unknown command '" + name + "'; use one of current, history, heads, "
-						+ "branches, show, upgrade, downgrade, stamp, check, revision, merge, help");
+				throw new UsageException("Unknown command '" + name + "'; use one of " + COMMANDS);
 		}
 	}
 

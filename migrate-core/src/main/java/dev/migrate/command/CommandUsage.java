@@ -20,6 +20,8 @@ final class CommandUsage {
 			  check                                   exit 1 if revisions are pending, there are several heads,
 			                                          applied revisions were edited or the database is at an
 			                                          unknown revision
+			  accept-checksum [<rev>...]              accept the edited files of applied revisions as they are
+			                                          now (all edited ones when no <rev> is given)
 			  revision -m MSG [--head H] [--splice] [--non-transactional] [--rev-id ID] [--dir DIR]
 			                                          write a new empty revision file
 			  merge -m MSG heads|<rev>... [--rev-id ID] [--dir DIR]

@@ -5,8 +5,8 @@ package dev.migrate.command;
  * through the command line; run it with {@link CommandRunner}.
  */
 public sealed interface MigrateCommand permits CurrentCommand, HistoryCommand, HeadsCommand, BranchesCommand,
-		ShowCommand, UpgradeCommand, DowngradeCommand, StampCommand, CheckCommand, RevisionCommand, MergeCommand,
-		HelpCommand {
+		ShowCommand, UpgradeCommand, DowngradeCommand, StampCommand, CheckCommand, AcceptChecksumCommand,
+		RevisionCommand, MergeCommand, HelpCommand {
 
 	/**
 	 * Run the command, writing its results to the context's output.

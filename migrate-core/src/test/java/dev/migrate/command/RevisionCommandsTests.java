@@ -187,8 +187,9 @@ class RevisionCommandsTests {
 		Files.writeString(cart, Files.readString(cart).replace("(id serial PRIMARY KEY)", "(id bigserial PRIMARY KEY)"));
 		CommandHarness.Result check = this.harness.run("check");
 		assertThat(check.status()).isEqualTo(ExitStatus.PROBLEMS);
-		assertThat(check.lines()).hasSize(1);
-		assertThat(check.out()).contains("27c6a30d7c24").contains("edited");
+		assertThat(check.lines()).hasSize(2);
+		assertThat(check.lines().get(0)).contains("27c6a30d7c24").contains("edited");
+		assertThat(check.lines().get(1)).contains("accept-checksum 27c6a30d7c24");
 	}
 
 	private List<Path> files() throws IOException {

@@ -1,12 +1,16 @@
 package dev.migrate.autoconfigure.command;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -15,6 +19,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ClassPathResource;
 
 import dev.migrate.Migrator;
 import dev.migrate.autoconfigure.MigrateAutoConfiguration;
@@ -83,6 +88,28 @@ class MigrateCommandAutoConfigurationTests {
 		assertThat(execute(withDatabase(schema), "downgrade")).isEqualTo(ExitStatus.USAGE);
 		assertThat(output.getErr()).contains("downgrade needs 1 argument(s), got 0");
 		assertThat(execute(withDatabase(schema), "history -r \"a1b2:")).isEqualTo(ExitStatus.USAGE);
+	}
+
+	@Test
+	void acceptChecksumAcceptsAnEditedRevision(@TempDir Path directory, CapturedOutput output) throws IOException {
+		for (String name : new String[] { "a1b2c3d4e5f6_create_account_table.sql", "b2c3d4e5f6a1_add_email_column.sql" }) {
+			Files.copy(new ClassPathResource("revisions/basic/" + name).getInputStream(), directory.resolve(name));
+		}
+		ApplicationContextRunner runner = withDatabase(PostgresDatabase.uniqueName("s"))
+			.withPropertyValues("migrate.locations=filesystem:" + directory);
+		assertThat(execute(runner, "upgrade heads")).isEqualTo(ExitStatus.OK);
+		Path file = directory.resolve("b2c3d4e5f6a1_add_email_column.sql");
+		Files.writeString(file, Files.readString(file).replace("email text", "email varchar(320)"));
+		assertThat(execute(runner, "check")).isEqualTo(ExitStatus.PROBLEMS);
+		assertThat(output.getOut()).contains("\nRevision b2c3d4e5f6a1 (filesystem:" + file + "): recorded checksum ")
+			.contains("\nIf the edit is deliberate and the database already matches, accept the new checksum: "
+					+ "accept-checksum b2c3d4e5f6a1; otherwise revert the file\n");
+		assertThat(execute(runner, "accept-checksum b2c3")).isEqualTo(ExitStatus.OK);
+		assertThat(output.getOut()).containsPattern("\nAccepted the checksum of b2c3d4e5f6a1 \\(filesystem:\\S+\\): "
+				+ "[0-9a-f]{64} -> [0-9a-f]{64}\n");
+		assertThat(execute(runner, "check")).isEqualTo(ExitStatus.OK);
+		assertThat(execute(runner, "accept-checksum f00d")).isEqualTo(ExitStatus.FAILED);
+		assertThat(output.getErr()).contains("FAILED: Can't locate revision identified by 'f00d'\nAction: ");
 	}
 
 	@Test

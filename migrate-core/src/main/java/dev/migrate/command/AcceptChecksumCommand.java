@@ -1,0 +1,70 @@
+package dev.migrate.command;
+
+import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.migrate.AppliedRevision;
+import dev.migrate.Migrator;
+import dev.migrate.graph.RevisionGraph;
+import dev.migrate.revision.Revision;
+
+/**
+ * {@code accept-checksum [<rev>...]}: accept the current checksums of applied revisions whose
+ * files were edited on purpose (Flyway's {@code repair}), under the migration lock, writing an
+ * {@code accept_checksum} history row for each. Without revisions, every edited applied revision
+ * is accepted. Prints one line per accepted revision with the recorded and the new checksum, or
+ * one line saying there was nothing to accept.
+ *
+ * @param revisions revision ids or prefixes; empty for every edited applied revision
+ */
+public record AcceptChecksumCommand(List<String> revisions) implements MigrateCommand {
+
+	public AcceptChecksumCommand {
+		revisions = List.copyOf(revisions);
+	}
+
+	@Override
+	public int run(CommandContext context) {
+		Migrator migrator = context.migrator();
+		RevisionGraph graph = migrator.graph();
+		Map<String, String> before = new HashMap<>();
+		migrator.status("heads").applied().forEach((applied) -> before.put(applied.revision(), applied.checksum()));
+		migrator.acceptChecksums(this.revisions);
+		PrintWriter out = context.out();
+		int accepted = 0;
+		for (AppliedRevision applied : migrator.status("heads").applied()) {
+			String old = before.get(applied.revision());
+			if (applied.checksum() != null && !applied.checksum().equals(old)) {
+				Revision revision = graph.get(applied.revision());
+				out.println("Accepted the checksum of " + revision.id() + " (" + revision.source() + "): "
+						+ ((old != null) ? old : "none recorded") + " -> " + applied.checksum());
+				accepted++;
+			}
+		}
+		if (accepted == 0) {
+			out.println(this.revisions.isEmpty()
+					? "No checksum to accept: every applied revision matches its recorded checksum"
+					: "No checksum to accept: " + String.join(", ", this.revisions)
+							+ ((this.revisions.size() == 1) ? " matches its" : " match their") + " recorded checksum");
+		}
+		out.flush();
+		return ExitStatus.OK;
+	}
+
+	/**
+	 * The command line that accepts the checksums of these revisions.
+	 * @param revisions the revision ids
+	 * @return e.g. {@code accept-checksum ae1027a6acf}
+	 */
+	static String commandLine(List<String> revisions) {
+		return "accept-checksum " + String.join(" ", revisions);
+	}
+
+	@Override
+	public boolean needsDatabase() {
+		return true;
+	}
+
+}
