@@ -42,6 +42,8 @@ public final class MigrateSettings {
 
 	private final String instance;
 
+	private final Vocabulary vocabulary;
+
 	private MigrateSettings(Builder builder) {
 		this.locations = List.copyOf(builder.locations);
 		this.classLoader = builder.classLoader;
@@ -57,6 +59,7 @@ public final class MigrateSettings {
 		this.allowUnknownRevisions = builder.allowUnknownRevisions;
 		this.singleTransaction = builder.singleTransaction;
 		this.instance = builder.instance;
+		this.vocabulary = builder.vocabulary;
 	}
 
 	/** A builder holding the defaults. */
@@ -139,6 +142,11 @@ public final class MigrateSettings {
 		return this.instance;
 	}
 
+	/** The words failures and log lines use for settings and commands (default {@link Vocabulary#java()}). */
+	public Vocabulary vocabulary() {
+		return this.vocabulary;
+	}
+
 	/**
 	 * Builder for {@link MigrateSettings}. Setters validate their value and name it when it is
 	 * wrong.
@@ -173,6 +181,8 @@ public final class MigrateSettings {
 
 		private String instance = defaultInstance();
 
+		private Vocabulary vocabulary = Vocabulary.java();
+
 		private Builder() {
 		}
 
@@ -191,6 +201,7 @@ public final class MigrateSettings {
 			this.allowUnknownRevisions = settings.allowUnknownRevisions;
 			this.singleTransaction = settings.singleTransaction;
 			this.instance = settings.instance;
+			this.vocabulary = settings.vocabulary;
 		}
 
 		private static String defaultInstance() {
@@ -283,6 +294,17 @@ public final class MigrateSettings {
 
 		public Builder instance(String instance) {
 			this.instance = requireText(instance, "instance");
+			return this;
+		}
+
+		/**
+		 * Name settings and commands in failures and log lines as this front end spells them,
+		 * e.g. {@link Vocabulary#springBoot()}.
+		 * @param vocabulary the vocabulary
+		 * @return this builder
+		 */
+		public Builder vocabulary(Vocabulary vocabulary) {
+			this.vocabulary = Objects.requireNonNull(vocabulary, "'vocabulary' must not be null");
 			return this;
 		}
 

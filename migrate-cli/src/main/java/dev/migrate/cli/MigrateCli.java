@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
 import dev.migrate.MigrateException;
 import dev.migrate.MigrateSettings;
 import dev.migrate.Migrator;
+import dev.migrate.Vocabulary;
+import dev.migrate.Vocabulary.Setting;
 import dev.migrate.command.CommandContext;
 import dev.migrate.command.CommandRunner;
 import dev.migrate.command.ExitStatus;
@@ -147,7 +149,6 @@ public final class MigrateCli implements Callable<Integer> {
 	int run(MigrateCommand command, CommandSpec commandSpec) {
 		PrintWriter out = commandSpec.commandLine().getOut();
 		PrintWriter err = commandSpec.commandLine().getErr();
-		CliAdvice advice = new CliAdvice(describeLocations());
 		try {
 			MigrateSettings settings = settings();
 			DatabaseUrl database = database();
@@ -169,7 +170,7 @@ public final class MigrateCli implements Callable<Integer> {
 			return ExitStatus.USAGE;
 		}
 		catch (MigrateException ex) {
-			return CommandRunner.failed(advice.translate(ex), err);
+			return CommandRunner.failed(ex, err);
 		}
 		finally {
 			out.flush();
@@ -204,6 +205,7 @@ public final class MigrateCli implements Callable<Integer> {
 		}
 		builder.validateChecksums(!this.noValidateChecksums);
 		builder.allowUnknownRevisions(this.allowUnknownRevisions);
+		builder.vocabulary(Vocabulary.commandLine(Map.of(Setting.LOCATIONS, describeLocations())));
 		return builder.build();
 	}
 

@@ -95,11 +95,11 @@ class MigrateCliTests {
 		assertThat(byDefault.status()).isEqualTo(ExitStatus.FAILED);
 		assertThat(byDefault.err())
 			.startsWith("FAILED: Revision location 'filesystem:src/main/resources/db/revisions' does not exist\n")
-			.contains("\nAction: Create the directory " + Path.of("src/main/resources/db/revisions").toAbsolutePath()
-					+ " or pass --locations or set MIGRATE_LOCATIONS (relative paths start from")
-			.contains("Neither --locations nor MIGRATE_LOCATIONS was given, so this run used the default "
-					+ MigrateCli.DEFAULT_LOCATION)
-			.doesNotContain("migrate.locations");
+			.endsWith("\nAction: Create the directory " + Path.of("src/main/resources/db/revisions").toAbsolutePath()
+					+ ", or set --locations (or MIGRATE_LOCATIONS) to where the revisions are (relative paths start "
+					+ "from the working directory " + Path.of("").toAbsolutePath() + "). Neither --locations nor "
+					+ "MIGRATE_LOCATIONS was given, so this run used the default " + MigrateCli.DEFAULT_LOCATION
+					+ " (run migrate from the project root, or pass --locations)\n");
 		String missing = "filesystem:" + directory.resolve("missing");
 		assertThat(new CliRunner().env("MIGRATE_LOCATIONS", missing).run("heads").err())
 			.contains("This run used MIGRATE_LOCATIONS=" + missing + "\n");

@@ -53,15 +53,6 @@ public record AcceptChecksumCommand(List<String> revisions) implements MigrateCo
 		return ExitStatus.OK;
 	}
 
-	/**
-	 * The command line that accepts the checksums of these revisions.
-	 * @param revisions the revision ids
-	 * @return e.g. {@code accept-checksum ae1027a6acf}
-	 */
-	static String commandLine(List<String> revisions) {
-		return "accept-checksum " + String.join(" ", revisions);
-	}
-
 	@Override
 	public boolean needsDatabase() {
 		return true;

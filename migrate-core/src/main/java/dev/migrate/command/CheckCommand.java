@@ -7,6 +7,8 @@ import java.util.List;
 import dev.migrate.AppliedRevision;
 import dev.migrate.MigrationStatus;
 import dev.migrate.Migrator;
+import dev.migrate.Vocabulary;
+import dev.migrate.Vocabulary.Command;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.revision.Revision;
 
@@ -14,7 +16,8 @@ import dev.migrate.revision.Revision;
  * {@code check}: whether the database is at the heads of this build with valid checksums and the
  * graph has a single head. Prints one line per problem and returns {@link ExitStatus#PROBLEMS},
  * or {@code No pending revisions; database is at head(s) ...}. When applied revisions were edited, a
- * further line names the {@code accept-checksum} command that accepts them. Reads without the lock and never
+ * further line names the {@code accept-checksum} command that accepts them, in the words of the
+ * settings' {@link Vocabulary}. Reads without the lock and never
  * writes.
  */
 public record CheckCommand() implements MigrateCommand {
@@ -26,9 +29,11 @@ public record CheckCommand() implements MigrateCommand {
 		RevisionFormat format = new RevisionFormat(graph);
 		MigrationStatus status = migrator.status("heads");
 		List<String> problems = new ArrayList<>();
+		Vocabulary vocabulary = context.settings().vocabulary();
 		if (graph.heads().size() > 1) {
 			problems.add("Multiple heads are present: " + String.join(", ", graph.heads())
-					+ "; create a merge revision (merge -m \"merge heads\" heads)");
+					+ "; create a merge revision (" + vocabulary.command(Command.merge("merge heads", List.of("heads")))
+					+ ")");
 		}
 		for (String problem : status.problems()) {
 			problems.add(oneLine(problem));
@@ -37,7 +42,7 @@ public record CheckCommand() implements MigrateCommand {
 		if (!edited.isEmpty()) {
 			problems.add("If the edit" + ((edited.size() > 1) ? "s are" : " is") + " deliberate and the database "
 					+ "already matches, accept the new checksum" + ((edited.size() > 1) ? "s" : "") + ": "
-					+ AcceptChecksumCommand.commandLine(edited) + "; otherwise revert the file"
+					+ vocabulary.command(Command.acceptChecksums(edited)) + "; otherwise revert the file"
 					+ ((edited.size() > 1) ? "s" : ""));
 		}
 		if (!status.pending().isEmpty()) {

@@ -1,23 +1,18 @@
 package dev.migrate.command;
 
 import java.io.PrintWriter;
-import java.util.Arrays;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.migrate.MigrateException;
-import dev.migrate.Migrator;
 
 /**
  * Runs commands and turns their failures into exit statuses: a {@link UsageException} prints its
  * message ({@link ExitStatus#USAGE}), a {@link MigrateException} prints {@code FAILED: <what
  * happened>} and {@code Action: <what to do>} ({@link ExitStatus#FAILED}), both on the error
- * output, the action naming commands rather than {@link Migrator} methods.
+ * output. The action names settings and commands in the words of the settings'
+ * {@link dev.migrate.Vocabulary} (the application's {@code migrate.*} properties in command mode,
+ * the options of the CLI).
  */
 public final class CommandRunner {
-
-	private static final Pattern ACCEPT_CHECKSUMS = Pattern.compile("Migrator\\.acceptChecksums\\(\\[([^\\]]*)\\]\\)");
 
 	private CommandRunner() {
 	}
@@ -69,33 +64,11 @@ public final class CommandRunner {
 	 */
 	public static int failed(MigrateException ex, PrintWriter err) {
 		err.println("FAILED: " + ex.description());
-		String action = action(ex);
-		if (action != null && !action.isEmpty()) {
-			err.println("Action: " + action);
+		if (ex.action() != null && !ex.action().isEmpty()) {
+			err.println("Action: " + ex.action());
 		}
 		err.flush();
 		return ExitStatus.FAILED;
-	}
-
-	/**
-	 * The action of a failure as the commands say it: where the engine names a {@link Migrator}
-	 * method that has a command ({@code Migrator.acceptChecksums([ae10])}), the command
-	 * ({@code 'accept-checksum ae10'}).
-	 * @param ex the failure
-	 * @return the action, or {@code null} when the failure has none
-	 */
-	public static String action(MigrateException ex) {
-		if (ex.action() == null) {
-			return null;
-		}
-		Matcher matcher = ACCEPT_CHECKSUMS.matcher(ex.action());
-		StringBuilder action = new StringBuilder();
-		while (matcher.find()) {
-			List<String> ids = Arrays.stream(matcher.group(1).split(",")).map(String::strip).toList();
-			matcher.appendReplacement(action, Matcher.quoteReplacement("'" + AcceptChecksumCommand.commandLine(ids) + "'"));
-		}
-		matcher.appendTail(action);
-		return action.toString();
 	}
 
 	private static int usage(UsageException ex, PrintWriter err) {

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
+import dev.migrate.Vocabulary.Command;
 import dev.migrate.graph.RevisionGraph;
 
 /**
@@ -57,7 +58,8 @@ public record RevisionCommand(String message, String head, boolean splice, boole
 		return new MigrateException(ErrorCode.MULTIPLE_HEADS,
 				"Multiple heads are present; please specify the head revision on which the new revision should "
 						+ "be based, or perform a merge. Heads: " + String.join(", ", graph.heads()),
-				"Pass --head <one of them>, or merge them first: merge -m \"merge heads\" heads");
+				"Pass --head <one of them>, or merge them first: "
+						+ graph.vocabulary().command(Command.merge("merge heads", List.of("heads"))));
 	}
 
 	@Override

@@ -90,8 +90,9 @@ final class RevisionFileWriter {
 			read.remove(normalize(target));
 		}
 		List<String> locations = read.stream().map((path) -> FILESYSTEM + path).toList();
-		List<Revision> revisions = RevisionLoader.load(locations, settings.classLoader(), settings.javaRevisions());
-		return new RevisionFileWriter(context, target, RevisionGraph.of(revisions));
+		List<Revision> revisions = RevisionLoader.load(locations, settings.classLoader(), settings.javaRevisions(),
+				settings.vocabulary());
+		return new RevisionFileWriter(context, target, RevisionGraph.of(revisions, settings.vocabulary()));
 	}
 
 	private static Path normalize(Path path) {

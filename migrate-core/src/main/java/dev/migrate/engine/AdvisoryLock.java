@@ -16,6 +16,8 @@ import dev.migrate.LockHolder;
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationEvent;
 import dev.migrate.MigrationListener;
+import dev.migrate.Vocabulary;
+import dev.migrate.Vocabulary.Setting;
 import dev.migrate.table.TableNames;
 
 /**
@@ -83,10 +85,11 @@ final class AdvisoryLock {
 	 * Take the lock on a connection in autocommit, polling until the timeout.
 	 * @param connection the dedicated connection of the run
 	 * @param timeout how long to wait for another holder
+	 * @param vocabulary how the caller names the timeout setting, for the failure
 	 * @return how long it took
 	 * @throws MigrateException {@code LOCK_TIMEOUT} naming the holder when the timeout passes
 	 */
-	Duration acquire(Connection connection, Duration timeout) {
+	Duration acquire(Connection connection, Duration timeout, Vocabulary vocabulary) {
 		long start = System.nanoTime();
 		long deadline = start + timeout.toNanos();
 		long nextReport = start;
@@ -105,14 +108,14 @@ final class AdvisoryLock {
 				}
 				long now = System.nanoTime();
 				if (now - deadline >= 0) {
-					throw timedOut(connection, Duration.ofNanos(now - start), timeout);
+					throw timedOut(holder(connection), Duration.ofNanos(now - start), timeout, vocabulary);
 				}
 				if (now - nextReport >= 0) {
 					LockHolder holder = holder(connection);
 					Duration waited = Duration.ofNanos(now - start);
-					logger.info("Waiting for the migration lock on {} (key {}), held by {}; waited {} s of {} s",
+					logger.info("Waiting for the migration lock on {} (key {}), held by {}; waited {} of {}",
 							this.description, this.key, (holder != null) ? holder : "an unknown session",
-							waited.toSeconds(), timeout.toSeconds());
+							Durations.format(waited.withNanos(0)), Durations.format(timeout));
 					this.listener.onEvent(new MigrationEvent.LockWaiting(holder, waited));
 					nextReport = now + REPORT_EVERY.toNanos();
 				}
@@ -121,7 +124,7 @@ final class AdvisoryLock {
 			}
 		}
 		catch (SQLException ex) {
-			throw DatabaseErrors.wrap(ex, "taking the migration lock on " + this.description);
+			throw DatabaseErrors.wrap(ex, "taking the migration lock on " + this.description, vocabulary);
 		}
 	}
 
@@ -153,19 +156,27 @@ final class AdvisoryLock {
 		}
 	}
 
-	private MigrateException timedOut(Connection connection, Duration waited, Duration timeout) {
-		LockHolder holder = holder(connection);
+	/**
+	 * The failure of a wait that timed out.
+	 * @param holder the session holding the lock, or {@code null} when it could not be seen
+	 * @param waited how long the wait took
+	 * @param timeout the timeout
+	 * @param vocabulary how the caller names the timeout setting
+	 * @return the exception to throw
+	 */
+	MigrateException timedOut(LockHolder holder, Duration waited, Duration timeout, Vocabulary vocabulary) {
 		String who = (holder != null) ? "It is held by " + holder + "."
 				: "Its holder could not be seen in pg_locks (it may have just released it, "
 						+ "or this role may not see other sessions).";
+		String raise = "raise " + vocabulary.setting(Setting.LOCK_TIMEOUT);
 		String action = (holder != null)
 				? "Find that session (SELECT * FROM pg_stat_activity WHERE pid = " + holder.pid()
 						+ "); if it is another instance migrating, let it finish; if it is stuck, stop it "
-						+ "(SELECT pg_terminate_backend(" + holder.pid() + ")). Or raise migrate.lock.timeout"
-				: "Start again, or raise migrate.lock.timeout";
+						+ "(SELECT pg_terminate_backend(" + holder.pid() + ")). Or " + raise
+				: "Start again, or " + raise;
 		return new MigrateException(ErrorCode.LOCK_TIMEOUT,
 				"Could not take the migration lock on " + this.description + " (advisory lock key " + this.key
-						+ ") within " + timeout + " (waited " + waited.toMillis() + " ms). " + who,
+						+ ") within " + Durations.format(timeout) + " (waited " + waited.toMillis() + " ms). " + who,
 				action);
 	}
 

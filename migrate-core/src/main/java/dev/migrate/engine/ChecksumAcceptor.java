@@ -65,13 +65,22 @@ final class ChecksumAcceptor {
 			boolean autoCommit = connection.getAutoCommit();
 			connection.setAutoCommit(true);
 			AdvisoryLock lock = AdvisoryLock.forTables(connection, this.settings.lockKey(), this.names, this.listener);
-			lock.acquire(connection, this.settings.lockTimeout());
+			lock.acquire(connection, this.settings.lockTimeout(), this.settings.vocabulary());
 			try (RunRecorder recorder = new RunRecorder(connection, this.names, this.settings.instance())) {
 				DatabaseState state = this.reader.read(connection);
 				this.validator.checkRows(state);
 				List<Revision> accepted = select(ids, state);
 				if (accepted.isEmpty()) {
-					logger.info("No checksum to accept: every applied revision matches its recorded checksum");
+					if (ids.isEmpty()) {
+						logger.info("No checksum to accept: every applied revision matches its recorded checksum");
+					}
+					else {
+						List<String> named = ids.stream().map((id) -> this.graph.lookup(id).id()).toList();
+						logger.info((named.size() == 1)
+								? "No checksum to accept: the checksum of {} does not differ from the recorded one"
+								: "No checksum to accept: the checksums of {} do not differ from the recorded ones",
+								String.join(", ", named));
+					}
 					return;
 				}
 				this.creator.ensureTables(connection);
@@ -97,7 +106,7 @@ final class ChecksumAcceptor {
 			}
 		}
 		catch (SQLException ex) {
-			throw DatabaseErrors.wrap(ex, "accepting checksums");
+			throw DatabaseErrors.wrap(ex, "accepting checksums", this.settings.vocabulary());
 		}
 	}
 

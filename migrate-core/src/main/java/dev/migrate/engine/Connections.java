@@ -7,6 +7,8 @@ import java.sql.Statement;
 
 import javax.sql.DataSource;
 
+import dev.migrate.Vocabulary;
+
 /**
  * Short-lived connections for reads outside the lock, and where the tables are.
  */
@@ -14,8 +16,11 @@ final class Connections {
 
 	private final DataSource dataSource;
 
-	Connections(DataSource dataSource) {
+	private final Vocabulary vocabulary;
+
+	Connections(DataSource dataSource, Vocabulary vocabulary) {
 		this.dataSource = dataSource;
+		this.vocabulary = vocabulary;
 	}
 
 	/** Work done with a connection. */
@@ -45,7 +50,7 @@ final class Connections {
 			}
 		}
 		catch (SQLException ex) {
-			throw DatabaseErrors.wrap(ex, doing);
+			throw DatabaseErrors.wrap(ex, doing, this.vocabulary);
 		}
 	}
 

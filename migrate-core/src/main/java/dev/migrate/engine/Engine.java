@@ -17,6 +17,8 @@ import dev.migrate.MigrateSettings;
 import dev.migrate.MigrationListener;
 import dev.migrate.MigrationResult;
 import dev.migrate.MigrationStatus;
+import dev.migrate.Vocabulary.Command;
+import dev.migrate.Vocabulary.Setting;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.offline.OfflineSqlRenderer;
 import dev.migrate.plan.Plan;
@@ -55,8 +57,9 @@ public final class Engine {
 	private Engine(DataSource dataSource, MigrateSettings settings, MigrationListener listener, RevisionGraph graph) {
 		this.settings = settings;
 		this.graph = graph;
-		this.names = TableNames.of(settings.schema(), settings.versionTable(), settings.historyTable());
-		this.connections = new Connections(dataSource);
+		this.names = TableNames.of(settings.schema(), settings.versionTable(), settings.historyTable(),
+				settings.vocabulary());
+		this.connections = new Connections(dataSource, settings.vocabulary());
 		this.reader = new StateReader(this.names);
 		this.validator = new StateValidator(graph);
 		this.run = new MigrationRun(settings, this.names, this.connections, listener);
@@ -75,8 +78,8 @@ public final class Engine {
 	 */
 	public static Engine create(DataSource dataSource, MigrateSettings settings, MigrationListener listener) {
 		List<Revision> revisions = RevisionLoader.load(settings.locations(), settings.classLoader(),
-				settings.javaRevisions());
-		return new Engine(dataSource, settings, listener, RevisionGraph.of(revisions));
+				settings.javaRevisions(), settings.vocabulary());
+		return new Engine(dataSource, settings, listener, RevisionGraph.of(revisions, settings.vocabulary()));
 	}
 
 	/**
@@ -90,7 +93,7 @@ public final class Engine {
 	 */
 	public static Engine create(DataSource dataSource, MigrateSettings settings, MigrationListener listener,
 			List<Revision> revisions) {
-		return new Engine(dataSource, settings, listener, RevisionGraph.of(revisions));
+		return new Engine(dataSource, settings, listener, RevisionGraph.of(revisions, settings.vocabulary()));
 	}
 
 	/** The validated revision graph. */
@@ -130,8 +133,8 @@ public final class Engine {
 		if (!unknown.isEmpty() && this.settings.allowUnknownRevisions()) {
 			if (warn) {
 				logger.warn("The database is at revision(s) {} which this build does not know (probably applied "
-						+ "by a newer version); nothing is upgraded because migrate.allow-unknown-revisions is true",
-						unknown);
+						+ "by a newer version); nothing is upgraded because of {}", unknown,
+						this.settings.vocabulary().setting(Setting.ALLOW_UNKNOWN_REVISIONS));
 			}
 			return new Plan(List.of(), state.headSet(), state.headSet());
 		}
@@ -188,7 +191,7 @@ public final class Engine {
 					"The database is not at " + target + ": " + ids.size() + " revision(s) pending: "
 							+ this.graph.describe(ids) + " (current: "
 							+ (state.heads().isEmpty() ? "base" : String.join(", ", state.heads())) + ")",
-					"Run upgrade " + target + " (or start the application with migrate.mode=upgrade)");
+					"Upgrade the database: " + this.settings.vocabulary().command(Command.upgrade(target)));
 		}
 	}
 

@@ -83,7 +83,7 @@ final class MigrationRun {
 				AdvisoryLock lock = lock(connection);
 				try {
 					session.apply(connection);
-					lock.acquire(connection, this.settings.lockTimeout());
+					lock.acquire(connection, this.settings.lockTimeout(), this.settings.vocabulary());
 					locked = true;
 					try (RunRecorder recorder = new RunRecorder(connection, this.names, this.settings.instance())) {
 						this.creator.ensureTables(connection);
@@ -113,7 +113,7 @@ final class MigrationRun {
 		}
 		catch (SQLException ex) {
 			throw failed(partial(plan, completed, start, locked),
-					DatabaseErrors.wrap(ex, "running " + command + " " + target));
+					DatabaseErrors.wrap(ex, "running " + command + " " + target, this.settings.vocabulary()));
 		}
 	}
 

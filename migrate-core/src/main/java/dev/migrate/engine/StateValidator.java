@@ -6,6 +6,9 @@ import java.util.Set;
 
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
+import dev.migrate.Vocabulary;
+import dev.migrate.Vocabulary.Command;
+import dev.migrate.Vocabulary.Setting;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.plan.Planner;
 import dev.migrate.revision.Revision;
@@ -75,11 +78,11 @@ final class StateValidator {
 	void checkChecksums(DatabaseState state) {
 		List<ChecksumDrift> drifts = drifts(state);
 		if (!drifts.isEmpty()) {
-			throw checksumMismatch(drifts);
+			throw checksumMismatch(drifts, this.graph.vocabulary());
 		}
 	}
 
-	static MigrateException checksumMismatch(List<ChecksumDrift> drifts) {
+	static MigrateException checksumMismatch(List<ChecksumDrift> drifts, Vocabulary vocabulary) {
 		StringBuilder description = new StringBuilder();
 		description.append((drifts.size() == 1) ? "An applied revision was edited after it was applied: "
 				: drifts.size() + " applied revisions were edited after they were applied: ");
@@ -91,8 +94,8 @@ final class StateValidator {
 				"Revert the file" + ((ids.size() > 1) ? "s" : "") + " to what was applied (a revision that is "
 						+ "applied must not change; write a new revision instead). If the edit is deliberate and "
 						+ "the database already matches it, accept the new checksum"
-						+ ((ids.size() > 1) ? "s" : "") + " with Migrator.acceptChecksums(" + ids
-						+ "), or turn the check off with migrate.validate-checksums=false");
+						+ ((ids.size() > 1) ? "s" : "") + " with " + vocabulary.command(Command.acceptChecksums(ids))
+						+ ", or turn the check off with " + vocabulary.setting(Setting.VALIDATE_CHECKSUMS));
 	}
 
 	/**

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
+import dev.migrate.Vocabulary;
 import dev.migrate.revision.Revision;
 
 /**
@@ -36,10 +37,14 @@ import dev.migrate.revision.Revision;
  * Lists of ids returned by {@link #heads()}, {@link #bases()} and {@link #children(String)} are
  * sorted by id; sets returned by {@link #ancestors(Collection)} and {@link #descendants(Collection)}
  * iterate in topological order.
+ *
+ * <p>
+ * The graph carries the {@link Vocabulary} of the code that built it, so that its errors (and
+ * the planner's) name commands and settings in that code's words.
  */
 public final class RevisionGraph {
 
-	private static final RevisionGraph EMPTY = new RevisionGraph(new Node[0], Map.of());
+	private static final RevisionGraph EMPTY = new RevisionGraph(new Node[0], Map.of(), Vocabulary.java());
 
 	private final Node[] nodes;
 
@@ -53,8 +58,11 @@ public final class RevisionGraph {
 
 	private final List<String> bases;
 
-	private RevisionGraph(Node[] nodes, Map<String, Node> byId) {
+	private final Vocabulary vocabulary;
+
+	private RevisionGraph(Node[] nodes, Map<String, Node> byId, Vocabulary vocabulary) {
 		this.nodes = nodes;
+		this.vocabulary = vocabulary;
 		this.byId = byId;
 		this.sortedIds = byId.keySet().toArray(new String[0]);
 		Arrays.sort(this.sortedIds);
@@ -86,8 +94,20 @@ public final class RevisionGraph {
 	 * {@link ErrorCode#CYCLE} on a self-loop or a cycle
 	 */
 	public static RevisionGraph of(Collection<Revision> revisions) {
+		return of(revisions, Vocabulary.java());
+	}
+
+	/**
+	 * Validate the revisions and build their graph, in O(n log n), whose errors name commands and
+	 * settings in the words of a front end.
+	 * @param revisions every revision of the build (SQL and Java), in any order
+	 * @param vocabulary the words of the code that uses the graph
+	 * @return the graph
+	 * @throws MigrateException as {@link #of(Collection)} does
+	 */
+	public static RevisionGraph of(Collection<Revision> revisions, Vocabulary vocabulary) {
 		if (revisions.isEmpty()) {
-			return EMPTY;
+			return (vocabulary == EMPTY.vocabulary) ? EMPTY : new RevisionGraph(new Node[0], Map.of(), vocabulary);
 		}
 		Map<String, Node> byId = new HashMap<>(revisions.size() * 2);
 		TreeMap<String, List<Revision>> duplicates = new TreeMap<>();
@@ -102,7 +122,7 @@ public final class RevisionGraph {
 			throw duplicateRevisions(duplicates);
 		}
 		link(byId);
-		return new RevisionGraph(sort(byId), byId);
+		return new RevisionGraph(sort(byId), byId, vocabulary);
 	}
 
 	private static MigrateException duplicateRevisions(TreeMap<String, List<Revision>> duplicates) {
@@ -264,6 +284,11 @@ public final class RevisionGraph {
 	/** Every revision in the deterministic topological order described on this class. */
 	public List<Revision> revisions() {
 		return this.revisions;
+	}
+
+	/** The words of the code that built the graph, for its errors and the planner's. */
+	public Vocabulary vocabulary() {
+		return this.vocabulary;
 	}
 
 	/** Ids of the revisions no other revision builds on, sorted. */

@@ -7,6 +7,7 @@ import java.util.TreeSet;
 
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
+import dev.migrate.Vocabulary.Command;
 
 /**
  * Resolves a {@link Target} on a {@link RevisionGraph}: the symbol to a set of revisions, then
@@ -72,8 +73,9 @@ final class TargetResolver {
 				"Multiple head revisions are present for given argument '" + argument
 						+ "'; please specify a specific target revision, or 'heads' for all heads. The "
 						+ graph.heads().size() + " heads are: " + graph.describe(graph.heads()),
-				"Join the branches with a merge revision (merge -m \"merge heads\" heads), or use the target "
-						+ "'heads' to apply every branch");
+				"Join the branches with a merge revision ("
+						+ graph.vocabulary().command(Command.merge("merge heads", List.of("heads")))
+						+ "), or use the target 'heads' to apply every branch");
 	}
 
 	private String up(Target target, String at) {

@@ -10,6 +10,8 @@ import java.util.TreeSet;
 
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
+import dev.migrate.Vocabulary.Command;
+import dev.migrate.Vocabulary.Setting;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.graph.Target;
 import dev.migrate.graph.TargetRange;
@@ -53,8 +55,8 @@ public final class Planner {
 					+ " which this build does not know; it was probably applied by a newer version of the "
 					+ "application",
 					"Deploy the newer version of the application; or, if the revision was removed on purpose, "
-							+ "rewrite the version table with 'stamp --purge <revision>'; or set "
-							+ "migrate.allow-unknown-revisions=true to start this version anyway");
+							+ "rewrite the version table with " + purge(graph) + "; or start this version anyway with "
+							+ graph.vocabulary().setting(Setting.ALLOW_UNKNOWN_REVISIONS));
 		}
 		for (String head : new TreeSet<>(currentHeads)) {
 			List<String> overlapping = new ArrayList<>(graph.ancestors(Set.of(head)));
@@ -67,9 +69,14 @@ public final class Planner {
 								+ " and its ancestor" + ((overlapping.size() > 1) ? "s " : " ")
 								+ String.join(", ", overlapping) + ", but it must hold only heads",
 						"Find out which revision the database schema is really at, then rewrite the version "
-								+ "table with 'stamp --purge <revision>'");
+								+ "table with " + purge(graph));
 			}
 		}
+	}
+
+	/** {@code stamp --purge <revision>} in the graph's words. */
+	private static String purge(RevisionGraph graph) {
+		return graph.vocabulary().command(Command.stamp(List.of("<revision>"), true));
 	}
 
 	/**
@@ -187,7 +194,8 @@ public final class Planner {
 		}
 		if (targets.isEmpty()) {
 			throw new MigrateException(ErrorCode.INVALID_TARGET, "No stamp target given",
-					"Give the revision the database is at, e.g. stamp heads");
+					"Give the revision the database is at, e.g. "
+							+ graph.vocabulary().command(Command.stamp(List.of("heads"), false)));
 		}
 		Set<String> destinations = new HashSet<>();
 		for (String target : targets) {

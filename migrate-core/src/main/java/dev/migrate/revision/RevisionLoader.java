@@ -17,6 +17,7 @@ import java.util.Set;
 import dev.migrate.ErrorCode;
 import dev.migrate.JavaRevision;
 import dev.migrate.MigrateException;
+import dev.migrate.Vocabulary;
 
 /**
  * Loads all revisions of an application: the SQL revision files of its locations and its
@@ -42,6 +43,23 @@ public final class RevisionLoader {
 	 */
 	public static List<Revision> load(List<String> locations, ClassLoader classLoader,
 			List<? extends JavaRevision> javaRevisions) {
+		return load(locations, classLoader, javaRevisions, Vocabulary.java());
+	}
+
+	/**
+	 * Load and check every revision, naming the locations setting in the words of a front end
+	 * when a location is missing.
+	 * @param locations the locations ({@code classpath:<path>}, {@code filesystem:<path>}, or a
+	 * path without prefix for the classpath)
+	 * @param classLoader the class loader for {@code classpath:} locations, or {@code null} for
+	 * the one that loaded migrate
+	 * @param javaRevisions the Java revisions, or {@code null} for none
+	 * @param vocabulary how the caller names its settings
+	 * @return the revisions sorted by id
+	 * @throws MigrateException as {@link #load(List, ClassLoader, List)} does
+	 */
+	public static List<Revision> load(List<String> locations, ClassLoader classLoader,
+			List<? extends JavaRevision> javaRevisions, Vocabulary vocabulary) {
 		ClassLoader loader = (classLoader != null) ? classLoader : RevisionLoader.class.getClassLoader();
 		Set<RevisionLocation> parsedLocations = new LinkedHashSet<>();
 		for (String location : locations) {
@@ -50,7 +68,7 @@ public final class RevisionLoader {
 		Map<String, Revision> revisions = new HashMap<>();
 		Map<String, String> origins = new HashMap<>();
 		for (RevisionLocation location : parsedLocations) {
-			for (RevisionFile file : RevisionLocationScanner.scan(location, loader)) {
+			for (RevisionFile file : RevisionLocationScanner.scan(location, loader, vocabulary)) {
 				Revision revision = RevisionFileParser.parse(file.fileName(), file.source(), decode(file));
 				add(revision, file.origin(), revisions, origins);
 			}

@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
 
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
+import dev.migrate.Vocabulary;
+import dev.migrate.Vocabulary.Setting;
 
 /**
  * Finds and reads the revision files of one location: every {@code *.sql} file under it,
@@ -45,13 +47,15 @@ final class RevisionLocationScanner {
 	 * Read the revision files of a location.
 	 * @param location the location
 	 * @param classLoader the class loader for {@code classpath:} locations
+	 * @param vocabulary how the caller names the locations setting
 	 * @return the files, sorted by their path within each directory or jar
 	 * @throws MigrateException with {@link ErrorCode#LOCATION} when the location does not exist
 	 * or cannot be read
 	 */
-	static List<RevisionFile> scan(RevisionLocation location, ClassLoader classLoader) {
+	static List<RevisionFile> scan(RevisionLocation location, ClassLoader classLoader, Vocabulary vocabulary) {
 		try {
-			return location.classpath() ? scanClasspath(location, classLoader) : scanFileSystem(location);
+			return location.classpath() ? scanClasspath(location, classLoader, vocabulary)
+					: scanFileSystem(location, vocabulary);
 		}
 		catch (IOException | UncheckedIOException ex) {
 			throw new MigrateException(ErrorCode.LOCATION,
@@ -60,21 +64,23 @@ final class RevisionLocationScanner {
 		}
 	}
 
-	private static List<RevisionFile> scanFileSystem(RevisionLocation location) throws IOException {
+	private static List<RevisionFile> scanFileSystem(RevisionLocation location, Vocabulary vocabulary)
+			throws IOException {
 		Path directory = Path.of(location.path());
 		if (!Files.exists(directory)) {
 			throw new MigrateException(ErrorCode.LOCATION, "Revision location '" + location + "' does not exist",
-					"Create the directory " + directory.toAbsolutePath().normalize()
-							+ " or set migrate.locations (relative paths start from the working directory "
-							+ Path.of("").toAbsolutePath() + ")");
+					withOrigin("Create the directory " + directory.toAbsolutePath().normalize() + ", or set "
+							+ vocabulary.setting(Setting.LOCATIONS)
+							+ " to where the revisions are (relative paths start from the working directory "
+							+ Path.of("").toAbsolutePath() + ")", vocabulary));
 		}
 		List<RevisionFile> files = new ArrayList<>();
 		listDirectory(directory, location, files);
 		return files;
 	}
 
-	private static List<RevisionFile> scanClasspath(RevisionLocation location, ClassLoader classLoader)
-			throws IOException {
+	private static List<RevisionFile> scanClasspath(RevisionLocation location, ClassLoader classLoader,
+			Vocabulary vocabulary) throws IOException {
 		Map<String, URL> roots = new LinkedHashMap<>();
 		Enumeration<URL> resources = classLoader.getResources(location.path());
 		while (resources.hasMoreElements()) {
@@ -83,9 +89,10 @@ final class RevisionLocationScanner {
 		}
 		if (roots.isEmpty()) {
 			throw new MigrateException(ErrorCode.LOCATION, "Revision location '" + location + "' does not exist",
-					"Create the directory src/main/resources/" + location.path()
-							+ " or set migrate.locations (in a jar, the directory needs its own entry, "
-							+ "which Maven, Gradle and Spring Boot jars have)");
+					withOrigin("Create the directory src/main/resources/" + location.path() + ", or set "
+							+ vocabulary.setting(Setting.LOCATIONS) + " to where the revisions are (in a jar, "
+							+ "the directory needs its own entry, which Maven, Gradle and Spring Boot jars have)",
+							vocabulary));
 		}
 		List<RevisionFile> files = new ArrayList<>();
 		for (URL root : roots.values()) {
@@ -169,6 +176,12 @@ final class RevisionLocationScanner {
 						location + "/" + name.substring(prefix.length()), base + name, read(jar, entry)));
 			}
 		}
+	}
+
+	/** The action, followed by where this run's locations came from when the caller says. */
+	private static String withOrigin(String action, Vocabulary vocabulary) {
+		String origin = vocabulary.origin(Setting.LOCATIONS);
+		return (origin != null) ? action + ". " + origin : action;
 	}
 
 	private static MigrateException notADirectory(RevisionLocation location) {

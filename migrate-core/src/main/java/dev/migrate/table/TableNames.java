@@ -5,6 +5,8 @@ import java.util.Objects;
 
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
+import dev.migrate.Vocabulary;
+import dev.migrate.Vocabulary.Setting;
 
 /**
  * The validated schema and table names migrate keeps its state in. Names are never pasted into
@@ -31,22 +33,39 @@ public final class TableNames {
 	/**
 	 * Validate and hold the names.
 	 * @param schema schema of both tables, or {@code null} for the connection's current schema
-	 * @param versionTable name of the version table (setting {@code version-table})
-	 * @param historyTable name of the history table (setting {@code history-table})
+	 * @param versionTable name of the version table
+	 * @param historyTable name of the history table
 	 * @return the names
 	 * @throws MigrateException ({@link ErrorCode#CONFIGURATION}) when a name is empty, longer
 	 * than 63 bytes in UTF-8 or contains NUL
 	 */
 	public static TableNames of(String schema, String versionTable, String historyTable) {
+		return of(schema, versionTable, historyTable, Vocabulary.java());
+	}
+
+	/**
+	 * Validate and hold the names, naming the settings in the words of a front end when one is
+	 * wrong.
+	 * @param schema schema of both tables, or {@code null} for the connection's current schema
+	 * @param versionTable name of the version table
+	 * @param historyTable name of the history table
+	 * @param vocabulary how the caller names its settings
+	 * @return the names
+	 * @throws MigrateException ({@link ErrorCode#CONFIGURATION}) when a name is empty, longer
+	 * than 63 bytes in UTF-8 or contains NUL
+	 */
+	public static TableNames of(String schema, String versionTable, String historyTable, Vocabulary vocabulary) {
 		if (schema != null) {
-			validate(schema, "schema");
+			validate(schema, vocabulary.setting(Setting.SCHEMA));
 		}
-		validate(versionTable, "version-table");
-		validate(historyTable, "history-table");
+		validate(versionTable, vocabulary.setting(Setting.VERSION_TABLE));
+		validate(historyTable, vocabulary.setting(Setting.HISTORY_TABLE));
 		if (versionTable.equals(historyTable)) {
 			throw new MigrateException(ErrorCode.CONFIGURATION,
-					"The settings version-table and history-table both name the table '" + versionTable + "'",
-					"Give the history table a different name (default migrate_history)");
+					"The settings " + vocabulary.setting(Setting.VERSION_TABLE) + " and "
+							+ vocabulary.setting(Setting.HISTORY_TABLE) + " both name the table '" + versionTable + "'",
+					"Give the history table a different name with " + vocabulary.setting(Setting.HISTORY_TABLE)
+							+ " (default migrate_history)");
 		}
 		return new TableNames(schema, versionTable, historyTable);
 	}
@@ -59,15 +78,15 @@ public final class TableNames {
 		}
 		if (name.indexOf('\0') >= 0) {
 			throw new MigrateException(ErrorCode.CONFIGURATION,
-					"The setting " + setting + " ('" + name.replace("\0", "\\0")
-							+ "') contains a NUL character, which PostgreSQL identifiers cannot hold",
+					"The setting " + setting + " contains a NUL character ('" + name.replace("\0", "\\0")
+							+ "'), which PostgreSQL identifiers cannot hold",
 					"Remove the NUL character from " + setting);
 		}
 		int bytes = name.getBytes(StandardCharsets.UTF_8).length;
 		if (bytes > MAX_IDENTIFIER_BYTES) {
 			throw new MigrateException(ErrorCode.CONFIGURATION,
-					"The setting " + setting + " ('" + name + "') is " + bytes
-							+ " bytes long in UTF-8; PostgreSQL identifiers hold at most 63 bytes",
+					"The setting " + setting + " is " + bytes + " bytes long in UTF-8 ('" + name
+							+ "'); PostgreSQL identifiers hold at most 63 bytes",
 					"Choose a shorter name for " + setting);
 		}
 	}

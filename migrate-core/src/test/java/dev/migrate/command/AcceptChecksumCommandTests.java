@@ -10,17 +10,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.migrate.ErrorCode;
-import dev.migrate.MigrateException;
 import dev.migrate.MigrateSettings;
+import dev.migrate.Vocabulary;
 import dev.migrate.test.PostgresDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code accept-checksum} and the hints that lead to it, through the command-mode parser
- * against a real PostgreSQL: the diamond's revisions in a filesystem location, applied, then
- * edited.
+ * {@code accept-checksum} and the hints that lead to it, through the command-mode parser with
+ * the words of command mode ({@link Vocabulary#springBoot()}) against a real PostgreSQL: the
+ * diamond's revisions in a filesystem location, applied, then edited.
  */
 class AcceptChecksumCommandTests {
 
@@ -47,6 +46,7 @@ class AcceptChecksumCommandTests {
 			.locations("filesystem:" + this.directory)
 			.schema(this.schema)
 			.instance("test")
+			.vocabulary(Vocabulary.springBoot())
 			.build());
 		assertThat(this.harness.run("upgrade heads").status()).isEqualTo(ExitStatus.OK);
 	}
@@ -60,12 +60,12 @@ class AcceptChecksumCommandTests {
 		assertThat(check.lines().get(0)).startsWith("Revision ae1027a6acf (filesystem:" + this.directory + "/" + AE10
 				+ "): recorded checksum ");
 		assertThat(check.lines().get(1)).isEqualTo("If the edit is deliberate and the database already matches, "
-				+ "accept the new checksum: accept-checksum ae1027a6acf; otherwise revert the file");
+				+ "accept the new checksum: --migrate.command=\"accept-checksum ae1027a6acf\"; otherwise revert the file");
 		CommandHarness.Result upgrade = this.harness.run("upgrade heads");
 		assertThat(upgrade.status()).isEqualTo(ExitStatus.FAILED);
-		assertThat(upgrade.err()).contains("\nAction: ")
-			.contains("accept the new checksum with 'accept-checksum ae1027a6acf'")
-			.doesNotContain("Migrator.");
+		assertThat(upgrade.err()).contains("\nAction: Revert the file to what was applied")
+			.endsWith(" accept the new checksum with --migrate.command=\"accept-checksum ae1027a6acf\", or turn the "
+					+ "check off with migrate.validate-checksums=false\n");
 		CommandHarness.Result accept = this.harness.run("accept-checksum ae10");
 		assertThat(accept.err()).isEmpty();
 		assertThat(accept.status()).isEqualTo(ExitStatus.OK);
@@ -88,7 +88,8 @@ class AcceptChecksumCommandTests {
 		edit(AE10);
 		CommandHarness.Result check = this.harness.run("check");
 		assertThat(check.status()).isEqualTo(ExitStatus.PROBLEMS);
-		assertThat(check.out()).contains("accept the new checksums: accept-checksum 1975ea83b712 ae1027a6acf;");
+		assertThat(check.out())
+			.contains("accept the new checksums: --migrate.command=\"accept-checksum 1975ea83b712 ae1027a6acf\";");
 		CommandHarness.Result accept = this.harness.run("accept-checksum");
 		assertThat(accept.status()).isEqualTo(ExitStatus.OK);
 		assertThat(accept.lines()).hasSize(2);
@@ -122,15 +123,6 @@ class AcceptChecksumCommandTests {
 		assertThat(CommandLineParser.parse("accept-checksum --help")).isEqualTo(new HelpCommand());
 		assertThat(this.harness.run("help").out()).contains("\n  accept-checksum [<rev>...] ");
 		assertThat(this.harness.run("accept-checksum --all").err()).startsWith("Unknown option '--all'");
-	}
-
-	@Test
-	void actionsNameTheCommandInsteadOfTheJavaMethod() {
-		MigrateException mismatch = new MigrateException(ErrorCode.CHECKSUM_MISMATCH, "edited",
-				"Accept them with Migrator.acceptChecksums([1975ea83b712, ae1027a6acf]), or not");
-		assertThat(CommandRunner.action(mismatch))
-			.isEqualTo("Accept them with 'accept-checksum 1975ea83b712 ae1027a6acf', or not");
-		assertThat(CommandRunner.action(new MigrateException(ErrorCode.LOCATION, "x", null))).isNull();
 	}
 
 	/** Change what a revision's upgrade does, and so its checksum. */

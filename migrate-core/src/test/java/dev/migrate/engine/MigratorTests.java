@@ -141,7 +141,10 @@ class MigratorTests {
 		assertThat(migrator.pending("heads")).extracting(Revision::id).containsExactly("b2");
 		assertThat(migrator.heads()).extracting(Revision::id).containsExactly("b2");
 		assertThatExceptionOfType(MigrateException.class).isThrownBy(() -> migrator.check("heads"))
-			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.PENDING_REVISIONS));
+			.satisfies((ex) -> {
+				assertThat(ex.code()).isEqualTo(ErrorCode.PENDING_REVISIONS);
+				assertThat(ex.action()).isEqualTo("Upgrade the database: Migrator.upgrade(\"heads\")");
+			});
 		migrator.check("a1");
 		migrator.upgrade("+1");
 		migrator.check("heads");

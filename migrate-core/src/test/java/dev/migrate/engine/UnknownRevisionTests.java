@@ -1,6 +1,7 @@
 package dev.migrate.engine;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import dev.migrate.MigrateSettings;
 import dev.migrate.MigrationResult;
 import dev.migrate.MigrationStatus;
 import dev.migrate.Migrator;
+import dev.migrate.Vocabulary;
 import dev.migrate.test.PostgresDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,7 +56,15 @@ class UnknownRevisionTests {
 		MigrateException failure = catchThrowableOfType(MigrateException.class, () -> older.upgrade("heads"));
 		assertThat(failure.code()).isEqualTo(ErrorCode.UNKNOWN_REVISION_IN_DATABASE);
 		assertThat(failure.description()).contains("'b2'", "newer version");
-		assertThat(failure.action()).contains("migrate.allow-unknown-revisions");
+		assertThat(failure.action()).isEqualTo("Deploy the newer version of the application; or, if the revision was "
+				+ "removed on purpose, rewrite the version table with Migrator.stamp(List.of(\"<revision>\"), true); or "
+				+ "start this version anyway with MigrateSettings.Builder.allowUnknownRevisions(true)");
+		Migrator olderApplication = Migrator.create(db.dataSource(), settings().vocabulary(Vocabulary.springBoot()).build());
+		assertThat(catchThrowableOfType(MigrateException.class, () -> olderApplication.upgrade("heads")).action())
+			.endsWith("rewrite the version table with --migrate.command=\"stamp --purge <revision>\"; or start this "
+					+ "version anyway with migrate.allow-unknown-revisions=true");
+		assertThat(catchThrowableOfType(MigrateException.class, () -> olderApplication.stamp(List.of("a1"), false))
+			.code()).isEqualTo(ErrorCode.UNKNOWN_REVISION_IN_DATABASE);
 		assertThat(catchThrowableOfType(MigrateException.class, () -> older.check("heads")).code())
 			.isEqualTo(ErrorCode.UNKNOWN_REVISION_IN_DATABASE);
 		MigrationStatus status = older.status("heads");

@@ -1,12 +1,14 @@
 package dev.migrate.graph;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
+import dev.migrate.Vocabulary;
 
 import static dev.migrate.graph.TestRevisions.BASE;
 import static dev.migrate.graph.TestRevisions.LEFT;
@@ -78,8 +80,18 @@ class TargetResolutionTests {
 						"Multiple head revisions are present for given argument 'head'; please specify a specific "
 								+ "target revision, or 'heads' for all heads.")
 					.contains(RIGHT + " (classpath:db/revisions/" + RIGHT + "_create_t.sql), " + LEFT);
-				assertThat(ex.action()).contains("merge -m \"merge heads\" heads").contains("'heads'");
+				assertThat(ex.action()).isEqualTo("Join the branches with a merge revision ('merge -m \"merge heads\" "
+						+ "heads', a command of the migrate CLI), or use the target 'heads' to apply every branch");
 			});
+		assertThatExceptionOfType(MigrateException.class)
+			.isThrownBy(() -> RevisionGraph.of(fork(), Vocabulary.springBoot()).resolve("head", Set.of()))
+			.satisfies((ex) -> assertThat(ex.action()).isEqualTo("Join the branches with a merge revision "
+					+ "(--migrate.command='merge -m \"merge heads\" heads'), or use the target 'heads' to apply every "
+					+ "branch"));
+		assertThatExceptionOfType(MigrateException.class)
+			.isThrownBy(() -> RevisionGraph.of(fork(), Vocabulary.commandLine(Map.of())).resolve("head", Set.of()))
+			.satisfies((ex) -> assertThat(ex.action()).isEqualTo("Join the branches with a merge revision "
+					+ "(migrate merge -m \"merge heads\" heads), or use the target 'heads' to apply every branch"));
 	}
 
 	@Test

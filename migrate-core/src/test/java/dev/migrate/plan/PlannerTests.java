@@ -2,12 +2,14 @@ package dev.migrate.plan;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
+import dev.migrate.Vocabulary;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.graph.TestRevisions;
 import dev.migrate.plan.VersionChange.Delete;
@@ -25,6 +27,7 @@ import static dev.migrate.graph.TestRevisions.fork;
 import static dev.migrate.graph.TestRevisions.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class PlannerTests {
 
@@ -73,7 +76,8 @@ class PlannerTests {
 			.satisfies((ex) -> {
 				assertThat(ex.code()).isEqualTo(ErrorCode.MULTIPLE_HEADS);
 				assertThat(ex.description()).contains(LEFT).contains(RIGHT);
-				assertThat(ex.action()).contains("merge -m \"merge heads\" heads");
+				assertThat(ex.action()).isEqualTo("Join the branches with a merge revision ('merge -m \"merge heads\" "
+						+ "heads', a command of the migrate CLI), or use the target 'heads' to apply every branch");
 			});
 		assertThat(Planner.upgrade(this.fork, Set.of(BASE), "heads").headsAfter()).containsExactlyInAnyOrder(LEFT,
 				RIGHT);
@@ -141,16 +145,28 @@ class PlannerTests {
 
 	@Test
 	void unknownRevisionInTheDatabase() {
-		assertThatExceptionOfType(MigrateException.class)
-			.isThrownBy(() -> Planner.upgrade(this.diamond, Set.of("0123abcd"), "heads"))
-			.satisfies((ex) -> {
-				assertThat(ex.code()).isEqualTo(ErrorCode.UNKNOWN_REVISION_IN_DATABASE);
-				assertThat(ex.description()).isEqualTo("The database is at revision '0123abcd' which this build "
-						+ "does not know; it was probably applied by a newer version of the application");
-				assertThat(ex.action()).contains("Deploy the newer version")
-					.contains("stamp --purge")
-					.contains("allow-unknown-revisions");
-			});
+		assertThat(unknownRevision(Vocabulary.java()))
+			.isEqualTo("Deploy the newer version of the application; or, if the revision was removed on purpose, "
+					+ "rewrite the version table with Migrator.stamp(List.of(\"<revision>\"), true); or start this "
+					+ "version anyway with MigrateSettings.Builder.allowUnknownRevisions(true)");
+		assertThat(unknownRevision(Vocabulary.springBoot()))
+			.isEqualTo("Deploy the newer version of the application; or, if the revision was removed on purpose, "
+					+ "rewrite the version table with --migrate.command=\"stamp --purge <revision>\"; or start this "
+					+ "version anyway with migrate.allow-unknown-revisions=true");
+		assertThat(unknownRevision(Vocabulary.commandLine(Map.of())))
+			.isEqualTo("Deploy the newer version of the application; or, if the revision was removed on purpose, "
+					+ "rewrite the version table with migrate stamp --purge <revision>; or start this version anyway "
+					+ "with --allow-unknown-revisions");
+	}
+
+	private String unknownRevision(Vocabulary vocabulary) {
+		RevisionGraph graph = RevisionGraph.of(diamond(), vocabulary);
+		MigrateException ex = catchThrowableOfType(MigrateException.class,
+				() -> Planner.upgrade(graph, Set.of("0123abcd"), "heads"));
+		assertThat(ex.code()).isEqualTo(ErrorCode.UNKNOWN_REVISION_IN_DATABASE);
+		assertThat(ex.description()).isEqualTo("The database is at revision '0123abcd' which this build "
+				+ "does not know; it was probably applied by a newer version of the application");
+		return ex.action();
 	}
 
 	@Test
@@ -161,8 +177,26 @@ class PlannerTests {
 				assertThat(ex.code()).isEqualTo(ErrorCode.OVERLAPPING_HEADS);
 				assertThat(ex.description())
 					.startsWith("Requested revision " + LEFT + " overlaps with other requested revisions " + BASE);
-				assertThat(ex.action()).contains("stamp --purge");
+				assertThat(ex.action()).isEqualTo("Find out which revision the database schema is really at, then "
+						+ "rewrite the version table with Migrator.stamp(List.of(\"<revision>\"), true)");
 			});
+		assertThatExceptionOfType(MigrateException.class)
+			.isThrownBy(() -> Planner.stamp(RevisionGraph.of(diamond(), Vocabulary.commandLine(Map.of())),
+					Set.of(BASE, LEFT), List.of("heads"), false))
+			.satisfies((ex) -> assertThat(ex.action()).endsWith("with migrate stamp --purge <revision>"));
+	}
+
+	@Test
+	void stampWithoutTargetsGivesAnExampleInTheCallersWords() {
+		assertThatExceptionOfType(MigrateException.class)
+			.isThrownBy(() -> Planner.stamp(this.diamond, Set.of(), List.of(), false))
+			.satisfies((ex) -> assertThat(ex.action()).isEqualTo(
+					"Give the revision the database is at, e.g. Migrator.stamp(List.of(\"heads\"), false)"));
+		assertThatExceptionOfType(MigrateException.class)
+			.isThrownBy(() -> Planner.stamp(RevisionGraph.of(diamond(), Vocabulary.springBoot()), Set.of(), List.of(),
+					false))
+			.satisfies((ex) -> assertThat(ex.action())
+				.isEqualTo("Give the revision the database is at, e.g. --migrate.command=\"stamp heads\""));
 	}
 
 	// downgrade

@@ -16,10 +16,13 @@ import dev.migrate.ErrorCode;
 import dev.migrate.JavaRevision;
 import dev.migrate.MigrateException;
 import dev.migrate.RevisionInfo;
+import dev.migrate.Vocabulary;
+import dev.migrate.Vocabulary.Setting;
 import dev.migrate.sql.SqlStatement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Tests for {@link RevisionLoader}: locations, directories, jars and Java revisions.
@@ -127,24 +130,42 @@ class RevisionLoaderTests {
 	}
 
 	@Test
-	void missingClasspathLocation() {
+	void missingClasspathLocationNamesTheLocationsSettingInTheCallersWords() {
+		String jar = " to where the revisions are (in a jar, the directory needs its own entry, which Maven, Gradle "
+				+ "and Spring Boot jars have)";
+		assertThat(missing("classpath:db/nothing", Vocabulary.java())).isEqualTo(
+				"Create the directory src/main/resources/db/nothing, or set MigrateSettings.Builder.locations(...)" + jar);
+		assertThat(missing("classpath:db/nothing", Vocabulary.springBoot()))
+			.isEqualTo("Create the directory src/main/resources/db/nothing, or set migrate.locations" + jar);
+		assertThat(missing("classpath:db/nothing",
+				Vocabulary.commandLine(Map.of(Setting.LOCATIONS, "This run used --locations classpath:db/nothing"))))
+			.isEqualTo("Create the directory src/main/resources/db/nothing, or set --locations (or MIGRATE_LOCATIONS)"
+					+ jar + ". This run used --locations classpath:db/nothing");
 		assertThatExceptionOfType(MigrateException.class).isThrownBy(() -> load("classpath:db/nothing"))
-			.satisfies((ex) -> {
-				assertThat(ex.code()).isEqualTo(ErrorCode.LOCATION);
-				assertThat(ex.description()).isEqualTo("Revision location 'classpath:db/nothing' does not exist");
-				assertThat(ex.action()).startsWith("Create the directory src/main/resources/db/nothing or set migrate.locations");
-			});
+			.satisfies((ex) -> assertThat(ex.action()).startsWith("Create the directory src/main/resources/db/nothing, "
+					+ "or set MigrateSettings.Builder.locations(...)"));
 	}
 
 	@Test
-	void missingFilesystemLocation() {
+	void missingFilesystemLocationNamesTheLocationsSettingInTheCallersWords() {
 		Path missing = this.temp.resolve("missing");
-		assertThatExceptionOfType(MigrateException.class).isThrownBy(() -> load("filesystem:" + missing))
-			.satisfies((ex) -> {
-				assertThat(ex.code()).isEqualTo(ErrorCode.LOCATION);
-				assertThat(ex.description()).isEqualTo("Revision location 'filesystem:" + missing + "' does not exist");
-				assertThat(ex.action()).startsWith("Create the directory " + missing + " or set migrate.locations");
-			});
+		String relative = " to where the revisions are (relative paths start from the working directory "
+				+ Path.of("").toAbsolutePath() + ")";
+		assertThat(missing("filesystem:" + missing, Vocabulary.java())).isEqualTo(
+				"Create the directory " + missing + ", or set MigrateSettings.Builder.locations(...)" + relative);
+		assertThat(missing("filesystem:" + missing, Vocabulary.springBoot()))
+			.isEqualTo("Create the directory " + missing + ", or set migrate.locations" + relative);
+		assertThat(missing("filesystem:" + missing, Vocabulary.commandLine(Map.of())))
+			.isEqualTo("Create the directory " + missing + ", or set --locations (or MIGRATE_LOCATIONS)" + relative);
+	}
+
+	/** The action of the failure to load a missing location, after checking the description. */
+	private static String missing(String location, Vocabulary vocabulary) {
+		MigrateException ex = catchThrowableOfType(MigrateException.class,
+				() -> RevisionLoader.load(List.of(location), null, null, vocabulary));
+		assertThat(ex.code()).isEqualTo(ErrorCode.LOCATION);
+		assertThat(ex.description()).isEqualTo("Revision location '" + location + "' does not exist");
+		return ex.action();
 	}
 
 	@Test

@@ -1,9 +1,12 @@
 package dev.migrate.table;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
+import dev.migrate.Vocabulary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -44,16 +47,23 @@ class TableNamesTests {
 	}
 
 	@Test
-	void emptyNameNamesTheSetting() {
+	void emptyNameNamesTheSettingInTheCallersWords() {
 		assertThatExceptionOfType(MigrateException.class)
 			.isThrownBy(() -> TableNames.of("", "migrate_version", "migrate_history"))
 			.satisfies((ex) -> {
 				assertThat(ex.code()).isEqualTo(ErrorCode.CONFIGURATION);
-				assertThat(ex.description()).isEqualTo("The setting schema is empty");
+				assertThat(ex.description()).isEqualTo("The setting MigrateSettings.Builder.schema(...) is empty");
 			});
 		assertThatExceptionOfType(MigrateException.class)
-			.isThrownBy(() -> TableNames.of(null, "migrate_version", null))
-			.satisfies((ex) -> assertThat(ex.description()).isEqualTo("The setting history-table is missing"));
+			.isThrownBy(() -> TableNames.of("", "migrate_version", "migrate_history", Vocabulary.springBoot()))
+			.satisfies((ex) -> {
+				assertThat(ex.description()).isEqualTo("The setting migrate.schema is empty");
+				assertThat(ex.action()).isEqualTo("Set migrate.schema to a PostgreSQL identifier of 1 to 63 bytes");
+			});
+		assertThatExceptionOfType(MigrateException.class)
+			.isThrownBy(() -> TableNames.of(null, "migrate_version", null, Vocabulary.commandLine(Map.of())))
+			.satisfies((ex) -> assertThat(ex.description())
+				.isEqualTo("The setting --history-table (or MIGRATE_HISTORY_TABLE) is missing"));
 	}
 
 	@Test
@@ -63,10 +73,25 @@ class TableNamesTests {
 			.isThrownBy(() -> TableNames.of(null, name, "migrate_history"))
 			.satisfies((ex) -> {
 				assertThat(ex.code()).isEqualTo(ErrorCode.CONFIGURATION);
-				assertThat(ex.description()).isEqualTo("The setting version-table ('" + name
-						+ "') is 64 bytes long in UTF-8; PostgreSQL identifiers hold at most 63 bytes");
+				assertThat(ex.description()).isEqualTo("The setting MigrateSettings.Builder.versionTable(...) is 64 "
+						+ "bytes long in UTF-8 ('" + name + "'); PostgreSQL identifiers hold at most 63 bytes");
 			});
+		assertThatExceptionOfType(MigrateException.class)
+			.isThrownBy(() -> TableNames.of(null, name, "migrate_history", Vocabulary.springBoot()))
+			.satisfies((ex) -> assertThat(ex.action()).isEqualTo("Choose a shorter name for migrate.version-table"));
 		assertThat(TableNames.of(null, "v".repeat(63), "h").versionTable()).hasSize(63);
+	}
+
+	@Test
+	void sameVersionAndHistoryTableNamesBothSettings() {
+		assertThatExceptionOfType(MigrateException.class)
+			.isThrownBy(() -> TableNames.of(null, "state", "state", Vocabulary.springBoot()))
+			.satisfies((ex) -> {
+				assertThat(ex.description()).isEqualTo(
+						"The settings migrate.version-table and migrate.history-table both name the table 'state'");
+				assertThat(ex.action()).isEqualTo(
+						"Give the history table a different name with migrate.history-table (default migrate_history)");
+			});
 	}
 
 	@Test
@@ -74,8 +99,7 @@ class TableNamesTests {
 		assertThat(TableNames.of("é".repeat(31) + "a", "v", "h").schema()).hasSize(32);
 		assertThatExceptionOfType(MigrateException.class)
 			.isThrownBy(() -> TableNames.of("é".repeat(32), "v", "h"))
-			.withMessageContaining("The setting schema")
-			.withMessageContaining("64 bytes");
+			.withMessageContaining("The setting MigrateSettings.Builder.schema(...) is 64 bytes");
 	}
 
 	@Test
@@ -83,8 +107,8 @@ class TableNamesTests {
 		assertThatExceptionOfType(MigrateException.class)
 			.isThrownBy(() -> TableNames.of(null, "v", "h\0x"))
 			.satisfies((ex) -> assertThat(ex.description())
-				.isEqualTo("The setting history-table ('h\\0x') contains a NUL character, which PostgreSQL "
-						+ "identifiers cannot hold"));
+				.isEqualTo("The setting MigrateSettings.Builder.historyTable(...) contains a NUL character ('h\\0x'), "
+						+ "which PostgreSQL identifiers cannot hold"));
 	}
 
 	@Test

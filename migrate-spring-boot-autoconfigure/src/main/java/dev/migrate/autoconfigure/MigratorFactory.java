@@ -15,6 +15,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.MigrateSettings;
 import dev.migrate.MigrationListener;
 import dev.migrate.Migrator;
+import dev.migrate.Vocabulary;
 import dev.migrate.revision.Revision;
 import dev.migrate.revision.RevisionLoader;
 import dev.migrate.table.TableNames;
@@ -22,7 +23,7 @@ import dev.migrate.table.TableNames;
 /**
  * Turns {@link MigrateProperties} into {@link MigrateSettings} (the one place that maps them),
  * builds the separate migration connection, and creates {@link Migrator Migrators} whose errors
- * name the {@code migrate.*} property at fault. The revisions are read once (on a background
+ * name the {@code migrate.*} property at fault ({@link Vocabulary#springBoot()}). The revisions are read once (on a background
  * thread during startup when a {@link RevisionPreload} is available) and shared.
  */
 final class MigratorFactory {
@@ -52,16 +53,10 @@ final class MigratorFactory {
 	 */
 	static MigratorFactory of(MigrateProperties properties, List<JavaRevision> javaRevisions,
 			ClassLoader classLoader, RevisionPreload preload) {
-		try {
-			TableNames.of(emptyToNull(properties.getSchema()), properties.getVersionTable(),
-					properties.getHistoryTable());
-		}
-		catch (MigrateException ex) {
-			throw new MigrateException(ErrorCode.CONFIGURATION,
-					"Invalid migrate.schema, migrate.version-table or migrate.history-table: " + ex.description(),
-					ex.action(), ex);
-		}
+		TableNames.of(emptyToNull(properties.getSchema()), properties.getVersionTable(), properties.getHistoryTable(),
+				Vocabulary.springBoot());
 		MigrateSettings settings = MigrateSettings.builder()
+			.vocabulary(Vocabulary.springBoot())
 			.locations(properties.getLocations())
 			.classLoader(classLoader)
 			.javaRevisions(javaRevisions)
@@ -141,11 +136,11 @@ final class MigratorFactory {
 				if (this.preload != null) {
 					loaded.addAll(this.preload.revisions());
 					loaded.addAll(RevisionLoader.load(List.of(), this.settings.classLoader(),
-							this.settings.javaRevisions()));
+							this.settings.javaRevisions(), this.settings.vocabulary()));
 				}
 				else {
 					loaded.addAll(RevisionLoader.load(this.settings.locations(), this.settings.classLoader(),
-							this.settings.javaRevisions()));
+							this.settings.javaRevisions(), this.settings.vocabulary()));
 				}
 				this.revisions = List.copyOf(loaded);
 			}

@@ -149,7 +149,8 @@ class SampleEndToEndTests {
 		assertThat(validate.exitValue()).isNotZero();
 		String output = validate.output();
 		assertThat(output).contains("APPLICATION FAILED TO START", "PENDING_REVISIONS",
-				"3 revision(s) pending", "(current: " + index + ")", "Run upgrade heads");
+				"3 revision(s) pending", "(current: " + index + ")",
+				"Upgrade the database: --migrate.command=\"upgrade heads\"");
 		for (Revision revision : this.migrator.pending("heads")) {
 			assertThat(output).contains(revision.id() + " (" + revision.source() + ")");
 		}

@@ -36,6 +36,7 @@ class ValidateModeBootTests {
 		MigrateException ex = findMigrateException(failure);
 		assertThat(ex.code()).isEqualTo(ErrorCode.PENDING_REVISIONS);
 		assertThat(ex.description()).contains("5b00dd000001").contains("5b00dd000002");
+		assertThat(ex.action()).isEqualTo("Upgrade the database: --migrate.command=\"upgrade heads\"");
 		try (Connection connection = db.connect();
 				ResultSet rs = connection.createStatement()
 					.executeQuery("SELECT to_regclass('migrate_version'), to_regclass('note')")) {
