@@ -20,8 +20,8 @@ import dev.migrate.table.HistoryTableSql;
 /**
  * Runs the steps of a plan on the run's connection. A transactional step runs in one
  * transaction with {@code SET LOCAL lock_timeout}, its statements, its version-table changes and
- * its history row (with {@code singleTransaction}, consecutive transactional steps share one
- * transaction); when {@code lock_timeout} fires the transaction is rolled back and retried after
+ * its history row, the {@code COMMIT} sent with the last of them (with {@code singleTransaction},
+ * consecutive transactional steps share one transaction); when {@code lock_timeout} fires the transaction is rolled back and retried after
  * a backoff. A non-transactional step runs its statements in autocommit, then records itself in a
  * short transaction, then resets the session. A failure rolls back, records a failed history row
  * in its own transaction and throws.
@@ -97,7 +97,7 @@ final class RevisionExecutor {
 					this.listener.onEvent(new MigrationEvent.RevisionStarted(current, offset + k + 1, count, startedAt));
 					this.log.stepStarted(current);
 					this.runner.run(connection, current, script(current), (k == 0) ? this.setLockTimeout : null);
-					run.recorder().recordStep(current, success(current, startedAt, Instant.now()));
+					run.recorder().recordStep(current, success(current, startedAt, Instant.now()), k == unit.size() - 1);
 					finished.add(new Finished(current, Duration.ofNanos(System.nanoTime() - start)));
 				}
 				connection.commit();
@@ -158,8 +158,9 @@ final class RevisionExecutor {
 				throw failed(run, step, startedAt, recordingFailed(step, ex, false));
 			}
 			try {
+				run.recorder().recheckPrepared();
 				connection.setAutoCommit(false);
-				run.recorder().recordStep(step, success(step, startedAt, Instant.now()));
+				run.recorder().recordStep(step, success(step, startedAt, Instant.now()), true);
 				connection.commit();
 				connection.setAutoCommit(true);
 			}

@@ -18,11 +18,11 @@ import dev.migrate.table.TableNames;
 import dev.migrate.table.VersionTableSql;
 
 /**
- * Writes the version-table changes and history rows of one run on its dedicated connection.
- * Each kind of write is one prepared statement reused for the whole run (the server plans it
- * once), and a step's last version-table change travels with its history row in one round trip
- * (one prepared statement holding both, which pgjdbc sends together). Close it when the run
- * ends.
+ * Writes the version-table changes and history rows of one run on its dedicated connection. A
+ * step's last version-table change and its history row are one statement prepared in SQL for
+ * the whole run ({@link StepRecordStatement}); the rare other writes (the earlier changes of a
+ * step that changes several rows, failures, accepted checksums) are JDBC prepared statements.
+ * Close it when the run ends.
  */
 final class RunRecorder implements AutoCloseable {
 
@@ -42,7 +42,7 @@ final class RunRecorder implements AutoCloseable {
 
 	private final Map<Kind, PreparedStatement> changes = new EnumMap<>(Kind.class);
 
-	private final Map<Kind, PreparedStatement> changesWithHistory = new EnumMap<>(Kind.class);
+	private final StepRecordStatement stepRecord;
 
 	private PreparedStatement insertHistory;
 
@@ -51,18 +51,22 @@ final class RunRecorder implements AutoCloseable {
 		this.versionSql = new VersionTableSql(names);
 		this.historySql = new HistoryTableSql(names);
 		this.instance = instance;
+		this.stepRecord = new StepRecordStatement(connection, names);
 	}
 
 	/**
 	 * Record a step in the connection's current transaction: its version-table changes in order,
-	 * then its history row.
+	 * then its history row; and commit the transaction in the same round trip if asked (the
+	 * caller still calls {@link Connection#commit()}, which then has nothing to do). Nothing is
+	 * committed when it fails.
 	 * @param step the step
 	 * @param record its history row
+	 * @param commit whether to commit the transaction with the last write
 	 * @throws SQLException on a database error
 	 * @throws MigrateException {@code VERSION_TABLE_CONFLICT} when a row to replace or remove is
 	 * missing, or a row to add is already there
 	 */
-	void recordStep(Step step, HistoryRecord record) throws SQLException {
+	void recordStep(Step step, HistoryRecord record, boolean commit) throws SQLException {
 		List<VersionChange> versionChanges = step.versionChanges();
 		if (versionChanges.isEmpty()) {
 			record(record);
@@ -70,18 +74,21 @@ final class RunRecorder implements AutoCloseable {
 		}
 		for (int i = 0; i < versionChanges.size() - 1; i++) {
 			VersionChange change = versionChanges.get(i);
-			PreparedStatement statement = statement(this.changes, kind(change), false);
+			PreparedStatement statement = statement(kind(change));
 			bind(statement, change);
-			expectOne(execute(statement, step, change), step, change);
+			expectOne(execute(statement::executeUpdate, step, change), step, change);
 		}
 		VersionChange last = versionChanges.get(versionChanges.size() - 1);
-		PreparedStatement statement = statement(this.changesWithHistory, kind(last), true);
-		int next = bind(statement, last);
-		bindHistory(statement, next, record);
-		expectOne(execute(statement, step, last), step, last);
-		if (!statement.getMoreResults() && statement.getUpdateCount() != 1) {
-			throw new SQLException("The history row of " + step.describe() + " was not inserted");
-		}
+		execute(() -> this.stepRecord.execute(last, record, this.instance, commit), step, last);
+	}
+
+	/**
+	 * Find out which of the run's statements are still prepared, after a revision that ran
+	 * outside a transaction (it may have run {@code DISCARD ALL}).
+	 * @throws SQLException on a database error
+	 */
+	void recheckPrepared() throws SQLException {
+		this.stepRecord.recheck();
 	}
 
 	/**
@@ -94,21 +101,19 @@ final class RunRecorder implements AutoCloseable {
 		if (this.insertHistory == null) {
 			this.insertHistory = this.connection.prepareStatement(this.historySql.insert());
 		}
-		bindHistory(this.insertHistory, 1, record);
+		bindHistory(this.insertHistory, record);
 		this.insertHistory.executeUpdate();
 	}
 
-	private PreparedStatement statement(Map<Kind, PreparedStatement> cache, Kind kind, boolean withHistory)
-			throws SQLException {
-		PreparedStatement statement = cache.get(kind);
+	private PreparedStatement statement(Kind kind) throws SQLException {
+		PreparedStatement statement = this.changes.get(kind);
 		if (statement == null) {
-			String sql = switch (kind) {
+			statement = this.connection.prepareStatement(switch (kind) {
 				case INSERT -> this.versionSql.insert();
 				case DELETE -> this.versionSql.delete();
 				case UPDATE -> this.versionSql.update();
-			};
-			statement = this.connection.prepareStatement(withHistory ? sql + ";\n" + this.historySql.insert() : sql);
-			cache.put(kind, statement);
+			});
+			this.changes.put(kind, statement);
 		}
 		return statement;
 	}
@@ -120,43 +125,55 @@ final class RunRecorder implements AutoCloseable {
 		return (change instanceof VersionChange.Delete) ? Kind.DELETE : Kind.UPDATE;
 	}
 
-	/** Bind a change's parameters from index 1; returns the next free index. */
-	private static int bind(PreparedStatement statement, VersionChange change) throws SQLException {
+	private static void bind(PreparedStatement statement, VersionChange change) throws SQLException {
 		if (change instanceof VersionChange.Insert insert) {
 			statement.setString(1, insert.revision());
-			return 2;
 		}
-		if (change instanceof VersionChange.Delete delete) {
+		else if (change instanceof VersionChange.Delete delete) {
 			statement.setString(1, delete.revision());
-			return 2;
 		}
-		VersionChange.Update update = (VersionChange.Update) change;
-		statement.setString(1, update.to());
-		statement.setString(2, update.from());
-		return 3;
+		else {
+			VersionChange.Update update = (VersionChange.Update) change;
+			statement.setString(1, update.to());
+			statement.setString(2, update.from());
+		}
 	}
 
-	private void bindHistory(PreparedStatement statement, int first, HistoryRecord record) throws SQLException {
-		statement.setString(first, record.revision());
-		statement.setString(first + 1, record.direction());
-		setNullable(statement, first + 2, record.message());
-		setNullable(statement, first + 3, record.checksum());
-		statement.setTimestamp(first + 4, Timestamp.from(record.startedAt()));
-		statement.setTimestamp(first + 5, Timestamp.from(record.finishedAt()));
-		statement.setLong(first + 6, record.executionMs());
-		statement.setBoolean(first + 7, record.success());
-		setNullable(statement, first + 8, record.error());
-		statement.setString(first + 9, this.instance);
+	private void bindHistory(PreparedStatement statement, HistoryRecord record) throws SQLException {
+		statement.setString(1, record.revision());
+		statement.setString(2, record.direction());
+		setNullable(statement, 3, record.message());
+		setNullable(statement, 4, record.checksum());
+		statement.setTimestamp(5, Timestamp.from(record.startedAt()));
+		statement.setTimestamp(6, Timestamp.from(record.finishedAt()));
+		statement.setLong(7, record.executionMs());
+		statement.setBoolean(8, record.success());
+		setNullable(statement, 9, record.error());
+		statement.setString(10, this.instance);
 	}
 
-	private int execute(PreparedStatement statement, Step step, VersionChange change) throws SQLException {
+	/** A write that returns its update count. */
+	@FunctionalInterface
+	private interface Write {
+
+		int execute() throws SQLException;
+
+	}
+
+	private int execute(Write write, Step step, VersionChange change) throws SQLException {
 		try {
-			statement.execute();
-			return statement.getUpdateCount();
+			return write.execute();
 		}
 		catch (SQLException ex) {
-			if (change instanceof VersionChange.Insert insert && ServerError.UNIQUE_VIOLATION.equals(ex.getSQLState())) {
+			String state = ex.getSQLState();
+			String table = ServerError.table(ex);
+			if (change instanceof VersionChange.Insert && ServerError.UNIQUE_VIOLATION.equals(state)
+					&& (table == null || table.equals(this.versionSql.names().versionTable()))) {
 				throw conflict(step, describe(change), "it is already there", ex);
+			}
+			if (!(change instanceof VersionChange.Insert) && ServerError.NOT_NULL_VIOLATION.equals(state)
+					&& (table == null || table.equals(this.historySql.names().historyTable()))) {
+				throw conflict(step, describe(change), "no row matched", ex);
 			}
 			throw ex;
 		}
@@ -201,8 +218,8 @@ final class RunRecorder implements AutoCloseable {
 
 	@Override
 	public void close() {
+		this.stepRecord.close();
 		this.changes.values().forEach(RunRecorder::closeQuietly);
-		this.changesWithHistory.values().forEach(RunRecorder::closeQuietly);
 		closeQuietly(this.insertHistory);
 	}
 

@@ -22,6 +22,9 @@ record ServerError(String sqlState, String message, String detail, String hint, 
 	/** SQLSTATE of {@code unique_violation}. */
 	static final String UNIQUE_VIOLATION = "23505";
 
+	/** SQLSTATE of {@code not_null_violation}. */
+	static final String NOT_NULL_VIOLATION = "23502";
+
 	/** SQLSTATE of {@code duplicate_table}. */
 	static final String DUPLICATE_TABLE = "42P07";
 
@@ -45,6 +48,16 @@ record ServerError(String sqlState, String message, String detail, String hint, 
 					(position instanceof Integer value) ? value : 0);
 		}
 		return new ServerError(ex.getSQLState(), String.valueOf(ex.getMessage()), null, null, 0);
+	}
+
+	/**
+	 * The table an error is about (the server's {@code table_name} field), when pgjdbc reports it.
+	 * @param ex the exception
+	 * @return the unqualified table name, or {@code null}
+	 */
+	static String table(SQLException ex) {
+		Object serverMessage = invoke(ex, "getServerErrorMessage");
+		return (serverMessage != null) ? text(invoke(serverMessage, "getTable"), null) : null;
 	}
 
 	/** Whether this is {@code lock_not_available} ({@code lock_timeout} fired). */

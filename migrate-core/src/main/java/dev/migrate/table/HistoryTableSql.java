@@ -73,6 +73,17 @@ public final class HistoryTableSql {
 	}
 
 	/**
+	 * Insert of one row per row of a query that gives the ten values of {@link #insert()} in the
+	 * same order (e.g. {@code SELECT $3, $4, ... FROM changed} in a statement prepared with SQL
+	 * {@code PREPARE}).
+	 * @param query the query
+	 * @return the statement, without a semicolon
+	 */
+	public String insertFrom(String query) {
+		return "INSERT INTO " + this.table + " (" + INSERT_COLUMNS + ") " + query;
+	}
+
+	/**
 	 * Offline insert of a successful step's row: times are {@code now()} (the time the script
 	 * runs), {@code execution_ms} is 0 and {@code error} is {@code NULL}.
 	 * @param revision the revision, or {@code null} (a stamp to base)

@@ -35,6 +35,13 @@ class HistoryTableSqlTests {
 	}
 
 	@Test
+	void insertFromAQueryNamesTheTenColumns() {
+		assertThat(this.sql.insertFrom("SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10"))
+			.isEqualTo("INSERT INTO \"migrate_history\" (revision, direction, message, checksum, started_at, "
+					+ "finished_at, execution_ms, success, error, instance) SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10");
+	}
+
+	@Test
 	void literalInsertUsesNowAndQuotesValues() {
 		assertThat(this.sql.insert("ae1027a6acf", HistoryTableSql.UPGRADE, "add user's column", "abc123", null))
 			.isEqualTo("INSERT INTO \"migrate_history\" (revision, direction, message, checksum, started_at, "
