@@ -115,6 +115,7 @@ public interface Vocabulary {
 	 */
 	record Command(String line, String call) {
 
+		/** Check that there is a command line. */
 		public Command {
 			Objects.requireNonNull(line, "'line' must not be null");
 		}

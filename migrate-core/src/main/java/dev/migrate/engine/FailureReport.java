@@ -1,10 +1,13 @@
 package dev.migrate.engine;
 
 import java.sql.SQLException;
-import java.time.Duration;
+import java.util.List;
 
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
+import dev.migrate.MigrateSettings;
+import dev.migrate.Vocabulary;
+import dev.migrate.Vocabulary.Setting;
 import dev.migrate.plan.Step;
 import dev.migrate.revision.Revision;
 import dev.migrate.sql.SqlStatement;
@@ -26,32 +29,36 @@ final class FailureReport {
 	 * @param failure the failed statement
 	 * @param transactional whether the step ran in a transaction
 	 * @param rolledBackWith how many other steps were rolled back with it (single transaction)
+	 * @param vocabulary how the caller names its settings, for a missing privilege
 	 * @return the exception to throw
 	 */
 	static MigrateException revisionFailed(Step step, StatementFailure failure, boolean transactional,
-			int rolledBackWith) {
+			int rolledBackWith, Vocabulary vocabulary) {
 		Revision revision = step.revision();
 		StringBuilder description = new StringBuilder();
 		description.append(what(step)).append(" failed ").append(where(failure)).append(": ").append(cause(failure));
 		appendStatement(description, failure);
+		ServerError error = failure.serverError();
+		String fix = (error != null && InsufficientPrivilege.is(error))
+				? InsufficientPrivilege.action(error, vocabulary) + "; then start again"
+				: "Fix the revision in " + revision.source() + " and start again";
 		String action;
 		if (transactional) {
 			action = "Nothing of revision " + revision.id() + " was applied (its transaction was rolled back"
 					+ ((rolledBackWith > 0) ? ", together with the " + rolledBackWith
 							+ " revision(s) before it in the same transaction" : "")
-					+ "). Fix the revision in " + revision.source() + " and start again";
+					+ "). " + fix;
 		}
 		else if (failure.statement() > 1) {
 			action = "Revision " + revision.id() + " is not transactional: statements 1 to " + (failure.statement() - 1)
 					+ " of " + failure.statements() + " ran in autocommit and stay applied, and the revision is not "
 					+ "recorded as applied. It must be re-runnable (e.g. DROP INDEX CONCURRENTLY IF EXISTS "
-					+ "first; a failed CREATE INDEX CONCURRENTLY leaves an INVALID index). Fix it in "
-					+ revision.source() + " and start again";
+					+ "first; a failed CREATE INDEX CONCURRENTLY leaves an INVALID index). " + fix;
 		}
 		else {
 			action = "Revision " + revision.id() + " is not transactional; its first statement failed, so nothing "
 					+ "of it was applied (a failed CREATE INDEX CONCURRENTLY may still leave an INVALID index). "
-					+ "Fix it in " + revision.source() + " and start again";
+					+ fix;
 		}
 		return new MigrateException(ErrorCode.REVISION_FAILED, description.toString(), action, failure.getCause());
 	}
@@ -61,21 +68,37 @@ final class FailureReport {
 	 * @param step the step
 	 * @param failure the last failure
 	 * @param attempts how many times it was tried
-	 * @param lockTimeout the {@code lock_timeout} of each attempt
+	 * @param settings the settings: the {@code lock_timeout} of each attempt and the vocabulary
+	 * @param blockers the sessions that held locks after the last attempt, oldest transaction first
 	 * @return the exception to throw
 	 */
-	static MigrateException ddlLockTimeout(Step step, StatementFailure failure, int attempts, Duration lockTimeout) {
+	static MigrateException ddlLockTimeout(Step step, StatementFailure failure, int attempts, MigrateSettings settings,
+			List<LockBlockers.Session> blockers) {
+		Vocabulary vocabulary = settings.vocabulary();
 		StringBuilder description = new StringBuilder();
 		description.append(what(step)).append(" could not get the locks it needs: ").append(where(failure))
-			.append(" waited longer than lock_timeout (").append(lockTimeout.toMillis()).append(" ms) in each of ")
-			.append(attempts).append(" attempt(s); last error: ").append(cause(failure));
+			.append(" waited longer than lock_timeout (").append(Durations.format(settings.ddlLockTimeout()))
+			.append(") in each of ").append(attempts).append(" attempt(s); last error: ").append(cause(failure));
 		appendStatement(description, failure);
-		return new MigrateException(ErrorCode.DDL_LOCK_TIMEOUT, description.toString(),
-				"Nothing of revision " + step.revision().id() + " was applied. Another session holds locks on the "
-						+ "objects it changes (a long or idle-in-transaction session: see pg_stat_activity and "
-						+ "pg_locks); end it, or start again when traffic is lower, or raise "
-						+ "migrate.ddl.lock-timeout / migrate.ddl.lock-retries",
-				failure.getCause());
+		String raise = "raise " + vocabulary.setting(Setting.DDL_LOCK_TIMEOUT) + " / "
+				+ vocabulary.setting(Setting.DDL_LOCK_RETRIES);
+		String action;
+		if (blockers.isEmpty()) {
+			action = "Nothing of revision " + step.revision().id() + " was applied. Another session holds locks on "
+					+ "the objects it changes (a long or idle-in-transaction session: see pg_stat_activity and "
+					+ "pg_locks); end it, or start again when traffic is lower, or " + raise;
+		}
+		else {
+			description.append("\nSessions holding locks in this database, oldest transaction first: ");
+			for (int i = 0; i < blockers.size(); i++) {
+				description.append((i > 0) ? "; " : "").append(blockers.get(i));
+			}
+			int pid = blockers.get(0).pid();
+			action = "Nothing of revision " + step.revision().id() + " was applied. The likely blocker is the oldest "
+					+ "transaction, pid " + pid + ": if it is stuck or idle in transaction, end it (SELECT "
+					+ "pg_terminate_backend(" + pid + ")); or start again when traffic is lower, or " + raise;
+		}
+		return new MigrateException(ErrorCode.DDL_LOCK_TIMEOUT, description.toString(), action, failure.getCause());
 	}
 
 	/** {@code Upgrade of revision X (source)}. */

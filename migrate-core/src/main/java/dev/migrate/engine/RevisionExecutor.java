@@ -113,8 +113,10 @@ final class RevisionExecutor {
 					continue;
 				}
 				MigrateException error = failure.isLockTimeout()
-						? FailureReport.ddlLockTimeout(current, failure, attempt, this.settings.ddlLockTimeout())
-						: FailureReport.revisionFailed(current, failure, true, finished.size());
+						? FailureReport.ddlLockTimeout(current, failure, attempt, this.settings,
+								LockBlockers.find(connection))
+						: FailureReport.revisionFailed(current, failure, true, finished.size(),
+								this.settings.vocabulary());
 				throw failed(run, current, startedAt, error);
 			}
 			catch (MigrateException ex) {
@@ -152,7 +154,8 @@ final class RevisionExecutor {
 				this.runner.run(connection, step, script(step));
 			}
 			catch (StatementFailure failure) {
-				throw failed(run, step, startedAt, FailureReport.revisionFailed(step, failure, false, 0));
+				throw failed(run, step, startedAt, FailureReport.revisionFailed(step, failure, false, 0,
+						this.settings.vocabulary()));
 			}
 			catch (SQLException ex) {
 				throw failed(run, step, startedAt, recordingFailed(step, ex, false));

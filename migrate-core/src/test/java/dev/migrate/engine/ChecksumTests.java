@@ -86,6 +86,8 @@ class ChecksumTests {
 		assertThat(accepted.revision()).isEqualTo("a1");
 		assertThat(accepted.checksum()).isEqualTo(current);
 		assertThat(accepted.success()).isTrue();
+		assertThat(LogCapture.messages("dev.migrate.runtime", () -> edited.acceptChecksums(List.of("a1"))))
+			.containsExactly("No checksum to accept: the checksum of a1 does not differ from the recorded one");
 		assertThat(edited.status("heads").state()).isEqualTo(MigrationStatus.State.PENDING);
 		assertThat(edited.upgrade("heads").completed()).containsExactly("b2");
 		edited.check("heads");
@@ -105,6 +107,10 @@ class ChecksumTests {
 		edited.acceptChecksums(List.of());
 		assertThat(edited.history()).extracting((entry) -> entry.direction() + " " + entry.revision())
 			.startsWith("accept_checksum b2", "accept_checksum a1");
+		assertThat(LogCapture.messages("dev.migrate.runtime", () -> edited.acceptChecksums(List.of())))
+			.containsExactly("No checksum to accept: every applied revision matches its recorded checksum");
+		assertThat(LogCapture.messages("dev.migrate.runtime", () -> edited.acceptChecksums(List.of("a1", "b2"))))
+			.containsExactly("No checksum to accept: the checksums of a1, b2 do not differ from the recorded ones");
 		assertThat(edited.upgrade("heads").completed()).containsExactly("c3");
 	}
 

@@ -18,6 +18,7 @@ import dev.migrate.MigrateSettings;
 import dev.migrate.MigrationEvent;
 import dev.migrate.MigrationResult;
 import dev.migrate.Migrator;
+import dev.migrate.Vocabulary;
 import dev.migrate.test.PostgresDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,6 +92,52 @@ class DdlLockTimeoutTests {
 	}
 
 	@Test
+	void finalLockTimeoutNamesTheSessionsHoldingLocksOldestTransactionFirst() throws Exception {
+		Migrator.create(db.dataSource(), settings().build()).upgrade("a1");
+		Migrator migrator = Migrator.create(db.dataSource(),
+				settings().ddlLockRetries(0).vocabulary(Vocabulary.springBoot()).build());
+		MigrateException failure;
+		int blocker;
+		int younger;
+		try (Connection holder = db.dataSource("ddl-blocker").getConnection();
+				Connection other = db.dataSource("younger-reader").getConnection()) {
+			blocker = pid(holder);
+			younger = pid(other);
+			holder.setAutoCommit(false);
+			try (Statement statement = holder.createStatement()) {
+				statement.execute("LOCK TABLE " + this.schema + ".account IN ACCESS EXCLUSIVE MODE");
+			}
+			Thread.sleep(20);
+			other.setAutoCommit(false);
+			try (Statement statement = other.createStatement()) {
+				statement.execute("SELECT count(*) FROM pg_catalog.pg_class");
+			}
+			failure = catchThrowableOfType(MigrateException.class, () -> migrator.upgrade("heads"));
+			holder.rollback();
+			other.rollback();
+		}
+		assertThat(failure.code()).isEqualTo(ErrorCode.DDL_LOCK_TIMEOUT);
+		assertThat(failure.description()).contains("150 ms", "1 attempt(s)",
+				"\nSessions holding locks in this database, oldest transaction first: pid " + blocker
+						+ " (application 'ddl-blocker', idle in transaction, transaction since ",
+				", query: LOCK TABLE " + this.schema + ".account IN ACCESS EXCLUSIVE MODE)",
+				"; pid " + younger + " (application 'younger-reader', idle in transaction, transaction since ");
+		assertThat(failure.action()).isEqualTo("Nothing of revision b2 was applied. The likely blocker is the oldest "
+				+ "transaction, pid " + blocker + ": if it is stuck or idle in transaction, end it (SELECT "
+				+ "pg_terminate_backend(" + blocker + ")); or start again when traffic is lower, or raise "
+				+ "migrate.ddl.lock-timeout / migrate.ddl.lock-retries");
+		assertThat(migrator.current()).containsExactly("a1");
+	}
+
+	private static int pid(Connection connection) throws Exception {
+		try (Statement statement = connection.createStatement();
+				var rs = statement.executeQuery("SELECT pg_backend_pid()")) {
+			rs.next();
+			return rs.getInt(1);
+		}
+	}
+
+	@Test
 	void revisionFailsAfterTheRetriesLeavingNothingBehind() throws Exception {
 		Migrator.create(db.dataSource(), settings().build()).upgrade("a1");
 		RecordingListener listener = new RecordingListener();
@@ -103,7 +150,10 @@ class DdlLockTimeoutTests {
 		assertThat(failure.code()).isEqualTo(ErrorCode.DDL_LOCK_TIMEOUT);
 		assertThat(failure.description()).contains("revision b2", "b2_revision_b2.sql", "statement 2 of 2",
 				"150 ms", "3 attempt(s)", "SQLSTATE 55P03");
-		assertThat(failure.action()).contains("Nothing of revision b2 was applied", "migrate.ddl.lock-timeout");
+		assertThat(failure.action()).startsWith("Nothing of revision b2 was applied. The likely blocker is the oldest "
+				+ "transaction, pid ")
+			.endsWith("; or start again when traffic is lower, or raise MigrateSettings.Builder.ddlLockTimeout(...) / "
+					+ "MigrateSettings.Builder.ddlLockRetries(...)");
 		assertThat(listener.events(MigrationEvent.DdlLockRetry.class)).hasSize(2);
 		assertThat(listener.events(MigrationEvent.RevisionFailed.class)).hasSize(1);
 		assertThat(Queries.exists(db, this.schema + ".side_effect")).isFalse();

@@ -1,5 +1,6 @@
 package dev.migrate.engine;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,9 +11,13 @@ import org.junit.jupiter.api.Test;
 import dev.migrate.ErrorCode;
 import dev.migrate.LockHolder;
 import dev.migrate.MigrateException;
+import dev.migrate.MigrateSettings;
 import dev.migrate.MigrationListener;
 import dev.migrate.Vocabulary;
 import dev.migrate.graph.TestRevisions;
+import dev.migrate.plan.Direction;
+import dev.migrate.plan.Step;
+import dev.migrate.sql.SqlStatement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -107,6 +112,42 @@ class EngineMessagesTests {
 					+ "(migrate.url/username/password)");
 		assertThat(InsufficientPrivilege.is(table)).isTrue();
 		assertThat(InsufficientPrivilege.is(new ServerError("55P03", "lock timeout", null, null, 0))).isFalse();
+	}
+
+	@Test
+	void ddlLockTimeoutNamesTheDdlSettingsInTheCallersWordsAndTheOldestBlocker() {
+		Step step = new Step(Direction.UPGRADE, TestRevisions.revision("b2", "a1"), List.of("a1"), List.of("b2"),
+				List.of());
+		StatementFailure failure = new StatementFailure(1, 1, new SqlStatement("ALTER TABLE account ADD x int", 5),
+				new SQLException("canceling statement due to lock timeout", "55P03"));
+		String nobody = "Nothing of revision b2 was applied. Another session holds locks on the objects it changes (a "
+				+ "long or idle-in-transaction session: see pg_stat_activity and pg_locks); end it, or start again when "
+				+ "traffic is lower, or raise ";
+		MigrateException java = FailureReport.ddlLockTimeout(step, failure, 11,
+				MigrateSettings.builder().build(), List.of());
+		assertThat(java.code()).isEqualTo(ErrorCode.DDL_LOCK_TIMEOUT);
+		assertThat(java.description()).isEqualTo("Upgrade of revision b2 (classpath:db/revisions/b2_create_t.sql) "
+				+ "could not get the locks it needs: at statement 1 of 1, line 5 waited longer than lock_timeout (5 s) "
+				+ "in each of 11 attempt(s); last error: SQLSTATE 55P03: canceling statement due to lock timeout\n"
+				+ "Statement: ALTER TABLE account ADD x int");
+		assertThat(java.action()).isEqualTo(nobody + "MigrateSettings.Builder.ddlLockTimeout(...) / "
+				+ "MigrateSettings.Builder.ddlLockRetries(...)");
+		assertThat(FailureReport.ddlLockTimeout(step, failure, 1,
+				MigrateSettings.builder().vocabulary(Vocabulary.springBoot()).build(), List.of()).action())
+			.isEqualTo(nobody + "migrate.ddl.lock-timeout / migrate.ddl.lock-retries");
+		List<LockBlockers.Session> blockers = List.of(
+				new LockBlockers.Session(4242, "psql", "idle in transaction", Instant.parse("2026-11-21T17:03:42Z"),
+						"LOCK TABLE account IN ACCESS EXCLUSIVE MODE"),
+				new LockBlockers.Session(4343, "", "active", null, null));
+		MigrateException cli = FailureReport.ddlLockTimeout(step, failure, 1,
+				MigrateSettings.builder().ddlLockTimeout(Duration.ofMillis(250)).vocabulary(CLI).build(), blockers);
+		assertThat(cli.description()).contains("(250 ms)").endsWith("\nSessions holding locks in this database, "
+				+ "oldest transaction first: pid 4242 (application 'psql', idle in transaction, transaction since "
+				+ "2026-11-21T17:03:42Z, query: LOCK TABLE account IN ACCESS EXCLUSIVE MODE); pid 4343 (application '', "
+				+ "active)");
+		assertThat(cli.action()).isEqualTo("Nothing of revision b2 was applied. The likely blocker is the oldest "
+				+ "transaction, pid 4242: if it is stuck or idle in transaction, end it (SELECT pg_terminate_backend(4242));"
+				+ " or start again when traffic is lower, or raise --ddl-lock-timeout / --ddl-lock-retries");
 	}
 
 	@Test

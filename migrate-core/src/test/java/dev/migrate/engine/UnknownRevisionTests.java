@@ -76,7 +76,17 @@ class UnknownRevisionTests {
 	@Test
 	void olderBuildStartsWhenUnknownRevisionsAreAllowed() {
 		Migrator older = Migrator.create(db.dataSource(), settings().allowUnknownRevisions(true).build());
-		MigrationResult result = older.upgrade("heads");
+		MigrationResult[] results = new MigrationResult[1];
+		assertThat(LogCapture.messages("dev.migrate.runtime", () -> results[0] = older.upgrade("heads")))
+			.containsExactly("The database is at revision(s) [b2] which this build does not know (probably applied by a "
+					+ "newer version); nothing is upgraded because of MigrateSettings.Builder.allowUnknownRevisions(true)");
+		Migrator olderApplication = Migrator.create(db.dataSource(),
+				settings().allowUnknownRevisions(true).vocabulary(Vocabulary.springBoot()).build());
+		assertThat(LogCapture.messages("dev.migrate.runtime", () -> olderApplication.upgrade("heads")))
+			.singleElement()
+			.asString()
+			.endsWith("; nothing is upgraded because of migrate.allow-unknown-revisions=true");
+		MigrationResult result = results[0];
 		assertThat(result.completed()).isEmpty();
 		assertThat(result.lockTaken()).isFalse();
 		assertThat(result.headsAfter()).containsExactly("b2");

@@ -1,6 +1,12 @@
 package dev.migrate.autoconfigure;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 
 import javax.sql.DataSource;
@@ -9,6 +15,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -28,11 +35,13 @@ import dev.migrate.MigrateException;
 import dev.migrate.MigrationResult;
 import dev.migrate.Migrator;
 import dev.migrate.RevisionInfo;
+import dev.migrate.Vocabulary;
 import dev.migrate.autoconfigure.MigrateProperties.Mode;
 import dev.migrate.autoconfigure.MigrateProperties.Phase;
 import dev.migrate.test.PostgresDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Tests for {@link MigrateAutoConfiguration}: conditions, properties and the beans they create.
@@ -132,7 +141,43 @@ class MigrateAutoConfigurationTests {
 				assertThat(migrator.settings().ddlLockRetries()).isEqualTo(3);
 				assertThat(migrator.settings().validateChecksums()).isFalse();
 				assertThat(migrator.settings().allowUnknownRevisions()).isTrue();
+				assertThat(migrator.settings().vocabulary()).isSameAs(Vocabulary.springBoot());
 			});
+	}
+
+	@Test
+	void failuresNameThePropertiesAndCommandMode(@TempDir Path revisions) throws Exception {
+		Files.writeString(revisions.resolve("a1_create_note.sql"), "-- revision: a1\n-- down_revision:\n\n"
+				+ "-- upgrade\nCREATE TABLE vocab_note (id int);\n\n-- downgrade\nDROP TABLE vocab_note;\n");
+		ApplicationContextRunner runner = withDatabase().withPropertyValues("migrate.locations=filesystem:" + revisions,
+				"migrate.version-table=vocab_version", "migrate.history-table=vocab_history", "migrate.lock.timeout=1s");
+		runner.run((context) -> {
+			Migrator migrator = context.getBean(Migrator.class);
+			try (Connection holder = db.connect(); Statement statement = holder.createStatement()) {
+				statement.execute("SELECT pg_advisory_lock(" + lockKey("public.vocab_version") + ")");
+				MigrateException ex = catchThrowableOfType(MigrateException.class, () -> migrator.upgrade("heads"));
+				assertThat(ex.code()).isEqualTo(ErrorCode.LOCK_TIMEOUT);
+				assertThat(ex.description()).contains(" within 1 s (waited ");
+				assertThat(ex.action()).endsWith(". Or raise migrate.lock.timeout");
+			}
+			migrator.upgrade("heads");
+		});
+		Files.writeString(revisions.resolve("a1_create_note.sql"), "-- revision: a1\n-- down_revision:\n\n"
+				+ "-- upgrade\nCREATE TABLE vocab_note (id bigint);\n\n-- downgrade\nDROP TABLE vocab_note;\n");
+		runner.run((context) -> {
+			MigrateException ex = catchThrowableOfType(MigrateException.class,
+					() -> context.getBean(Migrator.class).upgrade("heads"));
+			assertThat(ex.code()).isEqualTo(ErrorCode.CHECKSUM_MISMATCH);
+			assertThat(ex.action()).endsWith(" accept the new checksum with --migrate.command=\"accept-checksum a1\", "
+					+ "or turn the check off with migrate.validate-checksums=false");
+		});
+		db.execute("DROP TABLE vocab_note, vocab_version, vocab_history");
+	}
+
+	/** The documented advisory lock key: the first 8 bytes of SHA-256 of {@code <schema>.<version table>}. */
+	private static long lockKey(String table) throws Exception {
+		byte[] digest = MessageDigest.getInstance("SHA-256").digest(table.getBytes(StandardCharsets.UTF_8));
+		return ByteBuffer.wrap(digest, 0, 8).getLong();
 	}
 
 	@Test
@@ -273,7 +318,10 @@ class MigrateAutoConfigurationTests {
 				assertThat(context).hasFailed();
 				MigrateException ex = migrateException(context.getStartupFailure());
 				assertThat(ex.code()).isEqualTo(ErrorCode.CONFIGURATION);
-				assertThat(ex.description()).contains("migrate.version-table");
+				assertThat(ex.description()).isEqualTo(
+						"The settings migrate.version-table and migrate.history-table both name the table 'state'");
+				assertThat(ex.action()).isEqualTo(
+						"Give the history table a different name with migrate.history-table (default migrate_history)");
 			});
 	}
 
@@ -284,6 +332,9 @@ class MigrateAutoConfigurationTests {
 			MigrateException ex = migrateException(context.getStartupFailure());
 			assertThat(ex.code()).isEqualTo(ErrorCode.LOCATION);
 			assertThat(ex.description()).contains("classpath:nope").contains("migrate.locations");
+			assertThat(ex.action()).isEqualTo("Create the directory src/main/resources/nope, or set migrate.locations to "
+					+ "where the revisions are (in a jar, the directory needs its own entry, which Maven, Gradle and "
+					+ "Spring Boot jars have)");
 		});
 	}
 

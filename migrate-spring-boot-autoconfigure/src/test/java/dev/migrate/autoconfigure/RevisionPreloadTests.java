@@ -74,6 +74,8 @@ class RevisionPreloadTests {
 				() -> factory.create(db.dataSource(), dev.migrate.MigrationListener.NONE));
 		assertThat(ex.code()).isEqualTo(ErrorCode.LOCATION);
 		assertThat(ex.description()).contains("classpath:nope").contains("migrate.locations");
+		assertThat(ex.action()).startsWith("Create the directory src/main/resources/nope, or set migrate.locations to "
+				+ "where the revisions are");
 	}
 
 	@Test

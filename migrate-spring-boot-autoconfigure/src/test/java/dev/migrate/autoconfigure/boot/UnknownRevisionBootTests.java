@@ -41,6 +41,9 @@ class UnknownRevisionBootTests {
 		MigrateException ex = ValidateModeBootTests.findMigrateException(failure);
 		assertThat(ex.code()).isEqualTo(ErrorCode.UNKNOWN_REVISION_IN_DATABASE);
 		assertThat(ex.getMessage()).contains("c0ffee000099");
+		assertThat(ex.action()).isEqualTo("Deploy the newer version of the application; or, if the revision was "
+				+ "removed on purpose, rewrite the version table with --migrate.command=\"stamp --purge <revision>\"; "
+				+ "or start this version anyway with migrate.allow-unknown-revisions=true");
 
 		ConfigurableApplicationContext context = application.run(Boot.arguments(db,
 				"migrate.locations=classpath:revisions/pending", "migrate.allow-unknown-revisions=true",

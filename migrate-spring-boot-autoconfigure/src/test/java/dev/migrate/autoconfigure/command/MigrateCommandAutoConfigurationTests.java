@@ -103,7 +103,10 @@ class MigrateCommandAutoConfigurationTests {
 		assertThat(execute(runner, "check")).isEqualTo(ExitStatus.PROBLEMS);
 		assertThat(output.getOut()).contains("\nRevision b2c3d4e5f6a1 (filesystem:" + file + "): recorded checksum ")
 			.contains("\nIf the edit is deliberate and the database already matches, accept the new checksum: "
-					+ "accept-checksum b2c3d4e5f6a1; otherwise revert the file\n");
+					+ "--migrate.command=\"accept-checksum b2c3d4e5f6a1\"; otherwise revert the file\n");
+		assertThat(execute(runner, "upgrade heads")).isEqualTo(ExitStatus.FAILED);
+		assertThat(output.getErr()).contains(" accept the new checksum with --migrate.command=\"accept-checksum "
+				+ "b2c3d4e5f6a1\", or turn the check off with migrate.validate-checksums=false\n");
 		assertThat(execute(runner, "accept-checksum b2c3")).isEqualTo(ExitStatus.OK);
 		assertThat(output.getOut()).containsPattern("\nAccepted the checksum of b2c3d4e5f6a1 \\(filesystem:\\S+\\): "
 				+ "[0-9a-f]{64} -> [0-9a-f]{64}\n");
