@@ -1,5 +1,6 @@
 package dev.migrate.engine;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +24,9 @@ record DatabaseState(boolean versionTableExists, boolean historyTableExists, Lis
 
 	DatabaseState {
 		heads = List.copyOf(heads);
-		recordedChecksums = Map.copyOf(recordedChecksums);
+		// Wrapped, not copied: 2,000 entries are worth not copying on every startup check, and
+		// StateReader hands over a map it does not keep.
+		recordedChecksums = Collections.unmodifiableMap(recordedChecksums);
 	}
 
 	/** The heads as a set, sorted. */

@@ -36,6 +36,8 @@ public final class Engine {
 
 	private static final Logger logger = LoggerFactory.getLogger("dev.migrate.runtime");
 
+	private static final String HEADS = "heads";
+
 	private final MigrateSettings settings;
 
 	private final RevisionGraph graph;
@@ -126,9 +128,19 @@ public final class Engine {
 
 	/**
 	 * Plan an upgrade: unknown rows fail (or, when allowed, give an empty plan with a warning),
-	 * edited applied revisions fail, then the planner resolves the target.
+	 * the planner checks the rows and resolves the target, then edited applied revisions fail.
+	 * When the version table holds exactly the graph's heads and the target is {@code heads}
+	 * (what every instance checks at startup), the plan is empty without asking the planner:
+	 * those rows are known and cannot overlap.
 	 */
 	private Plan planUpgrade(DatabaseState state, String target, boolean warn) {
+		if (HEADS.equals(target) && isAtEveryHead(state)) {
+			Set<String> heads = state.headSet();
+			if (this.settings.validateChecksums()) {
+				this.validator.checkChecksums(state);
+			}
+			return new Plan(List.of(), heads, heads);
+		}
 		List<String> unknown = this.validator.unknownRows(state);
 		if (!unknown.isEmpty() && this.settings.allowUnknownRevisions()) {
 			if (warn) {
@@ -138,11 +150,16 @@ public final class Engine {
 			}
 			return new Plan(List.of(), state.headSet(), state.headSet());
 		}
-		this.validator.checkRows(state);
+		Plan plan = Planner.upgrade(this.graph, state.headSet(), target);
 		if (this.settings.validateChecksums()) {
 			this.validator.checkChecksums(state);
 		}
-		return Planner.upgrade(this.graph, state.headSet(), target);
+		return plan;
+	}
+
+	private boolean isAtEveryHead(DatabaseState state) {
+		List<String> heads = this.graph.heads();
+		return !heads.isEmpty() && state.heads().size() == heads.size() && state.heads().containsAll(heads);
 	}
 
 	/** See {@link dev.migrate.Migrator#current()}. */

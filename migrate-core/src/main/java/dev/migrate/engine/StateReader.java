@@ -1,7 +1,6 @@
 package dev.migrate.engine;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,21 +15,33 @@ import dev.migrate.table.VersionTableSql;
 
 /**
  * Reads the version-table rows and the recorded checksums, without a lock and without creating
- * anything: three short queries in the connection's current transaction mode.
+ * anything, in the connection's current transaction mode: one query for whether the tables
+ * exist, then (in one round trip) the rows and the checksums.
+ *
+ * <p>
+ * This is the check every instance makes at startup, in a cold JVM, so it does little: plain
+ * statements only (values written as literals), and the checksums (one per applied revision,
+ * thousands) come as one aggregated value of length-prefixed fields instead of one row each,
+ * which costs far less to decode before the JIT has compiled the driver's row handling.
  */
 final class StateReader {
 
-	private final TableNames names;
+	private final String tablesExistSql;
 
-	private final VersionTableSql versionSql;
+	private final String headsSql;
 
 	private final String recordedChecksumsSql;
 
 	StateReader(TableNames names) {
-		this.names = names;
-		this.versionSql = new VersionTableSql(names);
-		this.recordedChecksumsSql = "SELECT DISTINCT ON (revision) revision, direction, checksum FROM "
-				+ names.qualifiedHistoryTable() + " WHERE success AND revision IS NOT NULL ORDER BY revision, id DESC";
+		this.tablesExistSql = "SELECT to_regclass(" + SqlLiterals.of(names.qualifiedVersionTable())
+				+ ") IS NOT NULL, to_regclass(" + SqlLiterals.of(names.qualifiedHistoryTable()) + ") IS NOT NULL";
+		this.headsSql = new VersionTableSql(names).selectHeads();
+		this.recordedChecksumsSql = "SELECT string_agg(length(revision) || ':' || revision || length(checksum) "
+				+ "|| ':' || checksum, '') FROM (SELECT DISTINCT ON (revision) revision, "
+				+ "direction, checksum FROM " + names.qualifiedHistoryTable()
+				+ " WHERE success AND revision IS NOT NULL ORDER BY revision, id DESC) latest WHERE direction IN ("
+				+ SqlLiterals.of(HistoryTableSql.UPGRADE) + ", " + SqlLiterals.of(HistoryTableSql.ACCEPT_CHECKSUM)
+				+ ") AND checksum IS NOT NULL";
 	}
 
 	/**
@@ -44,9 +55,24 @@ final class StateReader {
 		if (!exist[0] && !exist[1]) {
 			return DatabaseState.EMPTY;
 		}
-		List<String> heads = exist[0] ? heads(connection) : List.of();
-		Map<String, String> checksums = exist[1] ? recordedChecksums(connection) : Map.of();
-		return new DatabaseState(exist[0], exist[1], heads, checksums);
+		if (!exist[1]) {
+			return new DatabaseState(true, false, heads(connection), Map.of());
+		}
+		try (Statement statement = connection.createStatement()) {
+			List<String> heads = List.of();
+			if (exist[0]) {
+				statement.execute(this.headsSql + ";" + this.recordedChecksumsSql);
+				heads = heads(statement.getResultSet());
+				statement.getMoreResults();
+			}
+			else {
+				statement.execute(this.recordedChecksumsSql);
+			}
+			try (ResultSet rs = statement.getResultSet()) {
+				rs.next();
+				return new DatabaseState(exist[0], true, heads, checksums(rs.getString(1)));
+			}
+		}
 	}
 
 	/**
@@ -56,14 +82,10 @@ final class StateReader {
 	 * @throws SQLException on a database error
 	 */
 	boolean[] tablesExist(Connection connection) throws SQLException {
-		try (PreparedStatement statement = connection
-			.prepareStatement("SELECT to_regclass(?) IS NOT NULL, to_regclass(?) IS NOT NULL")) {
-			statement.setString(1, this.names.qualifiedVersionTable());
-			statement.setString(2, this.names.qualifiedHistoryTable());
-			try (ResultSet rs = statement.executeQuery()) {
-				rs.next();
-				return new boolean[] { rs.getBoolean(1), rs.getBoolean(2) };
-			}
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery(this.tablesExistSql)) {
+			rs.next();
+			return new boolean[] { rs.getBoolean(1), rs.getBoolean(2) };
 		}
 	}
 
@@ -74,30 +96,44 @@ final class StateReader {
 	 * @throws SQLException on a database error
 	 */
 	List<String> heads(Connection connection) throws SQLException {
-		List<String> heads = new ArrayList<>();
 		try (Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery(this.versionSql.selectHeads())) {
+				ResultSet rs = statement.executeQuery(this.headsSql)) {
+			return heads(rs);
+		}
+	}
+
+	/**
+	 * The recorded checksums from their aggregate: for each revision, {@code <length>:<revision>}
+	 * then {@code <length>:<checksum>}, lengths in characters (code points, as PostgreSQL counts).
+	 */
+	static Map<String, String> checksums(String aggregate) {
+		Map<String, String> checksums = new HashMap<>();
+		int position = 0;
+		int length = (aggregate != null) ? aggregate.length() : 0;
+		while (position < length) {
+			int revisionEnd = fieldEnd(aggregate, position);
+			int checksumEnd = fieldEnd(aggregate, revisionEnd);
+			checksums.put(aggregate.substring(aggregate.indexOf(':', position) + 1, revisionEnd),
+					aggregate.substring(aggregate.indexOf(':', revisionEnd) + 1, checksumEnd));
+			position = checksumEnd;
+		}
+		return checksums;
+	}
+
+	/** Where the length-prefixed field starting at {@code start} ends. */
+	private static int fieldEnd(String aggregate, int start) {
+		int colon = aggregate.indexOf(':', start);
+		return aggregate.offsetByCodePoints(colon + 1, Integer.parseInt(aggregate, start, colon, 10));
+	}
+
+	private static List<String> heads(ResultSet rs) throws SQLException {
+		try (rs) {
+			List<String> heads = new ArrayList<>();
 			while (rs.next()) {
 				heads.add(rs.getString(1));
 			}
+			return heads;
 		}
-		return heads;
-	}
-
-	private Map<String, String> recordedChecksums(Connection connection) throws SQLException {
-		Map<String, String> checksums = new HashMap<>();
-		try (Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery(this.recordedChecksumsSql)) {
-			while (rs.next()) {
-				String direction = rs.getString(2);
-				String checksum = rs.getString(3);
-				if (checksum != null && (HistoryTableSql.UPGRADE.equals(direction)
-						|| HistoryTableSql.ACCEPT_CHECKSUM.equals(direction))) {
-					checksums.put(rs.getString(1), checksum);
-				}
-			}
-		}
-		return checksums;
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.migrate.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.migrate.ErrorCode;
@@ -52,7 +53,7 @@ final class StateValidator {
 	 * @return the drifts
 	 */
 	List<ChecksumDrift> drifts(DatabaseState state) {
-		if (state.recordedChecksums().isEmpty()) {
+		if (!anyDiffers(state.recordedChecksums())) {
 			return List.of();
 		}
 		List<ChecksumDrift> drifts = new ArrayList<>();
@@ -67,6 +68,20 @@ final class StateValidator {
 			}
 		}
 		return drifts;
+	}
+
+	/**
+	 * Whether any recorded checksum differs from its revision's, applied or not: nearly always
+	 * false, and then the applied revisions need not be worked out.
+	 */
+	private boolean anyDiffers(Map<String, String> recordedChecksums) {
+		for (Map.Entry<String, String> recorded : recordedChecksums.entrySet()) {
+			Revision revision = this.graph.find(recorded.getKey()).orElse(null);
+			if (revision != null && revision.checksum() != null && !recorded.getValue().equals(revision.checksum())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -168,23 +168,8 @@ final class StepRecordStatement implements AutoCloseable {
 		return (change instanceof VersionChange.Delete) ? Kind.DELETE : Kind.UPDATE;
 	}
 
-	/**
-	 * A string literal in the escape syntax ({@code E'...'}, backslashes and quotes doubled),
-	 * which means the same whatever {@code standard_conforming_strings} says.
-	 */
-	static StringBuilder literal(StringBuilder sql, String value) {
-		if (value == null) {
-			return sql.append("NULL");
-		}
-		sql.append("E'");
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			if (c == '\'' || c == '\\') {
-				sql.append(c);
-			}
-			sql.append(c);
-		}
-		return sql.append('\'');
+	private static void literal(StringBuilder sql, String value) {
+		SqlLiterals.append(sql, value);
 	}
 
 	private static void literal(StringBuilder sql, Instant value) {

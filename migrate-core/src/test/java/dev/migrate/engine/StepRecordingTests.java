@@ -54,6 +54,22 @@ class StepRecordingTests {
 	}
 
 	@Test
+	void checksumsOfRevisionsWithUnusualIdsAreReadBackAndCompared() {
+		String schema = PostgresDatabase.uniqueName("ids");
+		String id = "12ab\uD83D\uDE00x";
+		RevisionDir revisions = new RevisionDir(this.dir.resolve(schema)).add(id, "", "CREATE TABLE account (id int)",
+				"DROP TABLE account");
+		MigrateSettings settings = MigrateSettings.builder().locations(revisions.location()).schema(schema).build();
+		Migrator.create(db.dataSource(), settings).upgrade("heads");
+		assertThat(Migrator.create(db.dataSource(), settings).upgrade("heads").lockTaken()).isFalse();
+		revisions.add(id, "", "CREATE TABLE account (id bigint)", "DROP TABLE account");
+		MigrateException failure = catchThrowableOfType(MigrateException.class,
+				() -> Migrator.create(db.dataSource(), settings).upgrade("heads"));
+		assertThat(failure.code()).isEqualTo(ErrorCode.CHECKSUM_MISMATCH);
+		assertThat(failure.description()).contains(id);
+	}
+
+	@Test
 	void revisionOutsideATransactionThatDropsPreparedStatementsDoesNotBreakTheRecording() {
 		String schema = PostgresDatabase.uniqueName("dealloc");
 		RevisionDir revisions = new RevisionDir(this.dir.resolve(schema))
