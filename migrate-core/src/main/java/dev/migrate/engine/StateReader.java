@@ -33,14 +33,14 @@ final class StateReader {
 	private final String recordedChecksumsSql;
 
 	StateReader(TableNames names) {
-		this.tablesExistSql = "SELECT to_regclass(" + SqlLiterals.of(names.qualifiedVersionTable())
-				+ ") IS NOT NULL, to_regclass(" + SqlLiterals.of(names.qualifiedHistoryTable()) + ") IS NOT NULL";
+		this.tablesExistSql = "SELECT to_regclass(" + TableNames.quoteEscapeLiteral(names.qualifiedVersionTable())
+				+ ") IS NOT NULL, to_regclass(" + TableNames.quoteEscapeLiteral(names.qualifiedHistoryTable()) + ") IS NOT NULL";
 		this.headsSql = new VersionTableSql(names).selectHeads();
 		this.recordedChecksumsSql = "SELECT string_agg(length(revision) || ':' || revision || length(checksum) "
 				+ "|| ':' || checksum, '') FROM (SELECT DISTINCT ON (revision) revision, "
 				+ "direction, checksum FROM " + names.qualifiedHistoryTable()
 				+ " WHERE success AND revision IS NOT NULL ORDER BY revision, id DESC) latest WHERE direction IN ("
-				+ SqlLiterals.of(HistoryTableSql.UPGRADE) + ", " + SqlLiterals.of(HistoryTableSql.ACCEPT_CHECKSUM)
+				+ TableNames.quoteEscapeLiteral(HistoryTableSql.UPGRADE) + ", " + TableNames.quoteEscapeLiteral(HistoryTableSql.ACCEPT_CHECKSUM)
 				+ ") AND checksum IS NOT NULL";
 	}
 

@@ -169,7 +169,7 @@ final class StepRecordStatement implements AutoCloseable {
 	}
 
 	private static void literal(StringBuilder sql, String value) {
-		SqlLiterals.append(sql, value);
+		TableNames.appendEscapeLiteral(sql, value);
 	}
 
 	private static void literal(StringBuilder sql, Instant value) {

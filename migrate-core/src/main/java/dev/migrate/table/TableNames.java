@@ -118,6 +118,42 @@ public final class TableNames {
 		return '\'' + value.replace("'", "''") + '\'';
 	}
 
+	/**
+	 * Append a value as a PostgreSQL escape string literal ({@code E'...'}, single quotes and
+	 * backslashes doubled), which means the same whatever {@code standard_conforming_strings}
+	 * says; for statements the engine sends as text.
+	 * @param sql where to append
+	 * @param value the value, or {@code null} for {@code NULL}
+	 * @return {@code sql}
+	 */
+	public static StringBuilder appendEscapeLiteral(StringBuilder sql, String value) {
+		if (value == null) {
+			return sql.append("NULL");
+		}
+		sql.append("E'");
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c == '\0') {
+				throw new IllegalArgumentException("PostgreSQL strings cannot hold NUL characters");
+			}
+			if (c == '\'' || c == '\\') {
+				sql.append(c);
+			}
+			sql.append(c);
+		}
+		return sql.append('\'');
+	}
+
+	/**
+	 * Quote a value as a PostgreSQL escape string literal; see
+	 * {@link #appendEscapeLiteral(StringBuilder, String)}.
+	 * @param value the value, or {@code null} for {@code NULL}
+	 * @return the literal, e.g. {@code E'it''s'}
+	 */
+	public static String quoteEscapeLiteral(String value) {
+		return appendEscapeLiteral(new StringBuilder(), value).toString();
+	}
+
 	/** The schema, or {@code null} when the tables live in the connection's current schema. */
 	public String schema() {
 		return this.schema;

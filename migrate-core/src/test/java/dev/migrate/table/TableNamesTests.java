@@ -47,6 +47,16 @@ class TableNamesTests {
 	}
 
 	@Test
+	void quoteEscapeLiteral() {
+		assertThat(TableNames.quoteEscapeLiteral("ae1027a6acf")).isEqualTo("E'ae1027a6acf'");
+		assertThat(TableNames.quoteEscapeLiteral("it's")).isEqualTo("E'it''s'");
+		assertThat(TableNames.quoteEscapeLiteral("back\\slash")).isEqualTo("E'back\\\\slash'");
+		assertThat(TableNames.quoteEscapeLiteral(null)).isEqualTo("NULL");
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> TableNames.quoteEscapeLiteral("a\0b"));
+	}
+
+	@Test
 	void emptyNameNamesTheSettingInTheCallersWords() {
 		assertThatExceptionOfType(MigrateException.class)
 			.isThrownBy(() -> TableNames.of("", "migrate_version", "migrate_history"))
