@@ -24,6 +24,7 @@ final class SpringBootVocabulary implements Vocabulary {
 			case VALIDATE_CHECKSUMS -> "migrate.validate-checksums=false";
 			case ALLOW_UNKNOWN_REVISIONS -> "migrate.allow-unknown-revisions=true";
 			case CONNECTION -> "migrate.url/username/password";
+			case SHADOW_URL -> "migrate.shadow-url";
 		};
 	}
 

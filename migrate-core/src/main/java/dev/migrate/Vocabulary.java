@@ -102,7 +102,13 @@ public interface Vocabulary {
 		ALLOW_UNKNOWN_REVISIONS,
 
 		/** The connection, and so the database role, migrations run with. */
-		CONNECTION
+		CONNECTION,
+
+		/**
+		 * The database {@code revision --autogenerate} and {@code check --drift} use as their
+		 * shadow instead of a temporary one.
+		 */
+		SHADOW_URL
 
 	}
 
