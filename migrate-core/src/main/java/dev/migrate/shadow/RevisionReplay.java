@@ -1,5 +1,7 @@
 package dev.migrate.shadow;
 
+import java.util.List;
+
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationListener;
 import dev.migrate.Migrator;
@@ -20,10 +22,27 @@ public final class RevisionReplay {
 	 * @throws MigrateException when a revision fails in the shadow, saying so
 	 */
 	public static void replay(Migrator migrator, ShadowDatabase shadow) {
+		replay(migrator, shadow, List.of("heads"));
+	}
+
+	/**
+	 * Upgrade the shadow database to targets of the migrator's revisions (e.g. the revisions a
+	 * database records as applied), one after the other, with its settings.
+	 * @param migrator the migrator whose revisions and settings to use
+	 * @param shadow the shadow database
+	 * @param targets the targets; none leaves the shadow empty
+	 * @throws MigrateException when a revision fails in the shadow, saying so
+	 */
+	public static void replay(Migrator migrator, ShadowDatabase shadow, List<String> targets) {
+		if (targets.isEmpty()) {
+			return;
+		}
 		Migrator replay = Migrator.create(shadow.dataSource(), migrator.settings(), MigrationListener.NONE,
 				migrator.graph().revisions());
 		try {
-			replay.upgrade("heads");
+			for (String target : targets) {
+				replay.upgrade(target);
+			}
 		}
 		catch (MigrateException ex) {
 			throw new MigrateException(ex.code(),
