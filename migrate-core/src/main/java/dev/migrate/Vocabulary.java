@@ -104,6 +104,12 @@ public interface Vocabulary {
 		/** The connection, and so the database role, migrations run with. */
 		CONNECTION,
 
+		/** Where the database is: host, port and database name. */
+		URL,
+
+		/** Retries of a connection that could not be opened. */
+		CONNECT_RETRIES,
+
 		/**
 		 * The database {@code revision --autogenerate} and {@code check --drift} use as their
 		 * shadow instead of a temporary one.

@@ -52,14 +52,14 @@ public record AutogenerateCommand(String message, List<Path> to, String revision
 		Migrator migrator = context.migrator();
 		requireAtHeads(migrator);
 		Supplier<ShadowDatabase> shadows = context.shadow();
-		if (shadows == null || context.dataSource() == null) {
+		if (shadows == null) {
 			throw new MigrateException(ErrorCode.CONFIGURATION,
-					"revision --autogenerate needs the database and a shadow database, and this caller gives none",
+					"revision --autogenerate needs a shadow database, and this caller gives none",
 					"Run it with the migrate CLI or the application's command mode");
 		}
 		List<SchemaChange> changes;
 		try (ShadowDatabase shadow = shadows.get()) {
-			changes = Autogenerate.changes(context.dataSource(), shadow, desired, migrator.settings());
+			changes = Autogenerate.changes(migrator.dataSource(), shadow, desired, migrator.settings());
 		}
 		PrintWriter out = context.out();
 		if (changes.isEmpty()) {

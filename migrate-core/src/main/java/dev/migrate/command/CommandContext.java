@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
-import javax.sql.DataSource;
-
 import dev.migrate.MigrateSettings;
 import dev.migrate.Migrator;
 import dev.migrate.shadow.SchemaScript;
@@ -39,8 +37,6 @@ public final class CommandContext {
 
 	private final Supplier<String> database;
 
-	private final DataSource dataSource;
-
 	private final Supplier<ShadowDatabase> shadow;
 
 	private final Supplier<List<SchemaScript>> desiredSchema;
@@ -55,7 +51,6 @@ public final class CommandContext {
 		this.clock = builder.clock;
 		this.revisionIds = builder.revisionIds;
 		this.database = builder.database;
-		this.dataSource = builder.dataSource;
 		this.shadow = builder.shadow;
 		this.desiredSchema = builder.desiredSchema;
 	}
@@ -122,11 +117,6 @@ public final class CommandContext {
 		return this.database.get();
 	}
 
-	/** The database the commands work on, or {@code null} when the front end did not give it. */
-	DataSource dataSource() {
-		return this.dataSource;
-	}
-
 	/** How to open a shadow database, or {@code null} when the front end offers none. */
 	Supplier<ShadowDatabase> shadow() {
 		return this.shadow;
@@ -156,8 +146,6 @@ public final class CommandContext {
 		private Supplier<String> revisionIds = CommandContext::randomRevisionId;
 
 		private Supplier<String> database = () -> null;
-
-		private DataSource dataSource;
 
 		private Supplier<ShadowDatabase> shadow;
 
@@ -200,15 +188,6 @@ public final class CommandContext {
 		/** The database as {@code current -v} shows it; must not include a password. */
 		public Builder database(Supplier<String> database) {
 			this.database = Objects.requireNonNull(database, "'database' must not be null");
-			return this;
-		}
-
-		/**
-		 * The database the commands work on, for {@code revision --autogenerate} and
-		 * {@code check --drift} (which read its catalog).
-		 */
-		public Builder dataSource(DataSource dataSource) {
-			this.dataSource = Objects.requireNonNull(dataSource, "'dataSource' must not be null");
 			return this;
 		}
 

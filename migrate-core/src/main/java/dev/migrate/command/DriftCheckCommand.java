@@ -31,14 +31,14 @@ public record DriftCheckCommand() implements MigrateCommand {
 			return ExitStatus.PROBLEMS;
 		}
 		Supplier<ShadowDatabase> shadows = context.shadow();
-		if (shadows == null || context.dataSource() == null) {
+		if (shadows == null) {
 			throw new MigrateException(ErrorCode.CONFIGURATION,
-					"check --drift needs the database and a shadow database, and this caller gives none",
+					"check --drift needs a shadow database, and this caller gives none",
 					"Run it with the migrate CLI or the application's command mode");
 		}
 		List<String> drift;
 		try (ShadowDatabase shadow = shadows.get()) {
-			drift = DriftCheck.run(migrator, context.dataSource(), shadow);
+			drift = DriftCheck.run(migrator, migrator.dataSource(), shadow);
 		}
 		if (drift.isEmpty()) {
 			out.println("No drift: the database schema is what its applied revisions create");

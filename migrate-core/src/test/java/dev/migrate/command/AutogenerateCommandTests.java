@@ -188,7 +188,6 @@ class AutogenerateCommandTests {
 			.out(new PrintWriter(out))
 			.err(new PrintWriter(err))
 			.revisionIds(() -> this.ids.isEmpty() ? CommandContext.randomRevisionId() : this.ids.poll())
-			.dataSource(dataSource)
 			.shadow(() -> ShadowDatabase.temporary(dataSource, AutogenerateCommandTests::connect,
 					this.settings.vocabulary()))
 			.build();
