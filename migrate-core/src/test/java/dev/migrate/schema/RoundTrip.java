@@ -24,6 +24,8 @@ final class RoundTrip {
 
 	private final ScratchDatabases databases;
 
+	private final java.util.Map<String, Snapshot> snapshots = new java.util.HashMap<>();
+
 	RoundTrip(PostgresDatabase base, ScratchDatabases databases) {
 		this.base = base;
 		this.databases = databases;
@@ -41,20 +43,18 @@ final class RoundTrip {
 	/** Run the round trip; returns the steps of the diff A to B for further checks. */
 	List<SchemaChange> check(SchemaPair pair) throws SQLException {
 		long t = System.nanoTime();
+		Snapshot b = snapshot(pair, pair.b());
 		String dbA = this.databases.take();
-		String dbB = this.databases.take();
-		t = mark("empty databases", t);
+		t = mark("build A and B", t);
 		try {
-			run(dbB, pair.b(), false);
 			run(dbA, pair.a(), false);
+			Snapshot a = this.snapshots.get(key(pair, pair.a()));
+			if (a == null) {
+				a = new Snapshot(read(dbA, pair), dump(dbA));
+				this.snapshots.put(key(pair, pair.a()), a);
+			}
 			t = mark("build A and B", t);
-			SchemaCatalog catalogB = read(dbB, pair);
-			SchemaCatalog catalogA = read(dbA, pair);
-			t = mark("read catalogs", t);
-			String dumpB = dump(dbB);
-			String dumpA = dump(dbA);
-			t = mark("pg_dump", t);
-			List<SchemaChange> changes = SchemaDiff.between(catalogA, catalogB);
+			List<SchemaChange> changes = SchemaDiff.between(a.catalog(), b.catalog());
 			RevisionScripts scripts = RevisionScripts.render(changes);
 			String context = pair.name() + "\n--- upgrade:\n" + scripts.upgrade() + "--- non-transactional upgrade:\n"
 					+ scripts.nonTransactionalUpgrade() + "--- non-transactional downgrade:\n"
@@ -64,29 +64,52 @@ final class RoundTrip {
 			t = mark("diff and upgrade", t);
 			SchemaCatalog upgraded = read(dbA, pair);
 			t = mark("read catalogs", t);
-			assertThat(describe(upgraded, catalogB)).as("differences after upgrade of %s", context).isEmpty();
+			assertThat(describe(upgraded, b.catalog())).as("differences after upgrade of %s", context).isEmpty();
 			assertThat(upgraded.withoutColumnOrder()).as("catalog after upgrade of %s", context)
-				.isEqualTo(catalogB.withoutColumnOrder());
+				.isEqualTo(b.catalog().withoutColumnOrder());
 			String dumpUpgraded = dump(dbA);
 			t = mark("pg_dump", t);
-			assertThat(dumpUpgraded).as("pg_dump after upgrade of %s", context).isEqualTo(dumpB);
+			assertThat(dumpUpgraded).as("pg_dump after upgrade of %s", context).isEqualTo(b.dump());
 			run(dbA, scripts.nonTransactionalDowngrade(), false, context);
 			run(dbA, scripts.downgrade(), true, context);
 			t = mark("downgrade", t);
 			SchemaCatalog downgraded = read(dbA, pair);
 			t = mark("read catalogs", t);
-			assertThat(describe(downgraded, catalogA)).as("differences after downgrade of %s", context).isEmpty();
+			assertThat(describe(downgraded, a.catalog())).as("differences after downgrade of %s", context).isEmpty();
 			assertThat(downgraded.withoutColumnOrder()).as("catalog after downgrade of %s", context)
-				.isEqualTo(catalogA.withoutColumnOrder());
+				.isEqualTo(a.catalog().withoutColumnOrder());
 			String dumpDowngraded = dump(dbA);
 			mark("pg_dump", t);
-			assertThat(dumpDowngraded).as("pg_dump after downgrade of %s", context).isEqualTo(dumpA);
+			assertThat(dumpDowngraded).as("pg_dump after downgrade of %s", context).isEqualTo(a.dump());
 			return changes;
 		}
 		finally {
 			this.databases.giveBack(dbA);
-			this.databases.giveBack(dbB);
 		}
+	}
+
+	/** Catalog and dump of a schema script, built once per script (pairs and their reverses share them). */
+	private Snapshot snapshot(SchemaPair pair, String sql) throws SQLException {
+		Snapshot snapshot = this.snapshots.get(key(pair, sql));
+		if (snapshot == null) {
+			String database = this.databases.take();
+			try {
+				run(database, sql, false);
+				snapshot = new Snapshot(read(database, pair), dump(database));
+				this.snapshots.put(key(pair, sql), snapshot);
+			}
+			finally {
+				this.databases.giveBack(database);
+			}
+		}
+		return snapshot;
+	}
+
+	private static String key(SchemaPair pair, String sql) {
+		return pair.schemas() + "\n" + sql;
+	}
+
+	private record Snapshot(SchemaCatalog catalog, String dump) {
 	}
 
 	private static List<String> describe(SchemaCatalog actual, SchemaCatalog expected) {

@@ -25,9 +25,12 @@ class SchemaRoundTripTests {
 
 	private static ScratchDatabases databases;
 
+	private static RoundTrip roundTrip;
+
 	@BeforeAll
 	static void databases() {
 		databases = new ScratchDatabases(db);
+		roundTrip = new RoundTrip(db, databases);
 	}
 
 	@AfterAll
@@ -48,7 +51,7 @@ class SchemaRoundTripTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("corpus")
 	void upgradeGivesTheDesiredSchemaAndDowngradeGivesTheCurrentOneBack(SchemaPair pair) throws SQLException {
-		new RoundTrip(db, databases).check(pair);
+		roundTrip.check(pair);
 	}
 
 	@org.junit.jupiter.api.Test
