@@ -10,6 +10,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -18,6 +20,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
+import dev.migrate.autoconfigure.health.MigrationsHealthIndicator;
+import dev.migrate.autoconfigure.health.MigrationsReadinessGroupPostProcessor;
 import dev.migrate.test.PostgresDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,6 +70,20 @@ class OperatorSafetyTests {
 					+ "readiness does not wait for migrations");
 		});
 		withDatabase().run((context) -> assertThat(output).containsOnlyOnce("migrate.mode=off"));
+	}
+
+	@Test
+	void modeOffLeavesReadinessAloneAndHealthSaysUnknownWhenTheStateCannotBeRead() throws IOException {
+		ApplicationContextRunner withHealth = withUrl("jdbc:postgresql://127.0.0.1:" + closedPort() + "/app")
+			.withConfiguration(AutoConfigurations.of(MigrateHealthContributorAutoConfiguration.class));
+		withHealth.run((context) -> assertThat(context).hasSingleBean(MigrationsReadinessGroupPostProcessor.class));
+		withHealth.withPropertyValues("migrate.mode=off").run((context) -> {
+			assertThat(context).hasNotFailed().doesNotHaveBean(MigrationsReadinessGroupPostProcessor.class);
+			Health health = context.getBean(MigrationsHealthIndicator.class).health();
+			assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);
+			assertThat((String) health.getDetails().get("error"))
+				.startsWith("Could not reach the database server at jdbc:postgresql://127.0.0.1:");
+		});
 	}
 
 	@Test
@@ -130,10 +148,7 @@ class OperatorSafetyTests {
 
 	@Test
 	void connectRetriesWaitForAnUnreachableDatabaseThroughThePool(CapturedOutput output) throws IOException {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
+		int port = closedPort();
 		withUrl("jdbc:postgresql://127.0.0.1:" + port + "/app")
 			.withPropertyValues("migrate.connect-retries=2", "migrate.connect-retry-interval=10ms")
 			.run((context) -> {
@@ -147,6 +162,12 @@ class OperatorSafetyTests {
 						"migrate.connect-retries");
 				assertThat(output).contains("; retry 1 of 2 in 10 ms").contains("; retry 2 of 2 in 10 ms");
 			});
+	}
+
+	private static int closedPort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
 	}
 
 	private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
