@@ -83,8 +83,10 @@ public class MigrationsEndpoint {
 	 */
 	@ReadOperation
 	public MigrationsDescriptor migrations() {
-		MigrationStatus status = this.reader.status();
+		// Progress first: whatever it shows running began after the revisions before it were
+		// committed, so the database read that follows already sees them as applied.
 		Snapshot progress = this.tracker.snapshot();
+		MigrationStatus status = this.reader.status();
 		if (!progress.active()) {
 			this.tracker.pending(status.pending().size());
 		}
