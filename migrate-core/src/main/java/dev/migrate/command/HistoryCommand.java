@@ -6,6 +6,7 @@ import java.util.Set;
 
 import dev.migrate.Migrator;
 import dev.migrate.graph.RevisionGraph;
+import dev.migrate.graph.TargetResolver;
 import dev.migrate.revision.Revision;
 
 /**
@@ -37,8 +38,9 @@ public record HistoryCommand(boolean verbose, String range, boolean indicateCurr
 		Migrator migrator = context.migrator();
 		RevisionGraph graph = migrator.graph();
 		Set<String> current = needsDatabase() ? Set.copyOf(migrator.current()) : Set.of();
-		Set<String> lower = lower(graph, start, current);
-		Set<String> upper = upper(graph, end, current);
+		TargetResolver resolver = new TargetResolver(graph, context.settings().vocabulary());
+		Set<String> lower = lower(graph, resolver, start, current);
+		Set<String> upper = upper(graph, resolver, end, current);
 		RevisionFormat format = new RevisionFormat(graph);
 		PrintWriter out = context.out();
 		List<Revision> revisions = graph.revisions();
@@ -60,20 +62,22 @@ public record HistoryCommand(boolean verbose, String range, boolean indicateCurr
 	}
 
 	/** The revisions at or above the start, or {@code null} for no bound. */
-	private static Set<String> lower(RevisionGraph graph, String start, Set<String> current) {
+	private static Set<String> lower(RevisionGraph graph, TargetResolver resolver, String start,
+			Set<String> current) {
 		if (start == null) {
 			return null;
 		}
-		Set<String> ids = CURRENT.equals(start) ? current : graph.resolve(start, current);
+		Set<String> ids = CURRENT.equals(start) ? current : resolver.resolve(start, current);
 		return ids.isEmpty() ? null : graph.descendants(ids);
 	}
 
 	/** The revisions at or below the end, or {@code null} for no bound. */
-	private static Set<String> upper(RevisionGraph graph, String end, Set<String> current) {
+	private static Set<String> upper(RevisionGraph graph, TargetResolver resolver, String end,
+			Set<String> current) {
 		if (end == null) {
 			return null;
 		}
-		Set<String> ids = CURRENT.equals(end) ? current : graph.resolve(end, current);
+		Set<String> ids = CURRENT.equals(end) ? current : resolver.resolve(end, current);
 		return graph.ancestors(ids);
 	}
 

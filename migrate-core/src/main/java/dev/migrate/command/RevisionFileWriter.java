@@ -92,7 +92,7 @@ final class RevisionFileWriter {
 		List<String> locations = read.stream().map((path) -> FILESYSTEM + path).toList();
 		List<Revision> revisions = RevisionLoader.load(locations, settings.classLoader(), settings.javaRevisions(),
 				settings.vocabulary());
-		return new RevisionFileWriter(context, target, RevisionGraph.of(revisions, settings.vocabulary()));
+		return new RevisionFileWriter(context, target, RevisionGraph.of(revisions));
 	}
 
 	private static Path normalize(Path path) {

@@ -24,8 +24,14 @@ final class StateValidator {
 
 	private final RevisionGraph graph;
 
-	StateValidator(RevisionGraph graph) {
+	private final Planner planner;
+
+	private final Vocabulary vocabulary;
+
+	StateValidator(RevisionGraph graph, Planner planner, Vocabulary vocabulary) {
 		this.graph = graph;
+		this.planner = planner;
+		this.vocabulary = vocabulary;
 	}
 
 	/**
@@ -43,7 +49,7 @@ final class StateValidator {
 	 * @throws MigrateException {@code UNKNOWN_REVISION_IN_DATABASE} or {@code OVERLAPPING_HEADS}
 	 */
 	void checkRows(DatabaseState state) {
-		Planner.checkCurrentHeads(this.graph, state.headSet());
+		this.planner.checkCurrentHeads(state.headSet());
 	}
 
 	/**
@@ -93,7 +99,7 @@ final class StateValidator {
 	void checkChecksums(DatabaseState state) {
 		List<ChecksumDrift> drifts = drifts(state);
 		if (!drifts.isEmpty()) {
-			throw checksumMismatch(drifts, this.graph.vocabulary());
+			throw checksumMismatch(drifts, this.vocabulary);
 		}
 	}
 
