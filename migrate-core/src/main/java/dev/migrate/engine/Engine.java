@@ -66,7 +66,7 @@ public final class Engine {
 				settings.vocabulary());
 		this.connections = new Connections(dataSource, settings.vocabulary());
 		this.reader = new StateReader(this.names);
-		this.validator = new StateValidator(graph, this.planner, settings.vocabulary());
+		this.validator = new StateValidator(graph, this.planner, settings.vocabulary(), settings.versionTable());
 		this.run = new MigrationRun(settings, this.names, this.connections, listener);
 		this.statusReporter = new StatusReporter(settings, graph, this.names, this.connections, this.validator);
 		this.checksumAcceptor = new ChecksumAcceptor(settings, graph, this.names, this.connections, listener,
@@ -153,6 +153,7 @@ public final class Engine {
 			}
 			return new Plan(List.of(), state.headSet(), state.headSet());
 		}
+		this.validator.checkRows(state);
 		Plan plan = this.planner.upgrade(state.headSet(), target);
 		if (this.settings.validateChecksums()) {
 			this.validator.checkChecksums(state);
