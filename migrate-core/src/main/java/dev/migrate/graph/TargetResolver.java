@@ -60,9 +60,6 @@ public final class TargetResolver {
 	 * @see #resolve(String, Set)
 	 */
 	public Set<String> resolve(Target target, Set<String> currentHeads) {
-		for (String head : currentHeads) {
-			this.graph.get(head);
-		}
 		if (!target.isRelative()) {
 			return Collections.unmodifiableSet(absolute(target));
 		}
@@ -185,13 +182,9 @@ public final class TargetResolver {
 		if (!target.isFromCurrent()) {
 			return single(target, absoluteSymbol(target));
 		}
-		List<String> start = new ArrayList<>(new TreeSet<>(currentHeads));
-		if (target.hasBranch()) {
-			String branch = branchRevision(target);
-			start.removeIf((head) -> !this.graph.sharesLineage(head, branch));
-			if (start.isEmpty()) {
-				start = tips(this.graph.ancestors(currentHeads), branch);
-			}
+		List<String> start = currentOnBranch(target, currentHeads);
+		if (start.isEmpty() && target.hasBranch()) {
+			start = tips(this.graph.ancestors(currentHeads), branchRevision(target));
 		}
 		if (start.size() > 1) {
 			throw new MigrateException(ErrorCode.AMBIGUOUS_WALK,
@@ -200,6 +193,19 @@ public final class TargetResolver {
 					WALK_ACTION);
 		}
 		return start.isEmpty() ? null : start.get(0);
+	}
+
+	/** The version table's rows, sorted, on the target's branch when it has one. */
+	private List<String> currentOnBranch(Target target, Set<String> currentHeads) {
+		List<String> rows = new ArrayList<>(new TreeSet<>(currentHeads));
+		for (String row : rows) {
+			this.graph.get(row);
+		}
+		if (target.hasBranch()) {
+			String branch = branchRevision(target);
+			rows.removeIf((row) -> !this.graph.sharesLineage(row, branch));
+		}
+		return rows;
 	}
 
 	/** The applied revisions on a branch that nothing applied on it builds on. */
@@ -217,18 +223,15 @@ public final class TargetResolver {
 		if (!target.isFromCurrent()) {
 			return single(target, absolute(new Target(target.text(), target.branch(), target.symbol(), 0)));
 		}
-		List<String> start = new ArrayList<>(new TreeSet<>(currentHeads));
-		if (target.hasBranch()) {
+		List<String> start = currentOnBranch(target, currentHeads);
+		if (start.isEmpty() && target.hasBranch()) {
 			String branch = branchRevision(target);
-			start.removeIf((head) -> !this.graph.sharesLineage(head, branch));
-			if (start.isEmpty()) {
-				Set<String> applied = this.graph.ancestors(currentHeads);
-				start = applied.stream()
-					.filter((id) -> this.graph.children(id).stream().noneMatch(applied::contains))
-					.filter((id) -> this.graph.sharesLineage(id, branch))
-					.sorted()
-					.toList();
-			}
+			Set<String> applied = this.graph.ancestors(currentHeads);
+			start = applied.stream()
+				.filter((id) -> this.graph.children(id).stream().noneMatch(applied::contains))
+				.filter((id) -> this.graph.sharesLineage(id, branch))
+				.sorted()
+				.toList();
 		}
 		if (start.isEmpty()) {
 			throw outOfRange(target, "the database is at base");

@@ -275,16 +275,7 @@ final class RevisionFileParser {
 			return List.of();
 		}
 		List<String> ids = new ArrayList<>(2);
-		int from = 0;
-		while (from <= value.length()) {
-			int comma = value.indexOf(',', from);
-			int to = (comma >= 0) ? comma : value.length();
-			String downRevision = value.substring(from, to).strip();
-			if (downRevision.isEmpty()) {
-				throw error(valueLine, "down_revision '" + value + "' has an empty entry",
-						"Separate the ids of several down revisions with single commas, e.g. '-- down_revision: "
-								+ "ae1027a6acf, 27c6a30d7c24'");
-			}
+		for (String downRevision : list(DOWN_REVISION, "ae1027a6acf, 27c6a30d7c24")) {
 			String problem = RevisionIds.problem(downRevision);
 			if (problem != null) {
 				String hint = problem.equals("contains whitespace")
@@ -300,7 +291,6 @@ final class RevisionFileParser {
 						"Set down_revision to the id of the revision this one follows");
 			}
 			ids.add(downRevision);
-			from = to + 1;
 		}
 		return ids;
 	}
