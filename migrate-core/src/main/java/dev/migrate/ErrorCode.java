@@ -81,7 +81,28 @@ public enum ErrorCode {
 	/** Something cannot be rendered as offline SQL (a Java revision). */
 	OFFLINE_UNSUPPORTED,
 
+	/** The database refused the user name or password (SQLSTATE 28P01 or 28000). */
+	AUTHENTICATION_FAILED,
+
+	/** The database the connection names does not exist on the server (SQLSTATE 3D000). */
+	DATABASE_NOT_FOUND,
+
+	/**
+	 * The database server could not be reached: refused or timed-out connection, unknown host,
+	 * or a server starting up or shutting down.
+	 */
+	DATABASE_UNREACHABLE,
+
 	/** The database could not be reached or answered with an unexpected error. */
-	DATABASE
+	DATABASE,
+
+	/**
+	 * A desired-schema file ({@code --to}) cannot be read, is not a schema script, or fails to
+	 * apply into the shadow database.
+	 */
+	DESIRED_SCHEMA,
+
+	/** The live database's schema differs from what its revisions create ({@code check --drift}). */
+	SCHEMA_DRIFT
 
 }

@@ -24,6 +24,9 @@ final class SpringBootVocabulary implements Vocabulary {
 			case VALIDATE_CHECKSUMS -> "migrate.validate-checksums=false";
 			case ALLOW_UNKNOWN_REVISIONS -> "migrate.allow-unknown-revisions=true";
 			case CONNECTION -> "migrate.url/username/password";
+			case URL -> "migrate.url (default: spring.datasource.url)";
+			case CONNECT_RETRIES -> "migrate.connect-retries";
+			case SHADOW_URL -> "migrate.shadow-url";
 		};
 	}
 

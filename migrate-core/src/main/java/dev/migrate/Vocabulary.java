@@ -102,7 +102,19 @@ public interface Vocabulary {
 		ALLOW_UNKNOWN_REVISIONS,
 
 		/** The connection, and so the database role, migrations run with. */
-		CONNECTION
+		CONNECTION,
+
+		/** Where the database is: host, port and database name. */
+		URL,
+
+		/** Retries of a connection that could not be opened. */
+		CONNECT_RETRIES,
+
+		/**
+		 * The database {@code revision --autogenerate} and {@code check --drift} use as their
+		 * shadow instead of a temporary one.
+		 */
+		SHADOW_URL
 
 	}
 
