@@ -42,7 +42,7 @@ public record RevisionCommand(String message, String head, boolean splice, boole
 				throw multipleHeads(graph, context);
 			}
 			downRevisions = List.copyOf(ids);
-			if (!this.splice && !ids.isEmpty() && !graph.isHead(downRevisions.get(0))) {
+			if (!this.splice && !ids.isEmpty() && !graph.children(downRevisions.get(0)).isEmpty()) {
 				throw new MigrateException(ErrorCode.INVALID_TARGET,
 						"Revision " + downRevisions.get(0)
 								+ " is not a head revision; please specify --splice to create a new branch from "
