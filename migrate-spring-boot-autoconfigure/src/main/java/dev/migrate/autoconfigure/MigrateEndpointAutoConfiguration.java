@@ -23,8 +23,10 @@ public final class MigrateEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnAvailableEndpoint(MigrationsEndpoint.class)
-	MigrationsEndpoint migrationsEndpoint(MigrationStateReader reader, MigrationTracker tracker) {
-		return new MigrationsEndpoint(reader, tracker);
+	MigrationsEndpoint migrationsEndpoint(MigrationStateReader reader, MigrationTracker tracker,
+			MigrateProperties properties) {
+		return new MigrationsEndpoint(reader, tracker,
+				new SchemaDriftTracker(reader.migrator(), properties.getShadowUrl()));
 	}
 
 }

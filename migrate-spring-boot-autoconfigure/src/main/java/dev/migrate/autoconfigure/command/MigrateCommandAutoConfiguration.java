@@ -25,6 +25,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.orm.jpa.AbstractEntityManagerFactoryBean;
 
 import dev.migrate.Migrator;
+import dev.migrate.autoconfigure.ApplicationShadow;
 import dev.migrate.autoconfigure.MigrateAutoConfiguration;
 
 /**
@@ -45,7 +46,7 @@ public final class MigrateCommandAutoConfiguration {
 		return new MigrateCommandRunner(environment.getProperty("migrate.command"), migrator,
 				database(environment, dataSource), context, new PrintWriter(System.out, true),
 				new PrintWriter(System.err, true), System::exit, (commandMigrator, builder) -> {
-					builder.shadow(new CommandShadow(shadowUrl, commandMigrator));
+					builder.shadow(new ApplicationShadow(shadowUrl, commandMigrator));
 					entityModelSchema.ifAvailable(builder::desiredSchema);
 				});
 	}

@@ -1,4 +1,4 @@
-package dev.migrate.autoconfigure.command;
+package dev.migrate.autoconfigure;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -18,18 +18,23 @@ import dev.migrate.shadow.JdbcUrls;
 import dev.migrate.shadow.ShadowDatabase;
 
 /**
- * The shadow database of {@code revision --autogenerate} and {@code check --drift} in command
- * mode: {@code migrate.shadow-url}, else a temporary database created on the server of the
+ * The shadow database of {@code revision --autogenerate} and {@code check --drift} in the
+ * application (command mode, and the endpoint's drift check): {@code migrate.shadow-url}, else a temporary database created on the server of the
  * migration connection and dropped afterwards. Both are reached with the migration connection's
  * user and password (a {@code migrate.shadow-url} may name others as URL parameters).
  */
-final class CommandShadow implements Supplier<ShadowDatabase> {
+public final class ApplicationShadow implements Supplier<ShadowDatabase> {
 
 	private final String shadowUrl;
 
 	private final Migrator migrator;
 
-	CommandShadow(String shadowUrl, Migrator migrator) {
+	/**
+	 * Create the shadow source.
+	 * @param shadowUrl {@code migrate.shadow-url}, or {@code null} for a temporary database
+	 * @param migrator the migrator of the database the shadow stands beside
+	 */
+	public ApplicationShadow(String shadowUrl, Migrator migrator) {
 		this.shadowUrl = shadowUrl;
 		this.migrator = migrator;
 	}
@@ -40,7 +45,7 @@ final class CommandShadow implements Supplier<ShadowDatabase> {
 		DataSource target = this.migrator.dataSource();
 		if (this.shadowUrl != null && !this.shadowUrl.isBlank()) {
 			return ShadowDatabase.provided(derived(target, this.shadowUrl, vocabulary),
-					MigrateCommandAutoConfiguration.redact(this.shadowUrl), target, vocabulary);
+					Redaction.redact(this.shadowUrl), target, vocabulary);
 		}
 		String url = urlOf(target, vocabulary);
 		return ShadowDatabase.temporary(target,
