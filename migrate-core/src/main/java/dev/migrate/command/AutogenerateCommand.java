@@ -43,7 +43,6 @@ public record AutogenerateCommand(String message, List<Path> to, String revision
 
 	@Override
 	public int run(CommandContext context) {
-		List<SchemaScript> desired = desired(context);
 		RevisionFileWriter writer = RevisionFileWriter.open(context, this.directory);
 		RevisionGraph graph = writer.graph();
 		if (graph.heads().size() > 1) {
@@ -52,14 +51,9 @@ public record AutogenerateCommand(String message, List<Path> to, String revision
 		Migrator migrator = context.migrator();
 		requireSameRevisions(graph, migrator.graph());
 		requireAtHeads(migrator);
-		Supplier<ShadowDatabase> shadows = context.shadow();
-		if (shadows == null) {
-			throw new MigrateException(ErrorCode.CONFIGURATION,
-					"revision --autogenerate needs a shadow database, and this caller gives none",
-					"Run it with the migrate CLI or the application's command mode");
-		}
+		List<SchemaScript> desired = desired(context);
 		List<SchemaChange> changes;
-		try (ShadowDatabase shadow = shadows.get()) {
+		try (ShadowDatabase shadow = context.openShadow("revision --autogenerate")) {
 			changes = Autogenerate.changes(migrator.dataSource(), shadow, desired, migrator.settings());
 		}
 		PrintWriter out = context.out();

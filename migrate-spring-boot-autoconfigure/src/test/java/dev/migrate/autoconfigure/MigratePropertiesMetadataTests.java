@@ -39,6 +39,7 @@ class MigratePropertiesMetadataTests {
 		SPECIFIED.put("migrate.url", null);
 		SPECIFIED.put("migrate.username", null);
 		SPECIFIED.put("migrate.password", null);
+		SPECIFIED.put("migrate.shadow-url", null);
 	}
 
 	@Test

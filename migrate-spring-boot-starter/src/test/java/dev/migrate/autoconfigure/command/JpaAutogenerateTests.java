@@ -22,8 +22,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Configuration;
 
 import dev.migrate.autoconfigure.MigrateAutoConfiguration;
-import dev.migrate.autoconfigure.command.jpa.v1.Author;
-import dev.migrate.autoconfigure.command.jpa.v2.Book;
+import dev.migrate.jpaexample.v1.Author;
+import dev.migrate.jpaexample.v2.Book;
 import dev.migrate.command.ExitStatus;
 import dev.migrate.test.PostgresDatabase;
 
@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The JPA path of {@code revision --autogenerate} on a real PostgreSQL: in command mode, without
  * {@code --to}, the desired schema is Hibernate's create script for the application's entities.
- * The example's model has two versions ({@code jpa.v1}: authors; {@code jpa.v2}: authors with an
+ * The example's model has two versions ({@code dev.migrate.jpaexample.v1}: authors; {@code dev.migrate.jpaexample.v2}: authors with an
  * e-mail address, and books with tags).
  */
 @ExtendWith(OutputCaptureExtension.class)

@@ -1,4 +1,4 @@
-package dev.migrate.autoconfigure.command.jpa.v1;
+package dev.migrate.jpaexample.v1;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package dev.migrate.autoconfigure.command.jpa.v2;
+package dev.migrate.jpaexample.v2;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
