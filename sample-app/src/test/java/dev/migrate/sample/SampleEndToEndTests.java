@@ -230,7 +230,7 @@ class SampleEndToEndTests {
 				"--migrate.command=revision --autogenerate -m 'add summary' --to " + changed);
 		assertThat(generate.exitValue()).isZero();
 		assertThat(generate.output()).contains("Detected table \"documents\": column \"summary\" added")
-			.contains("Detected index \"documents_created_at_idx\" on table \"documents\" added");
+			.contains("Detected index \"documents_created_at_idx\" on \"documents\" added");
 		List<Path> written;
 		try (Stream<Path> files = Files.list(revisions)) {
 			written = files.filter((file) -> file.getFileName().toString().contains("add_summary")).sorted().toList();
