@@ -1,34 +1,33 @@
 package dev.migrate;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
  * The words failures and log lines use for what a user can change or run: each
  * {@link Setting} and {@link Command} spelled the way the front end that called migrate spells
- * it ({@code migrate.lock.timeout}, {@code --lock-timeout} or
+ * it (a property, an option of a command line, or
  * {@code MigrateSettings.Builder.lockTimeout(...)}). Travels in
- * {@link MigrateSettings#vocabulary()}; the default is {@link #java()}.
+ * {@link MigrateSettings#vocabulary()}; the default is {@link #java()}. Each front end brings
+ * its own implementation; the core knows only the Java API's words.
  */
 public interface Vocabulary {
 
 	/**
 	 * How to name a setting.
 	 * @param setting the setting
-	 * @return its spelling, e.g. {@code migrate.lock.timeout}; for
+	 * @return its spelling, e.g. {@code MigrateSettings.Builder.lockTimeout(...)}; for
 	 * {@link Setting#VALIDATE_CHECKSUMS} and {@link Setting#ALLOW_UNKNOWN_REVISIONS}, the spelling
 	 * that turns the setting to the value advice suggests, e.g.
-	 * {@code migrate.validate-checksums=false}
+	 * {@code MigrateSettings.Builder.validateChecksums(false)}
 	 */
 	String setting(Setting setting);
 
 	/**
 	 * Where this run's value of a setting came from, when the front end knows and it helps.
 	 * @param setting the setting
-	 * @return a sentence, e.g. {@code This run used MIGRATE_LOCATIONS=filesystem:db}, or
-	 * {@code null}
+	 * @return a sentence saying where the value came from, or {@code null}
 	 */
 	default String origin(Setting setting) {
 		return null;
@@ -37,8 +36,7 @@ public interface Vocabulary {
 	/**
 	 * How to run a command.
 	 * @param command the command
-	 * @return e.g. {@code migrate accept-checksum ae10} or
-	 * {@code Migrator.acceptChecksums(List.of("ae10"))}
+	 * @return e.g. {@code Migrator.acceptChecksums(List.of("ae10"))}
 	 */
 	String command(Command command);
 
@@ -49,26 +47,6 @@ public interface Vocabulary {
 	 */
 	static Vocabulary java() {
 		return JavaVocabulary.INSTANCE;
-	}
-
-	/**
-	 * The words of the Spring Boot starter: {@code migrate.*} properties, and commands as
-	 * {@code --migrate.command="..."}.
-	 * @return the vocabulary
-	 */
-	static Vocabulary springBoot() {
-		return SpringBootVocabulary.INSTANCE;
-	}
-
-	/**
-	 * The words of the {@code migrate} command line: options and environment variables, and
-	 * commands as {@code migrate ...}.
-	 * @param origins where this run's values of some settings came from (see
-	 * {@link #origin(Setting)})
-	 * @return the vocabulary
-	 */
-	static Vocabulary commandLine(Map<Setting, String> origins) {
-		return new CommandLineVocabulary(origins);
 	}
 
 	/** The settings that failures and log lines advise changing. */

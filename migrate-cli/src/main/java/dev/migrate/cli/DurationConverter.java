@@ -46,4 +46,24 @@ final class DurationConverter implements ITypeConverter<Duration> {
 				"'" + value + "' is not a duration of zero or more; use e.g. 500ms, 30s, 10m, 1h or PT10M");
 	}
 
+	/**
+	 * A duration as this converter reads it, in the largest exact unit: {@code 10m}, {@code 5s},
+	 * {@code 250ms}.
+	 * @param duration the duration
+	 * @return the text
+	 */
+	static String format(Duration duration) {
+		long millis = duration.toMillis();
+		if (millis % 86_400_000 == 0 && millis > 0) {
+			return (millis / 86_400_000) + "d";
+		}
+		if (millis % 3_600_000 == 0 && millis > 0) {
+			return (millis / 3_600_000) + "h";
+		}
+		if (millis % 60_000 == 0 && millis > 0) {
+			return (millis / 60_000) + "m";
+		}
+		return (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
+	}
+
 }

@@ -21,7 +21,6 @@ import picocli.CommandLine.Spec;
 import dev.migrate.MigrateException;
 import dev.migrate.MigrateSettings;
 import dev.migrate.Migrator;
-import dev.migrate.Vocabulary;
 import dev.migrate.Vocabulary.Setting;
 import dev.migrate.command.CommandContext;
 import dev.migrate.command.CommandRunner;
@@ -35,6 +34,7 @@ import dev.migrate.command.UsageException;
  * database. Results and SQL go to standard output, log lines and failures to standard error.
  */
 @Command(name = "migrate", mixinStandardHelpOptions = true, versionProvider = MigrateCli.Version.class,
+		defaultValueProvider = MigrateCli.Defaults.class,
 		description = "Alembic's revision commands for PostgreSQL: inspect, upgrade, downgrade and stamp a "
 				+ "database, and write new revisions.",
 		subcommands = { CurrentCli.class, HistoryCli.class, HeadsCli.class, BranchesCli.class, ShowCli.class,
@@ -82,27 +82,28 @@ public final class MigrateCli implements Callable<Integer> {
 	private String schema;
 
 	@Option(names = "--version-table", scope = ScopeType.INHERIT, paramLabel = "TABLE",
-			description = "Version table (env MIGRATE_VERSION_TABLE; default: migrate_version; alembic_version "
-					+ "takes over a database Alembic managed).")
+			description = "Version table (env MIGRATE_VERSION_TABLE; default: " + MigrateSettings.DEFAULT_VERSION_TABLE
+					+ "; alembic_version takes over a database Alembic managed).")
 	private String versionTable;
 
 	@Option(names = "--history-table", scope = ScopeType.INHERIT, paramLabel = "TABLE",
-			description = "History table (env MIGRATE_HISTORY_TABLE; default: migrate_history).")
+			description = "History table (env MIGRATE_HISTORY_TABLE; default: " + MigrateSettings.DEFAULT_HISTORY_TABLE
+					+ ").")
 	private String historyTable;
 
 	@Option(names = "--lock-timeout", scope = ScopeType.INHERIT, paramLabel = "DURATION",
 			converter = DurationConverter.class,
 			description = "How long to wait for another instance holding the migration lock, e.g. 30s or 10m "
-					+ "(default: 10m).")
+					+ "(default: ${DEFAULT-VALUE}).")
 	private Duration lockTimeout;
 
 	@Option(names = "--ddl-lock-timeout", scope = ScopeType.INHERIT, paramLabel = "DURATION",
 			converter = DurationConverter.class,
-			description = "lock_timeout of each transactional revision, e.g. 5s (default: 5s).")
+			description = "lock_timeout of each transactional revision, e.g. 5s (default: ${DEFAULT-VALUE}).")
 	private Duration ddlLockTimeout;
 
 	@Option(names = "--ddl-lock-retries", scope = ScopeType.INHERIT, paramLabel = "N",
-			description = "How often a revision is retried after hitting lock_timeout (default: 10).")
+			description = "How often a revision is retried after hitting lock_timeout (default: ${DEFAULT-VALUE}).")
 	private Integer ddlLockRetries;
 
 	@Option(names = "--no-validate-checksums", scope = ScopeType.INHERIT,
@@ -150,7 +151,13 @@ public final class MigrateCli implements Callable<Integer> {
 		PrintWriter out = commandSpec.commandLine().getOut();
 		PrintWriter err = commandSpec.commandLine().getErr();
 		try {
-			MigrateSettings settings = settings();
+			MigrateSettings settings;
+			try {
+				settings = settings();
+			}
+			catch (MigrateException ex) {
+				throw new UsageException(ex.description() + ". " + ex.action());
+			}
 			DatabaseUrl database = database();
 			if (database == null && command.needsDatabase()) {
 				throw new UsageException(commandSpec.name() + " needs a database: pass --url or set DATABASE_URL");
@@ -198,14 +205,11 @@ public final class MigrateCli implements Callable<Integer> {
 			builder.ddlLockTimeout(this.ddlLockTimeout);
 		}
 		if (this.ddlLockRetries != null) {
-			if (this.ddlLockRetries < 0) {
-				throw new UsageException("--ddl-lock-retries must be 0 or more, got " + this.ddlLockRetries);
-			}
 			builder.ddlLockRetries(this.ddlLockRetries);
 		}
 		builder.validateChecksums(!this.noValidateChecksums);
 		builder.allowUnknownRevisions(this.allowUnknownRevisions);
-		builder.vocabulary(Vocabulary.commandLine(Map.of(Setting.LOCATIONS, describeLocations())));
+		builder.vocabulary(new CommandLineVocabulary(Map.of(Setting.LOCATIONS, describeLocations())));
 		return builder.build();
 	}
 
@@ -285,6 +289,24 @@ public final class MigrateCli implements Callable<Integer> {
 			}
 		}
 		return null;
+	}
+
+	/** The defaults of the settings' options, from {@link MigrateSettings}'s constants. */
+	static final class Defaults implements CommandLine.IDefaultValueProvider {
+
+		@Override
+		public String defaultValue(CommandLine.Model.ArgSpec argument) {
+			if (!(argument instanceof CommandLine.Model.OptionSpec option)) {
+				return null;
+			}
+			return switch (option.longestName()) {
+				case "--lock-timeout" -> DurationConverter.format(MigrateSettings.DEFAULT_LOCK_TIMEOUT);
+				case "--ddl-lock-timeout" -> DurationConverter.format(MigrateSettings.DEFAULT_DDL_LOCK_TIMEOUT);
+				case "--ddl-lock-retries" -> String.valueOf(MigrateSettings.DEFAULT_DDL_LOCK_RETRIES);
+				default -> null;
+			};
+		}
+
 	}
 
 	/** The version from the jar's manifest. */

@@ -232,8 +232,13 @@ class MigrateCliDatabaseTests {
 				+ "this version anyway with --allow-unknown-revisions\n");
 		CliRunner.Result allowed = this.cli.run("upgrade", "heads", "--allow-unknown-revisions");
 		assertThat(allowed.status()).isZero();
-		assertThat(this.cli.run("--ddl-lock-retries", "-1", "current").err())
-			.startsWith("--ddl-lock-retries must be 0 or more, got -1");
+		CliRunner.Result negative = this.cli.run("--ddl-lock-retries", "-1", "current");
+		assertThat(negative.status()).isEqualTo(ExitStatus.USAGE);
+		assertThat(negative.err()).startsWith("The setting --ddl-lock-retries is -1 but must not be negative. Set "
+				+ "--ddl-lock-retries to 0 (no retries) or more\n");
+		assertThat(this.cli.run("--version-table=", "current").err())
+			.startsWith("The setting --version-table (or MIGRATE_VERSION_TABLE) is empty. Set --version-table (or "
+					+ "MIGRATE_VERSION_TABLE) to a PostgreSQL identifier of 1 to 63 bytes\n");
 	}
 
 	/** The documented advisory lock key: the first 8 bytes of SHA-256 of {@code <schema>.<version table>}. */

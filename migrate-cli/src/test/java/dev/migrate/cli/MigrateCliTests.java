@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
+import dev.migrate.MigrateSettings;
 import dev.migrate.command.CommandLineParser;
 import dev.migrate.command.CommandLineTokenizer;
 import dev.migrate.command.ExitStatus;
@@ -131,6 +132,20 @@ class MigrateCliTests {
 			.contains("--ddl-lock-retries=N")
 			.contains("--no-validate-checksums")
 			.contains("--allow-unknown-revisions");
+	}
+
+	@Test
+	void helpShowsTheDefaultsOfTheCore() {
+		String help = new CliRunner().run("upgrade", "--help").out().replaceAll("\\s+", " ");
+		assertThat(help).contains("(default: 10m)")
+			.contains("(default: 5s)")
+			.contains("(default: " + MigrateSettings.DEFAULT_DDL_LOCK_RETRIES + ")")
+			.contains("default: " + MigrateSettings.DEFAULT_VERSION_TABLE)
+			.contains("default: " + MigrateSettings.DEFAULT_HISTORY_TABLE);
+		assertThat(DurationConverter.format(MigrateSettings.DEFAULT_LOCK_TIMEOUT)).isEqualTo("10m");
+		assertThat(DurationConverter.format(Duration.ofMillis(250))).isEqualTo("250ms");
+		assertThat(new DurationConverter().convert(DurationConverter.format(MigrateSettings.DEFAULT_DDL_LOCK_TIMEOUT)))
+			.isEqualTo(MigrateSettings.DEFAULT_DDL_LOCK_TIMEOUT);
 	}
 
 	private static void assertUsage(CliRunner.Result result, String message) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.migrate.MigrateSettings;
+import dev.migrate.TestVocabulary;
 import dev.migrate.Vocabulary;
 import dev.migrate.test.PostgresDatabase;
 
@@ -46,7 +47,7 @@ class AcceptChecksumCommandTests {
 			.locations("filesystem:" + this.directory)
 			.schema(this.schema)
 			.instance("test")
-			.vocabulary(Vocabulary.springBoot())
+			.vocabulary(TestVocabulary.INSTANCE)
 			.build());
 		assertThat(this.harness.run("upgrade heads").status()).isEqualTo(ExitStatus.OK);
 	}
@@ -60,12 +61,12 @@ class AcceptChecksumCommandTests {
 		assertThat(check.lines().get(0)).startsWith("Revision ae1027a6acf (filesystem:" + this.directory + "/" + AE10
 				+ "): recorded checksum ");
 		assertThat(check.lines().get(1)).isEqualTo("If the edit is deliberate and the database already matches, "
-				+ "accept the new checksum: --migrate.command=\"accept-checksum ae1027a6acf\"; otherwise revert the file");
+				+ "accept the new checksum: <run accept-checksum ae1027a6acf>; otherwise revert the file");
 		CommandHarness.Result upgrade = this.harness.run("upgrade heads");
 		assertThat(upgrade.status()).isEqualTo(ExitStatus.FAILED);
 		assertThat(upgrade.err()).contains("\nAction: Revert the file to what was applied")
-			.endsWith(" accept the new checksum with --migrate.command=\"accept-checksum ae1027a6acf\", or turn the "
-					+ "check off with migrate.validate-checksums=false\n");
+			.endsWith(" accept the new checksum with <run accept-checksum ae1027a6acf>, or turn the "
+					+ "check off with <validate-checksums=false>\n");
 		CommandHarness.Result accept = this.harness.run("accept-checksum ae10");
 		assertThat(accept.err()).isEmpty();
 		assertThat(accept.status()).isEqualTo(ExitStatus.OK);
@@ -89,7 +90,7 @@ class AcceptChecksumCommandTests {
 		CommandHarness.Result check = this.harness.run("check");
 		assertThat(check.status()).isEqualTo(ExitStatus.PROBLEMS);
 		assertThat(check.out())
-			.contains("accept the new checksums: --migrate.command=\"accept-checksum 1975ea83b712 ae1027a6acf\";");
+			.contains("accept the new checksums: <run accept-checksum 1975ea83b712 ae1027a6acf>;");
 		CommandHarness.Result accept = this.harness.run("accept-checksum");
 		assertThat(accept.status()).isEqualTo(ExitStatus.OK);
 		assertThat(accept.lines()).hasSize(2);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.migrate.MigrateSettings;
+import dev.migrate.TestVocabulary;
 import dev.migrate.Vocabulary;
 import dev.migrate.test.PostgresDatabase;
 
@@ -50,7 +51,7 @@ class RevisionCommandsTests {
 					.locations(locations)
 					.schema(this.schema)
 					.instance("test")
-					.vocabulary(Vocabulary.springBoot())
+					.vocabulary(TestVocabulary.INSTANCE)
 					.build());
 	}
 
@@ -64,13 +65,13 @@ class RevisionCommandsTests {
 		CommandHarness.Result check = this.harness.run("check");
 		assertThat(check.status()).isEqualTo(ExitStatus.PROBLEMS);
 		assertThat(check.out()).isEqualTo("Multiple heads are present: 27c6a30d7c24, ae1027a6acf; create a merge "
-				+ "revision (--migrate.command='merge -m \"merge heads\" heads')\n");
+				+ "revision (<run merge -m \"merge heads\" heads>)\n");
 		CommandHarness.Result revision = this.harness.run("revision -m \"add orders\"");
 		assertThat(revision.status()).isEqualTo(ExitStatus.FAILED);
 		assertThat(revision.err()).startsWith("FAILED: Multiple heads are present; please specify the head revision "
 				+ "on which the new revision should be based, or perform a merge.")
 			.endsWith("\nAction: Pass --head <one of them>, or merge them first: "
-					+ "--migrate.command='merge -m \"merge heads\" heads'\n");
+					+ "<run merge -m \"merge heads\" heads>\n");
 		assertThat(files()).hasSize(3);
 
 		CommandHarness.Result merge = this.harness.ids("53fffde5ad5").run("merge -m \"merge heads\" heads");
@@ -197,7 +198,7 @@ class RevisionCommandsTests {
 		assertThat(check.status()).isEqualTo(ExitStatus.PROBLEMS);
 		assertThat(check.lines()).hasSize(2);
 		assertThat(check.lines().get(0)).contains("27c6a30d7c24").contains("edited");
-		assertThat(check.lines().get(1)).contains(": --migrate.command=\"accept-checksum 27c6a30d7c24\";");
+		assertThat(check.lines().get(1)).contains(": <run accept-checksum 27c6a30d7c24>;");
 	}
 
 	private List<Path> files() throws IOException {

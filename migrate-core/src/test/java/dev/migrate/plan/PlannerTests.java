@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
+import dev.migrate.TestVocabulary;
 import dev.migrate.Vocabulary;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.graph.TestRevisions;
@@ -149,14 +150,10 @@ class PlannerTests {
 			.isEqualTo("Deploy the newer version of the application; or, if the revision was removed on purpose, "
 					+ "rewrite the version table with Migrator.stamp(List.of(\"<revision>\"), true); or start this "
 					+ "version anyway with MigrateSettings.Builder.allowUnknownRevisions(true)");
-		assertThat(unknownRevision(Vocabulary.springBoot()))
+		assertThat(unknownRevision(TestVocabulary.INSTANCE))
 			.isEqualTo("Deploy the newer version of the application; or, if the revision was removed on purpose, "
-					+ "rewrite the version table with --migrate.command=\"stamp --purge <revision>\"; or start this "
-					+ "version anyway with migrate.allow-unknown-revisions=true");
-		assertThat(unknownRevision(Vocabulary.commandLine(Map.of())))
-			.isEqualTo("Deploy the newer version of the application; or, if the revision was removed on purpose, "
-					+ "rewrite the version table with migrate stamp --purge <revision>; or start this version anyway "
-					+ "with --allow-unknown-revisions");
+					+ "rewrite the version table with <run stamp --purge <revision>>; or start this "
+					+ "version anyway with <allow-unknown-revisions=true>");
 	}
 
 	private String unknownRevision(Vocabulary vocabulary) {
@@ -181,9 +178,9 @@ class PlannerTests {
 						+ "rewrite the version table with Migrator.stamp(List.of(\"<revision>\"), true)");
 			});
 		assertThatExceptionOfType(MigrateException.class)
-			.isThrownBy(() -> Planner.stamp(RevisionGraph.of(diamond(), Vocabulary.commandLine(Map.of())),
+			.isThrownBy(() -> Planner.stamp(RevisionGraph.of(diamond(), TestVocabulary.INSTANCE),
 					Set.of(BASE, LEFT), List.of("heads"), false))
-			.satisfies((ex) -> assertThat(ex.action()).endsWith("with migrate stamp --purge <revision>"));
+			.satisfies((ex) -> assertThat(ex.action()).endsWith("with <run stamp --purge <revision>>"));
 	}
 
 	@Test
@@ -193,10 +190,10 @@ class PlannerTests {
 			.satisfies((ex) -> assertThat(ex.action()).isEqualTo(
 					"Give the revision the database is at, e.g. Migrator.stamp(List.of(\"heads\"), false)"));
 		assertThatExceptionOfType(MigrateException.class)
-			.isThrownBy(() -> Planner.stamp(RevisionGraph.of(diamond(), Vocabulary.springBoot()), Set.of(), List.of(),
+			.isThrownBy(() -> Planner.stamp(RevisionGraph.of(diamond(), TestVocabulary.INSTANCE), Set.of(), List.of(),
 					false))
 			.satisfies((ex) -> assertThat(ex.action())
-				.isEqualTo("Give the revision the database is at, e.g. --migrate.command=\"stamp heads\""));
+				.isEqualTo("Give the revision the database is at, e.g. <run stamp heads>"));
 	}
 
 	// downgrade

@@ -1,7 +1,9 @@
-package dev.migrate;
+package dev.migrate.cli;
 
 import java.util.EnumMap;
 import java.util.Map;
+
+import dev.migrate.Vocabulary;
 
 /**
  * The words of the {@code migrate} command line: options (and the environment variables that
@@ -11,6 +13,11 @@ final class CommandLineVocabulary implements Vocabulary {
 
 	private final Map<Setting, String> origins;
 
+	/**
+	 * Create the vocabulary.
+	 * @param origins where this run's values of some settings came from, e.g.
+	 * {@code This run used MIGRATE_LOCATIONS=filesystem:db}
+	 */
 	CommandLineVocabulary(Map<Setting, String> origins) {
 		this.origins = origins.isEmpty() ? Map.of() : new EnumMap<>(origins);
 	}
@@ -43,7 +50,7 @@ final class CommandLineVocabulary implements Vocabulary {
 
 	@Override
 	public String toString() {
-		return "Vocabulary.commandLine(" + this.origins + ")";
+		return "CommandLineVocabulary" + this.origins;
 	}
 
 }
