@@ -34,7 +34,6 @@ import dev.migrate.command.UsageException;
  * database. Results and SQL go to standard output, log lines and failures to standard error.
  */
 @Command(name = "migrate", mixinStandardHelpOptions = true, versionProvider = MigrateCli.Version.class,
-		defaultValueProvider = MigrateCli.Defaults.class,
 		description = "Alembic's revision commands for PostgreSQL: inspect, upgrade, downgrade and stamp a "
 				+ "database, and write new revisions.",
 		subcommands = { CurrentCli.class, HistoryCli.class, HeadsCli.class, BranchesCli.class, ShowCli.class,
@@ -133,7 +132,16 @@ public final class MigrateCli implements Callable<Integer> {
 	 * @param args the arguments
 	 */
 	public static void main(String[] args) {
-		System.exit(new CommandLine(new MigrateCli()).execute(args));
+		System.exit(commandLine(new MigrateCli()).execute(args));
+	}
+
+	/**
+	 * The command line of a {@code migrate} run, showing the core's defaults in its help.
+	 * @param cli the run
+	 * @return the command line
+	 */
+	static CommandLine commandLine(MigrateCli cli) {
+		return new CommandLine(cli).setDefaultValueProvider(new Defaults());
 	}
 
 	@Override

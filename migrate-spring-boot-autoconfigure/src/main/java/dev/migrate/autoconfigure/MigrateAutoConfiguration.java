@@ -46,7 +46,7 @@ import dev.migrate.autoconfigure.MigrateProperties.Phase;
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @Conditional(MigrateAutoConfiguration.MigrateDataSourceCondition.class)
-@ConditionalOnBooleanProperty(name = "migrate.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = SpringBootVocabulary.ENABLED, matchIfMissing = true)
 @EnableConfigurationProperties(MigrateProperties.class)
 @Import(DatabaseInitializationDependencyConfigurer.class)
 public final class MigrateAutoConfiguration {
@@ -101,7 +101,7 @@ public final class MigrateAutoConfiguration {
 		}
 
 		@Bean
-		@ConditionalOnProperty(name = "migrate.phase", havingValue = "eager")
+		@ConditionalOnProperty(name = SpringBootVocabulary.PHASE, havingValue = "eager")
 		MigrateInitializer migrateInitializer(Migrator migrator, MigrateProperties properties,
 				MigrationTracker tracker) {
 			return new MigrateInitializer(StartupMigration.runsAtStartup(properties)
@@ -118,7 +118,7 @@ public final class MigrateAutoConfiguration {
 				logger.warn("spring.jpa.hibernate.ddl-auto=" + value + " makes Hibernate "
 						+ (value.equals("validate") ? "validate" : "update")
 						+ " the schema during context refresh, before migrate applies pending revisions in the runner "
-						+ "phase; set migrate.phase=eager so that revisions run first");
+						+ "phase; set " + SpringBootVocabulary.PHASE + "=eager so that revisions run first");
 			}
 		}
 
@@ -136,7 +136,7 @@ public final class MigrateAutoConfiguration {
 
 		}
 
-		@ConditionalOnProperty(name = "migrate.url")
+		@ConditionalOnProperty(name = SpringBootVocabulary.URL)
 		static class MigrateUrlCondition {
 
 		}
@@ -148,12 +148,11 @@ public final class MigrateAutoConfiguration {
 
 		@Override
 		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			String command = context.getEnvironment().getProperty("migrate.command");
 			ConditionMessage.Builder message = ConditionMessage.forCondition("migrate startup action");
-			if (command != null && !command.isBlank()) {
-				return ConditionOutcome.noMatch(message.because("migrate.command is set"));
+			if (CommandMode.isOn(context.getEnvironment())) {
+				return ConditionOutcome.noMatch(message.because(SpringBootVocabulary.COMMAND + " is set"));
 			}
-			return ConditionOutcome.match(message.because("migrate.command is not set"));
+			return ConditionOutcome.match(message.because(SpringBootVocabulary.COMMAND + " is not set"));
 		}
 
 	}

@@ -15,15 +15,13 @@ import dev.migrate.MigrateException;
 import dev.migrate.MigrateSettings;
 import dev.migrate.MigrationListener;
 import dev.migrate.Migrator;
-import dev.migrate.Vocabulary;
 import dev.migrate.revision.Revision;
 import dev.migrate.revision.RevisionLoader;
-import dev.migrate.table.TableNames;
 
 /**
  * Turns {@link MigrateProperties} into {@link MigrateSettings} (the one place that maps them),
  * builds the separate migration connection, and creates {@link Migrator Migrators} whose errors
- * name the {@code migrate.*} property at fault ({@link Vocabulary#springBoot()}). The revisions are read once (on a background
+ * name the {@code migrate.*} property at fault ({@link SpringBootVocabulary}). The revisions are read once (on a background
  * thread during startup when a {@link RevisionPreload} is available) and shared.
  */
 final class MigratorFactory {
@@ -53,10 +51,8 @@ final class MigratorFactory {
 	 */
 	static MigratorFactory of(MigrateProperties properties, List<JavaRevision> javaRevisions,
 			ClassLoader classLoader, RevisionPreload preload) {
-		TableNames.of(emptyToNull(properties.getSchema()), properties.getVersionTable(), properties.getHistoryTable(),
-				Vocabulary.springBoot());
 		MigrateSettings settings = MigrateSettings.builder()
-			.vocabulary(Vocabulary.springBoot())
+			.vocabulary(SpringBootVocabulary.INSTANCE)
 			.locations(properties.getLocations())
 			.classLoader(classLoader)
 			.javaRevisions(javaRevisions)
@@ -90,16 +86,17 @@ final class MigratorFactory {
 		if (!this.properties.hasSeparateConnection()) {
 			if (application == null) {
 				throw new MigrateException(ErrorCode.CONFIGURATION,
-						"migrate has no DataSource: there is no single DataSource bean and migrate.url is not set",
-						"Define one DataSource (spring.datasource.url) or set migrate.url");
+						"migrate has no DataSource: there is no single DataSource bean and " + SpringBootVocabulary.URL
+								+ " is not set",
+						"Define one DataSource (spring.datasource.url) or set " + SpringBootVocabulary.URL);
 			}
 			return application;
 		}
 		String url = orElse(this.properties.getUrl(), (details != null) ? details.getJdbcUrl() : null);
 		if (url == null) {
 			throw new MigrateException(ErrorCode.CONFIGURATION,
-					"migrate.username is set but there is no JDBC URL for the migration connection",
-					"Set migrate.url (or spring.datasource.url)");
+					SpringBootVocabulary.USERNAME + " is set but there is no JDBC URL for the migration connection",
+					"Set " + SpringBootVocabulary.URL + " (or spring.datasource.url)");
 		}
 		String username = orElse(this.properties.getUsername(), (details != null) ? details.getUsername() : null);
 		String password = orElse(this.properties.getPassword(), (details != null) ? details.getPassword() : null);
@@ -146,7 +143,7 @@ final class MigratorFactory {
 			}
 			catch (MigrateException ex) {
 				if (ex.code() == ErrorCode.LOCATION) {
-					throw new MigrateException(ErrorCode.LOCATION, ex.description() + " (migrate.locations = "
+					throw new MigrateException(ErrorCode.LOCATION, ex.description() + " (" + SpringBootVocabulary.LOCATIONS + " = "
 							+ String.join(",", this.settings.locations()) + ")", ex.action(), ex);
 				}
 				throw ex;

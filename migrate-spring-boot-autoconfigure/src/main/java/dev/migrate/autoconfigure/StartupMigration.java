@@ -13,6 +13,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.MigrationResult;
 import dev.migrate.MigrationStatus;
 import dev.migrate.Migrator;
+import dev.migrate.Vocabulary.Setting;
 import dev.migrate.autoconfigure.MigrateProperties.Mode;
 import dev.migrate.revision.Revision;
 
@@ -49,7 +50,7 @@ final class StartupMigration {
 
 	/** Whether a startup action runs, i.e. the mode is not {@code off} and no command is set. */
 	static boolean runsAtStartup(MigrateProperties properties) {
-		return properties.getMode() != Mode.OFF && !properties.hasCommand();
+		return properties.getMode() != Mode.OFF && !CommandMode.isOn(properties);
 	}
 
 	/**
@@ -79,7 +80,7 @@ final class StartupMigration {
 		List<String> unknown = heads.stream().filter((head) -> this.migrator.graph().find(head).isEmpty()).toList();
 		if (!unknown.isEmpty()) {
 			logger.warn("Database is at " + describe(unknown) + ", unknown to this build; nothing was applied "
-					+ "(migrate.allow-unknown-revisions=true). A newer version of the application probably "
+					+ "(" + SpringBootVocabulary.INSTANCE.setting(Setting.ALLOW_UNKNOWN_REVISIONS) + "). A newer version of the application probably "
 					+ "migrated it; this version runs against that schema");
 		}
 		else if (logger.isInfoEnabled()) {
@@ -94,7 +95,7 @@ final class StartupMigration {
 		this.migrator.check(target);
 		List<String> heads = this.migrator.current();
 		logger.info("Validated the database at " + describe(heads) + " against " + target
-				+ " (migrate.mode=validate): nothing pending");
+				+ " (" + SpringBootVocabulary.MODE + "=validate): nothing pending");
 		return heads;
 	}
 

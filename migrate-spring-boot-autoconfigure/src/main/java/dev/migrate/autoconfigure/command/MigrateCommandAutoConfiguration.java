@@ -21,7 +21,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 import dev.migrate.Migrator;
+import dev.migrate.autoconfigure.CommandMode;
 import dev.migrate.autoconfigure.MigrateAutoConfiguration;
+import dev.migrate.autoconfigure.SpringBootVocabulary;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} of the command mode: when
@@ -36,16 +38,16 @@ public final class MigrateCommandAutoConfiguration {
 	@Bean
 	MigrateCommandRunner migrateCommandRunner(Environment environment, ObjectProvider<Migrator> migrator,
 			ObjectProvider<DataSource> dataSource, ConfigurableApplicationContext context) {
-		return new MigrateCommandRunner(environment.getProperty("migrate.command"), migrator,
+		return new MigrateCommandRunner(CommandMode.command(environment), migrator,
 				database(environment, dataSource), context);
 	}
 
 	/** The database as {@code current -v} shows it: {@code migrate.url} or the DataSource's URL and user. */
 	private static Supplier<String> database(Environment environment, ObjectProvider<DataSource> dataSource) {
 		return () -> {
-			String url = environment.getProperty("migrate.url");
+			String url = environment.getProperty(SpringBootVocabulary.URL);
 			if (url != null && !url.isBlank()) {
-				String user = environment.getProperty("migrate.username");
+				String user = environment.getProperty(SpringBootVocabulary.USERNAME);
 				return redact(url) + ((user != null) ? " (user " + user + ")" : "");
 			}
 			DataSource application = dataSource.getIfUnique();
@@ -72,10 +74,11 @@ public final class MigrateCommandAutoConfiguration {
 		@Override
 		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 			ConditionMessage.Builder message = ConditionMessage.forCondition("migrate command mode");
-			if (MigrateCommandEnvironmentPostProcessor.isCommandMode(context.getEnvironment())) {
-				return ConditionOutcome.match(message.because("migrate.command is set"));
+			if (CommandMode.isOn(context.getEnvironment())) {
+				return ConditionOutcome.match(message.because(SpringBootVocabulary.COMMAND + " is set"));
 			}
-			return ConditionOutcome.noMatch(message.because("migrate.command is not set or migrate is disabled"));
+			return ConditionOutcome.noMatch(
+					message.because(SpringBootVocabulary.COMMAND + " is not set or migrate is disabled"));
 		}
 
 	}
