@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code accept-checksum} and the hints that lead to it, through the command-mode parser with
- * the words of command mode ({@link Vocabulary#springBoot()}) against a real PostgreSQL: the
+ * the words of a front end ({@link dev.migrate.TestVocabulary}) against a real PostgreSQL: the
  * diamond's revisions in a filesystem location, applied, then edited.
  */
 class AcceptChecksumCommandTests {
