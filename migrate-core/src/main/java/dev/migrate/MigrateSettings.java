@@ -33,6 +33,12 @@ public final class MigrateSettings {
 	/** Default number of retries of a revision that hit {@code lock_timeout}. */
 	public static final int DEFAULT_DDL_LOCK_RETRIES = 10;
 
+	/** Default number of retries of a connection while the database has not been reached: none. */
+	public static final int DEFAULT_CONNECT_RETRIES = 0;
+
+	/** Default pause before each connect retry: 10 seconds. */
+	public static final Duration DEFAULT_CONNECT_RETRY_INTERVAL = Duration.ofSeconds(10);
+
 	private final List<String> locations;
 
 	private final ClassLoader classLoader;
@@ -61,6 +67,10 @@ public final class MigrateSettings {
 
 	private final String instance;
 
+	private final int connectRetries;
+
+	private final Duration connectRetryInterval;
+
 	private final Vocabulary vocabulary;
 
 	private MigrateSettings(Builder builder) {
@@ -78,6 +88,8 @@ public final class MigrateSettings {
 		this.allowUnknownRevisions = builder.allowUnknownRevisions;
 		this.singleTransaction = builder.singleTransaction;
 		this.instance = builder.instance;
+		this.connectRetries = builder.connectRetries;
+		this.connectRetryInterval = builder.connectRetryInterval;
 		this.vocabulary = builder.vocabulary;
 	}
 
@@ -161,6 +173,19 @@ public final class MigrateSettings {
 		return this.instance;
 	}
 
+	/**
+	 * How many times opening a connection is retried while the database has not been reached
+	 * yet (it may still be starting); 0 fails at the first refusal.
+	 */
+	public int connectRetries() {
+		return this.connectRetries;
+	}
+
+	/** The pause between two attempts to connect. */
+	public Duration connectRetryInterval() {
+		return this.connectRetryInterval;
+	}
+
 	/** The words failures and log lines use for settings and commands (default {@link Vocabulary#java()}). */
 	public Vocabulary vocabulary() {
 		return this.vocabulary;
@@ -202,6 +227,10 @@ public final class MigrateSettings {
 
 		private String instance = defaultInstance();
 
+		private int connectRetries = DEFAULT_CONNECT_RETRIES;
+
+		private Duration connectRetryInterval = DEFAULT_CONNECT_RETRY_INTERVAL;
+
 		private Vocabulary vocabulary = Vocabulary.java();
 
 		private Builder() {
@@ -222,6 +251,8 @@ public final class MigrateSettings {
 			this.allowUnknownRevisions = settings.allowUnknownRevisions;
 			this.singleTransaction = settings.singleTransaction;
 			this.instance = settings.instance;
+			this.connectRetries = settings.connectRetries;
+			this.connectRetryInterval = settings.connectRetryInterval;
 			this.vocabulary = settings.vocabulary;
 		}
 
@@ -314,6 +345,27 @@ public final class MigrateSettings {
 		}
 
 		/**
+		 * How many times to retry opening a connection while the database has not been reached
+		 * yet, pausing {@link #connectRetryInterval(Duration)} before each retry (default 0).
+		 * @param connectRetries the number of retries, 0 or more
+		 * @return this builder
+		 */
+		public Builder connectRetries(int connectRetries) {
+			this.connectRetries = connectRetries;
+			return this;
+		}
+
+		/**
+		 * The pause before each retry of {@link #connectRetries(int)} (default 10s).
+		 * @param connectRetryInterval the pause, zero or more
+		 * @return this builder
+		 */
+		public Builder connectRetryInterval(Duration connectRetryInterval) {
+			this.connectRetryInterval = connectRetryInterval;
+			return this;
+		}
+
+		/**
 		 * Name settings and commands in failures and log lines as this front end spells them,
 		 * e.g. the property names of the Spring Boot starter.
 		 * @param vocabulary the vocabulary
@@ -349,6 +401,13 @@ public final class MigrateSettings {
 						"The setting " + setting + " is " + this.ddlLockRetries + " but must not be negative",
 						"Set " + setting + " to 0 (no retries) or more");
 			}
+			if (this.connectRetries < 0) {
+				String setting = words.setting(Setting.CONNECT_RETRIES);
+				throw new MigrateException(ErrorCode.CONFIGURATION,
+						"The setting " + setting + " is " + this.connectRetries + " but must not be negative",
+						"Set " + setting + " to 0 (no retries) or more");
+			}
+			requireNotNegative(this.connectRetryInterval, words.setting(Setting.CONNECT_RETRY_INTERVAL));
 			if (this.instance == null || this.instance.isBlank()) {
 				throw new MigrateException(ErrorCode.CONFIGURATION,
 						"The setting MigrateSettings.Builder.instance(...) is empty",

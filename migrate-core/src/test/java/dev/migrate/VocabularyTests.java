@@ -44,6 +44,8 @@ class VocabularyTests {
 		assertThat(this.java.setting(Setting.ALLOW_UNKNOWN_REVISIONS))
 			.isEqualTo("MigrateSettings.Builder.allowUnknownRevisions(true)");
 		assertThat(this.java.setting(Setting.CONNECTION)).isEqualTo("the DataSource given to Migrator.create");
+		assertThat(this.java.setting(Setting.URL)).isEqualTo("the URL of the DataSource given to Migrator.create");
+		assertThat(this.java.setting(Setting.CONNECT_RETRIES)).isEqualTo("MigrateSettings.Builder.connectRetries(...)");
 		assertThat(this.java.origin(Setting.LOCATIONS)).isNull();
 	}
 

@@ -35,6 +35,9 @@ final class CommandLineVocabulary implements Vocabulary {
 			case VALIDATE_CHECKSUMS -> "--no-validate-checksums";
 			case ALLOW_UNKNOWN_REVISIONS -> "--allow-unknown-revisions";
 			case CONNECTION -> "--user and --password, or DATABASE_USER and DATABASE_PASSWORD";
+			case URL -> "--url (or DATABASE_URL)";
+			case CONNECT_RETRIES -> "--connect-retries";
+			case CONNECT_RETRY_INTERVAL -> "--connect-retry-interval";
 		};
 	}
 

@@ -105,6 +105,16 @@ public final class MigrateCli implements Callable<Integer> {
 			description = "How often a revision is retried after hitting lock_timeout (default: ${DEFAULT-VALUE}).")
 	private Integer ddlLockRetries;
 
+	@Option(names = "--connect-retries", scope = ScopeType.INHERIT, paramLabel = "N",
+			description = "How often to retry connecting while the database cannot be reached yet, e.g. while it "
+					+ "starts (default: ${DEFAULT-VALUE}).")
+	private Integer connectRetries;
+
+	@Option(names = "--connect-retry-interval", scope = ScopeType.INHERIT, paramLabel = "DURATION",
+			converter = DurationConverter.class,
+			description = "The pause before each connect retry, e.g. 5s (default: ${DEFAULT-VALUE}).")
+	private Duration connectRetryInterval;
+
 	@Option(names = "--no-validate-checksums", scope = ScopeType.INHERIT,
 			description = "Do not fail when applied revisions were edited (prefer accept-checksum).")
 	private boolean noValidateChecksums;
@@ -215,6 +225,12 @@ public final class MigrateCli implements Callable<Integer> {
 		if (this.ddlLockRetries != null) {
 			builder.ddlLockRetries(this.ddlLockRetries);
 		}
+		if (this.connectRetries != null) {
+			builder.connectRetries(this.connectRetries);
+		}
+		if (this.connectRetryInterval != null) {
+			builder.connectRetryInterval(this.connectRetryInterval);
+		}
 		builder.validateChecksums(!this.noValidateChecksums);
 		builder.allowUnknownRevisions(this.allowUnknownRevisions);
 		builder.vocabulary(new CommandLineVocabulary(Map.of(Setting.LOCATIONS, describeLocations())));
@@ -311,6 +327,8 @@ public final class MigrateCli implements Callable<Integer> {
 				case "--lock-timeout" -> DurationConverter.format(MigrateSettings.DEFAULT_LOCK_TIMEOUT);
 				case "--ddl-lock-timeout" -> DurationConverter.format(MigrateSettings.DEFAULT_DDL_LOCK_TIMEOUT);
 				case "--ddl-lock-retries" -> String.valueOf(MigrateSettings.DEFAULT_DDL_LOCK_RETRIES);
+				case "--connect-retries" -> String.valueOf(MigrateSettings.DEFAULT_CONNECT_RETRIES);
+				case "--connect-retry-interval" -> DurationConverter.format(MigrateSettings.DEFAULT_CONNECT_RETRY_INTERVAL);
 				default -> null;
 			};
 		}

@@ -29,6 +29,8 @@ class CommandLineVocabularyTests {
 		assertThat(this.cli.setting(Setting.ALLOW_UNKNOWN_REVISIONS)).isEqualTo("--allow-unknown-revisions");
 		assertThat(this.cli.setting(Setting.CONNECTION))
 			.isEqualTo("--user and --password, or DATABASE_USER and DATABASE_PASSWORD");
+		assertThat(this.cli.setting(Setting.URL)).isEqualTo("--url (or DATABASE_URL)");
+		assertThat(this.cli.setting(Setting.CONNECT_RETRIES)).isEqualTo("--connect-retries");
 		assertThat(this.cli.origin(Setting.LOCATIONS)).isNull();
 		Vocabulary withOrigin = new CommandLineVocabulary(Map.of(Setting.LOCATIONS, "This run used --locations x"));
 		assertThat(withOrigin.origin(Setting.LOCATIONS)).isEqualTo("This run used --locations x");

@@ -65,6 +65,9 @@ public final class SpringBootVocabulary implements Vocabulary {
 			case VALIDATE_CHECKSUMS -> PREFIX + ".validate-checksums=false";
 			case ALLOW_UNKNOWN_REVISIONS -> PREFIX + ".allow-unknown-revisions=true";
 			case CONNECTION -> URL + "/username/password";
+			case URL -> URL + " (default: spring.datasource.url)";
+			case CONNECT_RETRIES -> PREFIX + ".connect-retries";
+			case CONNECT_RETRY_INTERVAL -> PREFIX + ".connect-retry-interval";
 		};
 	}
 

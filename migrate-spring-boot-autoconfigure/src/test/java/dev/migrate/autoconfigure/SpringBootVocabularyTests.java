@@ -29,6 +29,8 @@ class SpringBootVocabularyTests {
 		assertThat(this.spring.setting(Setting.ALLOW_UNKNOWN_REVISIONS))
 			.isEqualTo("migrate.allow-unknown-revisions=true");
 		assertThat(this.spring.setting(Setting.CONNECTION)).isEqualTo("migrate.url/username/password");
+		assertThat(this.spring.setting(Setting.URL)).isEqualTo("migrate.url (default: spring.datasource.url)");
+		assertThat(this.spring.setting(Setting.CONNECT_RETRIES)).isEqualTo("migrate.connect-retries");
 		assertThat(this.spring.origin(Setting.LOCATIONS)).isNull();
 	}
 
