@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * A front end's words for the core's tests: each setting as {@code <lock-timeout>} (with the
- * value advice suggests, e.g. {@code <validate-checksums=false>}) and each command as
- * {@code <run stamp heads>}, so that a test sees where the core used the caller's words. The
+ * value advice suggests, e.g. {@code <validate-checksums=false>}) and each command as its
+ * record, e.g. {@code <Stamp[targets=[heads], purge=false]>}, so that a test sees where the core used the caller's words. The
  * starter and the CLI test their own spellings.
  */
 public final class TestVocabulary implements Vocabulary {
@@ -47,7 +47,7 @@ public final class TestVocabulary implements Vocabulary {
 
 	@Override
 	public String command(Command command) {
-		return "<run " + command.line() + ">";
+		return "<" + command + ">";
 	}
 
 }

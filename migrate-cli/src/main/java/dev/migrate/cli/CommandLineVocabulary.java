@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import dev.migrate.Vocabulary;
+import dev.migrate.command.CommandLines;
 
 /**
  * The words of the {@code migrate} command line: options (and the environment variables that
@@ -38,6 +39,7 @@ final class CommandLineVocabulary implements Vocabulary {
 			case URL -> "--url (or DATABASE_URL)";
 			case CONNECT_RETRIES -> "--connect-retries";
 			case CONNECT_RETRY_INTERVAL -> "--connect-retry-interval";
+			case AWAIT_TIMEOUT -> "await --timeout (default: --lock-timeout)";
 		};
 	}
 
@@ -48,7 +50,7 @@ final class CommandLineVocabulary implements Vocabulary {
 
 	@Override
 	public String command(Command command) {
-		return "migrate " + command.line();
+		return "migrate " + CommandLines.line(command);
 	}
 
 	@Override

@@ -6,17 +6,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Callable;
 
 import javax.sql.DataSource;
 
 import org.postgresql.ds.PGSimpleDataSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.ParseResult;
 
 import dev.migrate.MigrateException;
 import dev.migrate.MigrateSettings;
@@ -24,6 +22,8 @@ import dev.migrate.Migrator;
 import dev.migrate.Vocabulary.Setting;
 import dev.migrate.command.CommandContext;
 import dev.migrate.command.CommandRunner;
+import dev.migrate.command.Commands;
+import dev.migrate.command.DurationConverter;
 import dev.migrate.command.ExitStatus;
 import dev.migrate.command.MigrateCommand;
 import dev.migrate.command.UsageException;
@@ -36,9 +36,6 @@ import dev.migrate.command.UsageException;
 @Command(name = "migrate", mixinStandardHelpOptions = true, versionProvider = MigrateCli.Version.class,
 		description = "Alembic's revision commands for PostgreSQL: inspect, upgrade, downgrade and stamp a "
 				+ "database, and write new revisions.",
-		subcommands = { CurrentCli.class, HistoryCli.class, HeadsCli.class, BranchesCli.class, ShowCli.class,
-				UpgradeCli.class, DowngradeCli.class, StampCli.class, CheckCli.class, AcceptChecksumCli.class,
-				RevisionCli.class, MergeCli.class, CommandLine.HelpCommand.class },
 		footerHeading = "%n", footer = { "Environment (used when the option is not given):",
 				"  DATABASE_URL           --url (jdbc:postgresql:// or postgres://user:pass@host/db)",
 				"  DATABASE_USER          --user", "  DATABASE_PASSWORD      --password",
@@ -46,15 +43,12 @@ import dev.migrate.command.UsageException;
 				"  MIGRATE_VERSION_TABLE  --version-table", "  MIGRATE_HISTORY_TABLE  --history-table", "",
 				"Exit status: 0 ok, 1 check found problems, 2 usage error, 3 failure (database,",
 				"revision or migration error)." })
-public final class MigrateCli implements Callable<Integer> {
+public final class MigrateCli {
 
 	/** Where revisions are unless {@code --locations} says otherwise: the sources of a Maven or Gradle project. */
 	public static final String DEFAULT_LOCATION = "filesystem:src/main/resources/db/revisions";
 
 	private final Map<String, String> environment;
-
-	@Spec
-	private CommandSpec spec;
 
 	@Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "URL",
 			description = "Database URL: jdbc:postgresql://host:5432/db or postgres://user:pass@host:5432/db "
@@ -142,32 +136,61 @@ public final class MigrateCli implements Callable<Integer> {
 	 * @param args the arguments
 	 */
 	public static void main(String[] args) {
-		System.exit(commandLine(new MigrateCli()).execute(args));
+		PrintWriter out = new PrintWriter(System.out, true);
+		PrintWriter err = new PrintWriter(System.err, true);
+		int status;
+		try {
+			status = new MigrateCli().run(args, out, err);
+		}
+		catch (Throwable ex) {
+			status = CommandRunner.internalError(ex, err);
+		}
+		System.exit(status);
 	}
 
 	/**
-	 * The command line of a {@code migrate} run, showing the core's defaults in its help.
+	 * The command line of a {@code migrate} run: the global options of this run and every command
+	 * of {@link Commands}, showing the core's defaults in its help.
 	 * @param cli the run
 	 * @return the command line
 	 */
 	static CommandLine commandLine(MigrateCli cli) {
-		return new CommandLine(cli).setDefaultValueProvider(new Defaults());
+		return Commands.addTo(new CommandLine(cli)).setDefaultValueProvider(new Defaults());
 	}
 
-	@Override
-	public Integer call() {
-		throw new CommandLine.ParameterException(this.spec.commandLine(), "Missing command");
+	/**
+	 * Parse and run a command line.
+	 * @param args the arguments
+	 * @param out where results go
+	 * @param err where log lines and failures go
+	 * @return the exit status
+	 */
+	int run(String[] args, PrintWriter out, PrintWriter err) {
+		CommandLine commandLine = commandLine(this);
+		MigrateCommand command;
+		try {
+			command = Commands.parse(commandLine, List.of(args));
+		}
+		catch (UsageException ex) {
+			err.println(ex.getMessage());
+			err.println("Run 'migrate --help' for the commands and their options.");
+			err.flush();
+			return ExitStatus.USAGE;
+		}
+		ParseResult parsed = commandLine.getParseResult();
+		String name = parsed.hasSubcommand() ? parsed.subcommand().commandSpec().name() : "migrate";
+		return run(command, name, out, err);
 	}
 
 	/**
 	 * Run a parsed command with the global options.
 	 * @param command the command
-	 * @param commandSpec the subcommand, for its output streams
+	 * @param name the command's name, for messages
+	 * @param out where results go
+	 * @param err where failures go
 	 * @return the exit status
 	 */
-	int run(MigrateCommand command, CommandSpec commandSpec) {
-		PrintWriter out = commandSpec.commandLine().getOut();
-		PrintWriter err = commandSpec.commandLine().getErr();
+	private int run(MigrateCommand command, String name, PrintWriter out, PrintWriter err) {
 		try {
 			MigrateSettings settings;
 			try {
@@ -178,7 +201,7 @@ public final class MigrateCli implements Callable<Integer> {
 			}
 			DatabaseUrl database = database();
 			if (database == null && command.needsDatabase()) {
-				throw new UsageException(commandSpec.name() + " needs a database: pass --url or set DATABASE_URL");
+				throw new UsageException(name + " needs a database: pass --url or set DATABASE_URL");
 			}
 			DataSource dataSource = (database != null) ? dataSource(database) : new NoDatabaseDataSource();
 			CommandContext context = CommandContext.builder(settings)
@@ -191,7 +214,7 @@ public final class MigrateCli implements Callable<Integer> {
 		}
 		catch (UsageException ex) {
 			err.println(ex.getMessage());
-			err.println("Run 'migrate " + commandSpec.name() + " --help' for its options.");
+			err.println("Run 'migrate " + name + " --help' for its options.");
 			return ExitStatus.USAGE;
 		}
 		catch (MigrateException ex) {

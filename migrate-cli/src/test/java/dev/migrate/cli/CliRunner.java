@@ -22,9 +22,7 @@ final class CliRunner {
 	Result run(String... args) {
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
-		int status = MigrateCli.commandLine(new MigrateCli(this.environment)).setOut(new PrintWriter(out))
-			.setErr(new PrintWriter(err))
-			.execute(args);
+		int status = new MigrateCli(this.environment).run(args, new PrintWriter(out), new PrintWriter(err));
 		return new Result(status, out.toString(), err.toString());
 	}
 

@@ -72,7 +72,7 @@ class EngineMessagesTests {
 			.isEqualTo(revert + "Migrator.acceptChecksums(List.of(\"ae10\")), or turn the check off with "
 					+ "MigrateSettings.Builder.validateChecksums(false)");
 		assertThat(StateValidator.checksumMismatch(one, TestVocabulary.INSTANCE).action())
-			.isEqualTo(revert + "<run accept-checksum ae10>, or turn the check off with "
+			.isEqualTo(revert + "<AcceptChecksums[revisions=[ae10]]>, or turn the check off with "
 					+ "<validate-checksums=false>");
 		List<ChecksumDrift> two = List.of(new ChecksumDrift(TestRevisions.revision("1975"), "old"),
 				new ChecksumDrift(TestRevisions.revision("ae10", "1975"), "old"));
@@ -80,7 +80,7 @@ class EngineMessagesTests {
 		assertThat(ex.code()).isEqualTo(ErrorCode.CHECKSUM_MISMATCH);
 		assertThat(ex.description()).startsWith("2 applied revisions were edited after they were applied: 1975 (");
 		assertThat(ex.action()).startsWith("Revert the files ")
-			.endsWith("accept the new checksums with <run accept-checksum 1975 ae10>, or turn the check off with "
+			.endsWith("accept the new checksums with <AcceptChecksums[revisions=[1975, ae10]]>, or turn the check off with "
 					+ "<validate-checksums=false>");
 	}
 

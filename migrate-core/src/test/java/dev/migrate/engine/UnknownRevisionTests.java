@@ -62,7 +62,7 @@ class UnknownRevisionTests {
 				+ "start this version anyway with MigrateSettings.Builder.allowUnknownRevisions(true)");
 		Migrator olderApplication = Migrator.create(db.dataSource(), settings().vocabulary(TestVocabulary.INSTANCE).build());
 		assertThat(catchThrowableOfType(MigrateException.class, () -> olderApplication.upgrade("heads")).action())
-			.endsWith("rewrite the version table with <run stamp --purge <revision>>; or start this "
+			.endsWith("rewrite the version table with <Stamp[targets=[<revision>], purge=true]>; or start this "
 					+ "version anyway with <allow-unknown-revisions=true>");
 		assertThat(catchThrowableOfType(MigrateException.class, () -> olderApplication.stamp(List.of("a1"), false))
 			.code()).isEqualTo(ErrorCode.UNKNOWN_REVISION_IN_DATABASE);

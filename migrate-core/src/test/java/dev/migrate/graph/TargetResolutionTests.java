@@ -81,13 +81,14 @@ class TargetResolutionTests {
 						"Multiple head revisions are present for given argument 'head'; please specify a specific "
 								+ "target revision, or 'heads' for all heads.")
 					.contains(RIGHT + " (classpath:db/revisions/" + RIGHT + "_create_t.sql), " + LEFT);
-				assertThat(ex.action()).isEqualTo("Join the branches with a merge revision ('merge -m \"merge heads\" "
-						+ "heads', a command of the migrate CLI), or use the target 'heads' to apply every branch");
+				assertThat(ex.action()).isEqualTo("Join the branches with a merge revision (the merge command of the migrate CLI or "
+						+ "command mode, merging heads with the message \"merge heads\"), or use the target 'heads' to apply "
+						+ "every branch");
 			});
 		assertThatExceptionOfType(MigrateException.class)
 			.isThrownBy(() -> RevisionGraph.of(fork(), TestVocabulary.INSTANCE).resolve("head", Set.of()))
 			.satisfies((ex) -> assertThat(ex.action()).isEqualTo("Join the branches with a merge revision "
-					+ "(<run merge -m \"merge heads\" heads>), or use the target 'heads' to apply every "
+					+ "(<Merge[message=merge heads, revisions=[heads]]>), or use the target 'heads' to apply every "
 					+ "branch"));
 	}
 

@@ -77,8 +77,9 @@ class PlannerTests {
 			.satisfies((ex) -> {
 				assertThat(ex.code()).isEqualTo(ErrorCode.MULTIPLE_HEADS);
 				assertThat(ex.description()).contains(LEFT).contains(RIGHT);
-				assertThat(ex.action()).isEqualTo("Join the branches with a merge revision ('merge -m \"merge heads\" "
-						+ "heads', a command of the migrate CLI), or use the target 'heads' to apply every branch");
+				assertThat(ex.action()).isEqualTo("Join the branches with a merge revision (the merge command of the migrate CLI or "
+						+ "command mode, merging heads with the message \"merge heads\"), or use the target 'heads' to apply "
+						+ "every branch");
 			});
 		assertThat(Planner.upgrade(this.fork, Set.of(BASE), "heads").headsAfter()).containsExactlyInAnyOrder(LEFT,
 				RIGHT);
@@ -152,7 +153,7 @@ class PlannerTests {
 					+ "version anyway with MigrateSettings.Builder.allowUnknownRevisions(true)");
 		assertThat(unknownRevision(TestVocabulary.INSTANCE))
 			.isEqualTo("Deploy the newer version of the application; or, if the revision was removed on purpose, "
-					+ "rewrite the version table with <run stamp --purge <revision>>; or start this "
+					+ "rewrite the version table with <Stamp[targets=[<revision>], purge=true]>; or start this "
 					+ "version anyway with <allow-unknown-revisions=true>");
 	}
 
@@ -180,7 +181,7 @@ class PlannerTests {
 		assertThatExceptionOfType(MigrateException.class)
 			.isThrownBy(() -> Planner.stamp(RevisionGraph.of(diamond(), TestVocabulary.INSTANCE),
 					Set.of(BASE, LEFT), List.of("heads"), false))
-			.satisfies((ex) -> assertThat(ex.action()).endsWith("with <run stamp --purge <revision>>"));
+			.satisfies((ex) -> assertThat(ex.action()).endsWith("with <Stamp[targets=[<revision>], purge=true]>"));
 	}
 
 	@Test
@@ -193,7 +194,7 @@ class PlannerTests {
 			.isThrownBy(() -> Planner.stamp(RevisionGraph.of(diamond(), TestVocabulary.INSTANCE), Set.of(), List.of(),
 					false))
 			.satisfies((ex) -> assertThat(ex.action())
-				.isEqualTo("Give the revision the database is at, e.g. <run stamp heads>"));
+				.isEqualTo("Give the revision the database is at, e.g. <Stamp[targets=[heads], purge=false]>"));
 	}
 
 	// downgrade

@@ -1,6 +1,7 @@
 package dev.migrate.autoconfigure;
 
 import dev.migrate.Vocabulary;
+import dev.migrate.command.CommandLines;
 
 /**
  * The words of the Spring Boot starter: {@code migrate.*} properties, and commands run by the
@@ -68,6 +69,7 @@ public final class SpringBootVocabulary implements Vocabulary {
 			case URL -> URL + " (default: spring.datasource.url)";
 			case CONNECT_RETRIES -> PREFIX + ".connect-retries";
 			case CONNECT_RETRY_INTERVAL -> PREFIX + ".connect-retry-interval";
+			case AWAIT_TIMEOUT -> LOCK_TIMEOUT + " (the timeout of " + MODE + "=await; in command mode: await --timeout)";
 		};
 	}
 
@@ -77,7 +79,7 @@ public final class SpringBootVocabulary implements Vocabulary {
 	 */
 	@Override
 	public String command(Command command) {
-		return commandArgument(command.line());
+		return commandArgument(CommandLines.line(command));
 	}
 
 	/**

@@ -8,6 +8,7 @@ import dev.migrate.Vocabulary;
 import dev.migrate.Vocabulary.Command;
 import dev.migrate.Vocabulary.Setting;
 import dev.migrate.command.CommandLineTokenizer;
+import dev.migrate.command.CommandLines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,7 +50,7 @@ class SpringBootVocabularyTests {
 
 	@Test
 	void commandArgumentsKeepWhatAShellWouldExpand() {
-		String line = Command.merge("say \"hi\" for $5", List.of("heads")).line();
+		String line = CommandLines.line(Command.merge("say \"hi\" for $5", List.of("heads")));
 		assertThat(CommandLineTokenizer.tokenize(line)).containsExactly("merge", "-m", "say \"hi\" for $5", "heads");
 		assertThat(this.spring.command(Command.merge("say \"hi\" for $5", List.of("heads"))))
 			.isEqualTo("--migrate.command=\"merge -m 'say \\\"hi\\\" for \\$5' heads\"");

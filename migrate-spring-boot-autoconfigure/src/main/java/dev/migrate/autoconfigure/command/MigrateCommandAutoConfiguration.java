@@ -21,6 +21,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 import dev.migrate.Migrator;
+import dev.migrate.Redaction;
 import dev.migrate.autoconfigure.CommandMode;
 import dev.migrate.autoconfigure.MigrateAutoConfiguration;
 import dev.migrate.autoconfigure.SpringBootVocabulary;
@@ -48,7 +49,7 @@ public final class MigrateCommandAutoConfiguration {
 			String url = environment.getProperty(SpringBootVocabulary.URL);
 			if (url != null && !url.isBlank()) {
 				String user = environment.getProperty(SpringBootVocabulary.USERNAME);
-				return redact(url) + ((user != null) ? " (user " + user + ")" : "");
+				return Redaction.redact(url) + ((user != null) ? " (user " + user + ")" : "");
 			}
 			DataSource application = dataSource.getIfUnique();
 			if (application == null) {
@@ -56,16 +57,12 @@ public final class MigrateCommandAutoConfiguration {
 			}
 			try (Connection connection = application.getConnection()) {
 				DatabaseMetaData metaData = connection.getMetaData();
-				return redact(metaData.getURL()) + " (user " + metaData.getUserName() + ")";
+				return Redaction.redact(metaData.getURL()) + " (user " + metaData.getUserName() + ")";
 			}
 			catch (SQLException ex) {
 				return null;
 			}
 		};
-	}
-
-	static String redact(String url) {
-		return url.replaceAll("(?i)([?&;]password=)[^&;]*", "$1***");
 	}
 
 	/** Matches when {@code migrate.command} has text and migrate is enabled. */
