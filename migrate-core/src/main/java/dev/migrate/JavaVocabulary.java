@@ -31,6 +31,7 @@ final class JavaVocabulary implements Vocabulary {
 			case CONNECT_RETRIES -> "MigrateSettings.Builder.connectRetries(...)";
 			case CONNECT_RETRY_INTERVAL -> "MigrateSettings.Builder.connectRetryInterval(...)";
 			case AWAIT_TIMEOUT -> "the timeout given to Migrator.await";
+			case SHADOW_URL -> "ShadowDatabase.provided(...)";
 		};
 	}
 

@@ -91,7 +91,13 @@ public interface Vocabulary {
 		CONNECT_RETRY_INTERVAL,
 
 		/** How long await waits for the database to reach the target. */
-		AWAIT_TIMEOUT
+		AWAIT_TIMEOUT,
+
+		/**
+		 * The database autogenerate and the drift check use as their
+		 * shadow instead of a temporary one.
+		 */
+		SHADOW_URL
 
 	}
 

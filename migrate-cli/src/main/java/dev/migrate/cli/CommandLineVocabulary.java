@@ -40,6 +40,7 @@ final class CommandLineVocabulary implements Vocabulary {
 			case CONNECT_RETRIES -> "--connect-retries";
 			case CONNECT_RETRY_INTERVAL -> "--connect-retry-interval";
 			case AWAIT_TIMEOUT -> "await --timeout (default: --lock-timeout)";
+			case SHADOW_URL -> "--shadow-url (or MIGRATE_SHADOW_URL)";
 		};
 	}
 
