@@ -41,12 +41,16 @@ import dev.migrate.command.UsageException;
 				"  DATABASE_USER          --user", "  DATABASE_PASSWORD      --password",
 				"  MIGRATE_LOCATIONS      --locations", "  MIGRATE_SCHEMA         --schema",
 				"  MIGRATE_VERSION_TABLE  --version-table", "  MIGRATE_HISTORY_TABLE  --history-table", "",
-				"Exit status: 0 ok, 1 check found problems, 2 usage error, 3 failure (database,",
-				"revision or migration error)." })
+				"Exit status: 0 ok (await: the database is at the target), 1 check found problems,",
+				"2 usage error, 3 failure (database, revision or migration error; await timed out),",
+				"4 internal error (a bug in migrate, or the JVM ran out of memory)." })
 public final class MigrateCli {
 
 	/** Where revisions are unless {@code --locations} says otherwise: the sources of a Maven or Gradle project. */
 	public static final String DEFAULT_LOCATION = "filesystem:src/main/resources/db/revisions";
+
+	/** The application name of the CLI's sessions when the URL gives none. */
+	static final String APPLICATION_NAME = "migrate-cli";
 
 	private final Map<String, String> environment;
 
@@ -287,7 +291,12 @@ public final class MigrateCli {
 		return (fromEnv != null) ? DatabaseUrl.parse(fromEnv, "DATABASE_URL") : null;
 	}
 
-	private DataSource dataSource(DatabaseUrl database) {
+	/**
+	 * The data source of a run: the URL's parameters, the user and password of the options, the
+	 * environment or the URL, and the application name {@code migrate-cli} unless the URL gives
+	 * one ({@code ApplicationName=}), so that lock holders and blockers can be told apart.
+	 */
+	PGSimpleDataSource dataSource(DatabaseUrl database) {
 		PGSimpleDataSource dataSource = new PGSimpleDataSource();
 		try {
 			dataSource.setURL(database.jdbcUrl());
@@ -303,7 +312,9 @@ public final class MigrateCli {
 		if (databasePassword != null) {
 			dataSource.setPassword(databasePassword);
 		}
-		dataSource.setApplicationName("migrate-cli");
+		if (!database.jdbcUrl().matches("(?s).*[?&;]ApplicationName=.*")) {
+			dataSource.setApplicationName(APPLICATION_NAME);
+		}
 		return dataSource;
 	}
 

@@ -29,7 +29,8 @@ class MigrateCliTests {
 	void helpListsEveryCommandAndTheEnvironment() {
 		CliRunner.Result help = new CliRunner().run("--help");
 		assertThat(help.status()).isZero();
-		assertThat(help.out()).startsWith("Usage: migrate ").contains("DATABASE_URL").contains("Exit status:");
+		assertThat(help.out()).startsWith("Usage: migrate ").contains("DATABASE_URL").contains("Exit status:")
+			.contains("4 internal error");
 		COMMANDS.forEach((command) -> assertThat(help.out()).contains("\n  " + command + " "));
 	}
 
@@ -128,6 +129,15 @@ class MigrateCliTests {
 		assertThat(DurationConverter.format(Duration.ofMillis(250))).isEqualTo("250ms");
 		assertThat(new DurationConverter().convert(DurationConverter.format(MigrateSettings.DEFAULT_DDL_LOCK_TIMEOUT)))
 			.isEqualTo(MigrateSettings.DEFAULT_DDL_LOCK_TIMEOUT);
+	}
+
+	@Test
+	void internalErrorsHaveTheirOwnStatusNeverChecksOne() {
+		java.io.StringWriter err = new java.io.StringWriter();
+		int status = dev.migrate.command.CommandRunner.internalError(new OutOfMemoryError("Java heap space"),
+				new java.io.PrintWriter(err));
+		assertThat(status).isEqualTo(ExitStatus.INTERNAL_ERROR).isNotEqualTo(ExitStatus.PROBLEMS);
+		assertThat(err.toString()).startsWith("INTERNAL ERROR: java.lang.OutOfMemoryError: Java heap space");
 	}
 
 	private static void assertUsage(CliRunner.Result result, String message) {

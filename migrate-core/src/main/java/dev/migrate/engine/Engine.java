@@ -122,7 +122,7 @@ public final class Engine {
 	/** See {@link dev.migrate.Migrator#stamp(List, boolean)}. */
 	public MigrationResult stamp(List<String> targets, boolean purge) {
 		List<String> copy = List.copyOf(targets);
-		return this.run.run("stamp", String.join(" ", copy) + (purge ? " --purge" : ""),
+		return this.run.run("stamp", String.join(" ", copy) + (purge ? " (purge)" : ""),
 				(state) -> Planner.stamp(this.graph, state.headSet(), copy, purge));
 	}
 

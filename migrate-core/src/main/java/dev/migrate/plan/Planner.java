@@ -19,7 +19,7 @@ import dev.migrate.revision.Revision;
 
 /**
  * Computes {@link Plan}s with Alembic's semantics: pure functions of the graph, the rows of the
- * version table and a target, so they can be shown ({@code --sql}, the actuator) before anything
+ * version table and a target, so they can be shown (offline SQL, the actuator) before anything
  * runs.
  *
  * <ul>
@@ -74,7 +74,7 @@ public final class Planner {
 		}
 	}
 
-	/** {@code stamp --purge <revision>} in the graph's words. */
+	/** A stamp that purges the version table, to {@code <revision>}, in the graph's words. */
 	private static String purge(RevisionGraph graph) {
 		return graph.vocabulary().command(Command.stamp(List.of("<revision>"), true));
 	}
@@ -231,7 +231,7 @@ public final class Planner {
 	}
 
 	/**
-	 * Plan an offline ({@code --sql}) upgrade: from base, or from {@code from} when given a
+	 * Plan an offline upgrade: from base, or from {@code from} when given a
 	 * {@code from:to} range.
 	 * @param graph the graph
 	 * @param targetOrRange a target, or a {@code from:to} range
@@ -246,7 +246,7 @@ public final class Planner {
 	}
 
 	/**
-	 * Plan an offline ({@code --sql}) downgrade, which needs a {@code from:to} range because
+	 * Plan an offline downgrade, which needs a {@code from:to} range because
 	 * offline mode cannot read the version table.
 	 * @param graph the graph
 	 * @param range the {@code from:to} range
@@ -255,15 +255,15 @@ public final class Planner {
 	public static Plan offlineDowngrade(RevisionGraph graph, String range) {
 		if (!TargetRange.isRange(range)) {
 			throw new MigrateException(ErrorCode.INVALID_TARGET,
-					"downgrade with --sql requires <fromrev>:<torev>, got '" + range + "'",
-					"Say where the database is and where it should go, e.g. downgrade 53fffde5ad5:1975ea83b712 --sql");
+					"An offline downgrade requires <fromrev>:<torev>, got '" + range + "'",
+					"Say where the database is and where it should go, e.g. 53fffde5ad5:1975ea83b712");
 		}
 		TargetRange parsed = TargetRange.parse(range);
 		return downgrade(graph, start(graph, parsed), parsed.to());
 	}
 
 	/**
-	 * Plan an offline ({@code --sql}) stamp: from base, or from {@code from} when given a
+	 * Plan an offline stamp: from base, or from {@code from} when given a
 	 * {@code from:to} range.
 	 * @param graph the graph
 	 * @param targetOrRange a target, or a {@code from:to} range

@@ -391,7 +391,7 @@ class PlannerTests {
 			.isThrownBy(() -> Planner.offlineDowngrade(this.diamond, "base"))
 			.satisfies((ex) -> {
 				assertThat(ex.code()).isEqualTo(ErrorCode.INVALID_TARGET);
-				assertThat(ex.description()).startsWith("downgrade with --sql requires <fromrev>:<torev>");
+				assertThat(ex.description()).startsWith("An offline downgrade requires <fromrev>:<torev>");
 			});
 		assertThat(ids(Planner.offlineDowngrade(this.diamond, MERGE + ":" + BASE))).containsExactly(MERGE, LEFT,
 				RIGHT);

@@ -24,7 +24,7 @@ import dev.migrate.command.ExitStatus;
  * {@link ApplicationRunner}, ordered before every other runner, that runs {@code migrate.command}
  * with the application's {@link Migrator}, printing its results on standard output and failures
  * on standard error, then closes the context and exits with the command's status (0 ok, 1
- * {@code check} found problems, 2 usage error, 3 failure).
+ * {@code check} found problems, 2 usage error, 3 failure, 4 internal error).
  */
 final class MigrateCommandRunner implements ApplicationRunner, Ordered {
 
