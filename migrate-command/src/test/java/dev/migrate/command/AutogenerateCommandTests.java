@@ -133,8 +133,8 @@ class AutogenerateCommandTests {
 		Result result = run(new AutogenerateCommand("x", List.of(schema("CREATE TABLE t (id int);")), null, null));
 		assertThat(result.status()).isEqualTo(ExitStatus.FAILED);
 		assertThat(result.err()).startsWith("FAILED: Target database is not up to date.\n"
-				+ "Action: The database is at base and the revisions' heads are a1: upgrade it first (migrate upgrade "
-				+ "heads), then autogenerate again");
+				+ "Action: The database is at base and the revisions' heads are a1: upgrade it first (<run upgrade "
+				+ "heads>), then autogenerate again");
 	}
 
 	@Test

@@ -18,7 +18,12 @@ final class TestVocabulary implements Vocabulary {
 
 	@Override
 	public String setting(Setting setting) {
-		return "<" + setting.name().toLowerCase(Locale.ROOT).replace('_', '-') + ">";
+		String name = setting.name().toLowerCase(Locale.ROOT).replace('_', '-');
+		return switch (setting) {
+			case VALIDATE_CHECKSUMS -> "<" + name + "=false>";
+			case ALLOW_UNKNOWN_REVISIONS -> "<" + name + "=true>";
+			default -> "<" + name + ">";
+		};
 	}
 
 	@Override
