@@ -46,6 +46,9 @@ final class JavaVocabulary implements Vocabulary {
 		if (command instanceof Command.AcceptChecksums accept) {
 			return "Migrator.acceptChecksums(" + list(accept.revisions()) + ")";
 		}
+		if (command instanceof Command.ListPending) {
+			return "Migrator.pending(\"heads\")";
+		}
 		Command.Merge merge = (Command.Merge) command;
 		return "the merge command of the migrate CLI or command mode, merging " + String.join(", ", merge.revisions())
 				+ " with the message " + literal(merge.message());

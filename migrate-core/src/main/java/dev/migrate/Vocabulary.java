@@ -105,7 +105,8 @@ public interface Vocabulary {
 	 * A command that advice suggests: which one and its arguments. Each vocabulary spells it as
 	 * its front end runs it (a {@link Migrator} call, a command line...).
 	 */
-	sealed interface Command permits Command.Upgrade, Command.Stamp, Command.AcceptChecksums, Command.Merge {
+	sealed interface Command permits Command.Upgrade, Command.Stamp, Command.AcceptChecksums, Command.Merge,
+			Command.ListPending {
 
 		/**
 		 * Upgrade to a target.
@@ -144,6 +145,19 @@ public interface Vocabulary {
 		 */
 		static Command merge(String message, List<String> revisions) {
 			return new Merge(message, revisions);
+		}
+
+		/**
+		 * List every revision the database still needs to reach its heads.
+		 * @return the command
+		 */
+		static Command listPending() {
+			return new ListPending();
+		}
+
+		/** List every revision the database still needs to reach its heads. */
+		record ListPending() implements Command {
+
 		}
 
 		/**

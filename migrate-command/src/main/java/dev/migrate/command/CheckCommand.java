@@ -61,7 +61,7 @@ public record CheckCommand() implements MigrateCommand {
 					.append("  ... and ")
 					.append(pending.size() - MAX_LISTED)
 					.append(" more (")
-					.append(vocabulary.command(new Command("history -r current:", "Migrator.pending(\"heads\")")))
+					.append(vocabulary.command(Vocabulary.Command.listPending()))
 					.append(" lists them all)");
 			}
 			problems.add(lines.toString());

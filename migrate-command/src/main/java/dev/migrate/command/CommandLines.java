@@ -31,6 +31,9 @@ public final class CommandLines {
 		if (command instanceof Command.AcceptChecksums accept) {
 			return ("accept-checksum " + arguments(accept.revisions())).strip();
 		}
+		if (command instanceof Command.ListPending) {
+			return "history -r current:";
+		}
 		Command.Merge merge = (Command.Merge) command;
 		return "merge -m " + argument(merge.message()) + " " + arguments(merge.revisions());
 	}
