@@ -20,6 +20,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.MigrateSettings;
 import dev.migrate.Migrator;
 import dev.migrate.Vocabulary.Setting;
+import dev.migrate.command.AutogenerateCommand;
 import dev.migrate.command.CommandContext;
 import dev.migrate.command.CommandRunner;
 import dev.migrate.command.Commands;
@@ -27,6 +28,7 @@ import dev.migrate.command.DurationConverter;
 import dev.migrate.command.ExitStatus;
 import dev.migrate.command.MigrateCommand;
 import dev.migrate.command.UsageException;
+import dev.migrate.shadow.ShadowDatabase;
 
 /**
  * The {@code migrate} command line: Alembic's commands ({@code current}, {@code history},
@@ -40,7 +42,8 @@ import dev.migrate.command.UsageException;
 				"  DATABASE_URL           --url (jdbc:postgresql:// or postgres://user:pass@host/db)",
 				"  DATABASE_USER          --user", "  DATABASE_PASSWORD      --password",
 				"  MIGRATE_LOCATIONS      --locations", "  MIGRATE_SCHEMA         --schema",
-				"  MIGRATE_VERSION_TABLE  --version-table", "  MIGRATE_HISTORY_TABLE  --history-table", "",
+				"  MIGRATE_VERSION_TABLE  --version-table", "  MIGRATE_HISTORY_TABLE  --history-table",
+				"  MIGRATE_SHADOW_URL     --shadow-url", "",
 				"Exit status: 0 ok (await: the database is at the target), 1 check found problems,",
 				"2 usage error, 3 failure (database, revision or migration error; await timed out),",
 				"4 internal error (a bug in migrate, or the JVM ran out of memory)." })
@@ -117,6 +120,12 @@ public final class MigrateCli {
 			description = "Do not fail when applied revisions were edited (prefer accept-checksum).")
 	private boolean noValidateChecksums;
 
+	@Option(names = "--shadow-url", scope = ScopeType.INHERIT, paramLabel = "URL",
+			description = "An empty database that revision --autogenerate and check --drift use as their shadow "
+					+ "and empty after each use (env MIGRATE_SHADOW_URL; default: a temporary database created on "
+					+ "the server of --url and dropped afterwards).")
+	private String shadowUrl;
+
 	@Option(names = "--allow-unknown-revisions", scope = ScopeType.INHERIT,
 			description = "Go on when the database is at a revision these revisions do not include (applied by "
 					+ "a newer version); upgrade then does nothing.")
@@ -181,6 +190,12 @@ public final class MigrateCli {
 			err.flush();
 			return ExitStatus.USAGE;
 		}
+		if (command instanceof AutogenerateCommand autogenerate && autogenerate.to().isEmpty()) {
+			err.println("revision --autogenerate needs the desired schema: --to FILE[,FILE...]");
+			err.println("Run 'migrate revision --help' for its options.");
+			err.flush();
+			return ExitStatus.USAGE;
+		}
 		ParseResult parsed = commandLine.getParseResult();
 		String name = parsed.hasSubcommand() ? parsed.subcommand().commandSpec().name() : "migrate";
 		return run(command, name, out, err);
@@ -213,6 +228,7 @@ public final class MigrateCli {
 				.out(out)
 				.err(err)
 				.database(() -> (database != null) ? describe(database) : null)
+				.shadow(() -> shadow(database, dataSource, settings.vocabulary()))
 				.build();
 			return command.run(context);
 		}
@@ -292,11 +308,36 @@ public final class MigrateCli {
 	}
 
 	/**
+	 * The shadow database of {@code revision --autogenerate} and {@code check --drift}:
+	 * {@code --shadow-url} (its own user and password, else the database's), else a temporary
+	 * database on the database's server.
+	 */
+	private ShadowDatabase shadow(DatabaseUrl database, DataSource target, Vocabulary vocabulary) {
+		String given = option(this.shadowUrl, "MIGRATE_SHADOW_URL");
+		if (given != null) {
+			DatabaseUrl shadow = DatabaseUrl.parse(given, (this.shadowUrl != null) ? "--shadow-url" : "MIGRATE_SHADOW_URL");
+			PGSimpleDataSource dataSource = (shadow.user() != null)
+					? dataSource(shadow, shadow.user(), shadow.password()) : dataSource(shadow);
+			return ShadowDatabase.provided(dataSource, shadow.display(), target, vocabulary);
+		}
+		return ShadowDatabase.temporary(target, (name) -> {
+			PGSimpleDataSource dataSource = dataSource(database);
+			dataSource.setDatabaseName(name);
+			return dataSource;
+		}, vocabulary);
+	}
+
+	/**
 	 * The data source of a run: the URL's parameters, the user and password of the options, the
 	 * environment or the URL, and the application name {@code migrate-cli} unless the URL gives
 	 * one ({@code ApplicationName=}), so that lock holders and blockers can be told apart.
 	 */
 	PGSimpleDataSource dataSource(DatabaseUrl database) {
+		return dataSource(database, firstNonNull(this.user, env("DATABASE_USER"), database.user()),
+				firstNonNull(this.password, env("DATABASE_PASSWORD"), database.password()));
+	}
+
+	private PGSimpleDataSource dataSource(DatabaseUrl database, String databaseUser, String databasePassword) {
 		PGSimpleDataSource dataSource = new PGSimpleDataSource();
 		try {
 			dataSource.setURL(database.jdbcUrl());
@@ -304,8 +345,6 @@ public final class MigrateCli {
 		catch (IllegalArgumentException ex) {
 			throw new UsageException("The database URL " + database.display() + " is not valid: " + ex.getMessage());
 		}
-		String databaseUser = firstNonNull(this.user, env("DATABASE_USER"), database.user());
-		String databasePassword = firstNonNull(this.password, env("DATABASE_PASSWORD"), database.password());
 		if (databaseUser != null) {
 			dataSource.setUser(databaseUser);
 		}

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import dev.migrate.AppliedRevision;
 import dev.migrate.MigrationStatus;
@@ -110,9 +111,13 @@ public record CheckCommand() implements MigrateCommand {
 					+ "exit 0 otherwise. Never writes.")
 	static final class Options extends CommandOptions {
 
+		@Option(names = "--drift", description = "Also replay the applied revisions into a shadow database (see "
+				+ "--shadow-url) and exit 1 with one line per difference when the database's schema differs.")
+		private boolean drift;
+
 		@Override
 		MigrateCommand command() {
-			return new CheckCommand();
+			return this.drift ? new DriftCheckCommand() : new CheckCommand();
 		}
 
 	}

@@ -97,8 +97,30 @@ public record RevisionCommand(String message, String head, boolean splice, boole
 		@Option(names = "--dir", paramLabel = "DIR", description = "Write into this directory.")
 		private Path directory;
 
+		@Option(names = "--autogenerate",
+				description = "Write the upgrade and downgrade that turn the database (at its heads) into the schema of "
+						+ "--to (or, in an application using JPA without --to, of its entities), applied into a shadow "
+						+ "database (see --shadow-url). Needs a database.")
+		private boolean autogenerate;
+
+		@Option(names = "--to", split = ",", paramLabel = "FILE",
+				description = "With --autogenerate: the desired schema, comma-separated SQL files applied in order "
+						+ "(a schema.sql or pg_dump --schema-only output).")
+		private List<Path> to;
+
 		@Override
 		MigrateCommand command() {
+			if (this.autogenerate) {
+				if (this.head != null || this.splice || this.nonTransactional) {
+					throw new UsageException("revision --autogenerate takes no --head, --splice or --non-transactional: "
+							+ "it builds on the single head the database is at");
+				}
+				return new AutogenerateCommand(this.message, (this.to != null) ? this.to : List.of(), this.revisionId,
+						this.directory);
+			}
+			if (this.to != null) {
+				throw new UsageException("revision --to needs --autogenerate");
+			}
 			return new RevisionCommand(this.message, this.head, this.splice, this.nonTransactional, this.revisionId,
 					this.directory);
 		}
