@@ -60,7 +60,7 @@ class MigratePropertiesMetadataTests {
 		assertThat(defaults.getLock().getTimeout()).isEqualTo(MigrateSettings.DEFAULT_LOCK_TIMEOUT);
 		assertThat(defaults.getDdl().getLockTimeout()).isEqualTo(MigrateSettings.DEFAULT_DDL_LOCK_TIMEOUT);
 		assertThat(defaults.getDdl().getLockRetries()).isEqualTo(MigrateSettings.DEFAULT_DDL_LOCK_RETRIES);
-		Map<String, JsonNode> metadata = metadata();
+		Map<String, JsonNode> metadata = propertiesByName();
 		DurationStyle style = DurationStyle.SIMPLE;
 		assertThat(metadata.get("migrate.locations").get("defaultValue").get(0).asString())
 			.isEqualTo(MigrateSettings.DEFAULT_LOCATION);
@@ -76,7 +76,7 @@ class MigratePropertiesMetadataTests {
 			.isEqualTo(MigrateSettings.DEFAULT_DDL_LOCK_RETRIES);
 	}
 
-	private Map<String, JsonNode> metadata() throws Exception {
+	private Map<String, JsonNode> propertiesByName() throws Exception {
 		Map<String, JsonNode> properties = new LinkedHashMap<>();
 		try (InputStream in = getClass().getClassLoader()
 			.getResourceAsStream("META-INF/spring-configuration-metadata.json")) {
