@@ -19,6 +19,7 @@ import picocli.CommandLine.ParseResult;
 import dev.migrate.MigrateException;
 import dev.migrate.MigrateSettings;
 import dev.migrate.Migrator;
+import dev.migrate.Vocabulary;
 import dev.migrate.Vocabulary.Setting;
 import dev.migrate.command.AutogenerateCommand;
 import dev.migrate.command.CommandContext;
