@@ -50,7 +50,7 @@ final class MigrateStartupRunner implements ApplicationRunner, Ordered {
 			this.startups.forEach(StartupMigration::run);
 		}
 		if (this.exitAfterMigrate) {
-			logger.info("Migration done; exiting (migrate.exit-after-migrate=true)");
+			logger.info("Migration done; exiting (" + SpringBootVocabulary.EXIT_AFTER_MIGRATE + "=true)");
 			System.exit(SpringApplication.exit(this.context));
 		}
 	}
