@@ -1,0 +1,78 @@
+package dev.migrate.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import dev.migrate.benchmarks.Program.Work;
+
+/**
+ * The command line of {@link Benchmarks}: which scenarios, how many runs, which programs to
+ * leave out.
+ *
+ * @param quick whether this is the quick smoke run (small N, two runs)
+ * @param scenarios the scenarios to run, in order
+ */
+record Options(boolean quick, List<Scenario> scenarios) {
+
+	private static final String USAGE = "Usage: benchmarks/run.sh [--quick] [--scenarios apply,nothing-pending,boot,race] "
+			+ "[--repetitions N] [--skip program,...]";
+
+	static Options parse(String[] args) {
+		boolean quick = false;
+		Set<String> selected = Set.of("apply", "nothing-pending", "boot", "race");
+		Integer repetitions = null;
+		Set<String> skipped = Set.of();
+		for (int i = 0; i < args.length; i++) {
+			switch (args[i]) {
+				case "--quick" -> quick = true;
+				case "--scenarios" -> selected = Set.of(value(args, ++i).split(","));
+				case "--repetitions" -> repetitions = Integer.parseInt(value(args, ++i));
+				case "--skip" -> skipped = Set.of(value(args, ++i).split(","));
+				default -> throw new IllegalArgumentException("Unknown option '" + args[i] + "'. " + USAGE);
+			}
+		}
+		List<Scenario> scenarios = new ArrayList<>();
+		int[] applySizes = quick ? new int[] { 20 } : new int[] { 100, 500, 2000 };
+		int[] pendingSizes = quick ? new int[] { 50, 0 } : new int[] { 2000, 0 };
+		for (int size : applySizes) {
+			add(scenarios, selected, skipped, new Scenario("apply", "Cold apply, N=" + size + " (empty database)",
+					Work.APPLY, size, Benchmarks.applyPrograms(), reps(repetitions, quick ? 2 : (size >= 2000) ? 3 : 5), 1));
+		}
+		for (int size : pendingSizes) {
+			add(scenarios, selected, skipped, new Scenario("nothing-pending",
+					"Nothing pending, N=" + size + " applied (fresh JVM each run)", Work.NOTHING_PENDING, size,
+					Benchmarks.nothingPendingPrograms(), reps(repetitions, quick ? 2 : 9), 1));
+		}
+		for (int size : pendingSizes) {
+			add(scenarios, selected, skipped, new Scenario("boot",
+					"Spring Boot start, nothing pending, N=" + size + " applied (launch to exit)", Work.NOTHING_PENDING,
+					size, Benchmarks.bootPrograms(), reps(repetitions, quick ? 2 : 9), 1));
+		}
+		int raceSize = quick ? 20 : 500;
+		add(scenarios, selected, skipped, new Scenario("race",
+				"4 processes racing on an empty database, N=" + raceSize + " (until the last exits)", Work.APPLY,
+				raceSize, Benchmarks.racePrograms(), reps(repetitions, quick ? 1 : 3), 4));
+		return new Options(quick, scenarios);
+	}
+
+	private static void add(List<Scenario> scenarios, Set<String> selected, Set<String> skipped, Scenario scenario) {
+		if (selected.contains(scenario.id())) {
+			List<String> programs = scenario.programs().stream().filter((p) -> !skipped.contains(p)).toList();
+			scenarios.add(new Scenario(scenario.id(), scenario.title(), scenario.work(), scenario.size(), programs,
+					scenario.repetitions(), scenario.racers()));
+		}
+	}
+
+	private static int reps(Integer repetitions, int defaultValue) {
+		return (repetitions != null) ? repetitions : defaultValue;
+	}
+
+	private static String value(String[] args, int index) {
+		if (index >= args.length) {
+			throw new IllegalArgumentException("Option '" + args[index - 1] + "' needs a value. " + USAGE);
+		}
+		return args[index];
+	}
+
+}
