@@ -23,7 +23,7 @@ import dev.migrate.benchmarks.Program.Work;
  *
  * <p>
  * Usage: {@code benchmarks/run.sh [--quick] [--scenarios apply,nothing-pending,boot,race]
- * [--repetitions N] [--skip program,...]}.
+ * [--repetitions N] [--skip program,...] [--without-index]}.
  */
 public final class Benchmarks {
 
@@ -49,9 +49,12 @@ public final class Benchmarks {
 
 	private final Path jsonLines;
 
+	private final boolean withIndex;
+
 	private int databaseCounter;
 
-	private Benchmarks(Server server, Programs programs, Path work, Path jsonLines) {
+	private Benchmarks(Server server, Programs programs, Path work, Path jsonLines, boolean withIndex) {
+		this.withIndex = withIndex;
 		this.server = server;
 		this.programs = programs;
 		this.timer = new ProcessTimer(work);
@@ -71,7 +74,8 @@ public final class Benchmarks {
 		Path markdown = results.resolve("benchmarks-" + stamp + ".md");
 		Path jsonLines = results.resolve("benchmarks-" + stamp + ".jsonl");
 		Server server = Server.fromEnvironment();
-		Benchmarks benchmarks = new Benchmarks(server, new Programs(root), work, jsonLines);
+		Benchmarks benchmarks = new Benchmarks(server, new Programs(root), work, jsonLines,
+				options.withIndex());
 		StringBuilder report = new StringBuilder(Machine.describe(server, options));
 		write(markdown, report.toString());
 		for (Scenario scenario : options.scenarios()) {
@@ -88,7 +92,8 @@ public final class Benchmarks {
 	private String run(Scenario scenario) throws IOException, InterruptedException, SQLException {
 		System.err.println("== " + scenario.title());
 		String loadBefore = Machine.loadAverage();
-		RevisionSet revisions = RevisionSet.generate(scenario.size(), this.work);
+		RevisionSet revisions = RevisionSet.generate(scenario.size(), this.work,
+				this.withIndex ? this.programs::writeIndex : null);
 		List<Program> programs = new ArrayList<>(scenario.programs().stream().map(this.programs::get).toList());
 		List<String> unprepared = new ArrayList<>();
 		if (!scenario.freshDatabase()) {

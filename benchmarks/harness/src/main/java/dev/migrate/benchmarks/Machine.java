@@ -29,7 +29,8 @@ final class Machine {
 				+ Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), " + memory + "; Java "
 				+ System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + "); PostgreSQL "
 				+ server.version() + " on " + server.environment("x").get("PGHOST") + "; load average " + loadAverage()
-				+ " at the start.\n\n";
+				+ " at the start; migrate's revisions "
+				+ (options.withIndex() ? "with" : "without") + " their revision index (migrate.index).\n\n";
 	}
 
 	/** The 1, 5 and 15 minute load averages, as {@code uptime} prints them. */

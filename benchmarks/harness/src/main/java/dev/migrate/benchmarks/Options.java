@@ -12,23 +12,27 @@ import dev.migrate.benchmarks.Program.Work;
  *
  * @param quick whether this is the quick smoke run (small N, two runs)
  * @param scenarios the scenarios to run, in order
+ * @param withIndex whether migrate's revisions come with their revision index, as an application
+ * built with the index step has them
  */
-record Options(boolean quick, List<Scenario> scenarios) {
+record Options(boolean quick, List<Scenario> scenarios, boolean withIndex) {
 
 	private static final String USAGE = "Usage: benchmarks/run.sh [--quick] [--scenarios apply,nothing-pending,boot,race] "
-			+ "[--repetitions N] [--skip program,...]";
+			+ "[--repetitions N] [--skip program,...] [--without-index]";
 
 	static Options parse(String[] args) {
 		boolean quick = false;
 		Set<String> selected = Set.of("apply", "nothing-pending", "boot", "race");
 		Integer repetitions = null;
 		Set<String> skipped = Set.of();
+		boolean withIndex = true;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--quick" -> quick = true;
 				case "--scenarios" -> selected = Set.of(value(args, ++i).split(","));
 				case "--repetitions" -> repetitions = Integer.parseInt(value(args, ++i));
 				case "--skip" -> skipped = Set.of(value(args, ++i).split(","));
+				case "--without-index" -> withIndex = false;
 				default -> throw new IllegalArgumentException("Unknown option '" + args[i] + "'. " + USAGE);
 			}
 		}
@@ -53,7 +57,7 @@ record Options(boolean quick, List<Scenario> scenarios) {
 		add(scenarios, selected, skipped, new Scenario("race",
 				"4 processes racing on an empty database, N=" + raceSize + " (until the last exits)", Work.APPLY,
 				raceSize, Benchmarks.racePrograms(), reps(repetitions, quick ? 1 : 3), 4));
-		return new Options(quick, scenarios);
+		return new Options(quick, scenarios, withIndex);
 	}
 
 	private static void add(List<Scenario> scenarios, Set<String> selected, Set<String> skipped, Scenario scenario) {

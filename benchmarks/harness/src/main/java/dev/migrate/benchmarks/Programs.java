@@ -61,6 +61,20 @@ final class Programs {
 		addBoot("liquibase-boot", "boot-liquibase", "the same with spring-boot-starter-liquibase");
 	}
 
+	/**
+	 * Write migrate's revision index of a directory, with migrate's own writer in a process (the
+	 * classpath of the migrate API program holds it), as an application's build would.
+	 */
+	void writeIndex(Path directory) throws IOException, InterruptedException {
+		List<String> command = javaCommand("api-migrate", "dev.migrate.revision.RevisionIndexWriter");
+		command.add(directory.toString());
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		if (process.waitFor() != 0) {
+			throw new IllegalStateException("Writing the revision index of " + directory + " failed: " + output);
+		}
+	}
+
 	Program get(String name) {
 		Program program = this.programs.get(name);
 		if (program == null) {

@@ -22,7 +22,8 @@ import java.util.jar.JarOutputStream;
  * file and {@code changelog.xml} including them in order), {@code plain/} (the bare statements,
  * for the plain JDBC floor), {@code all.sql} (every revision in its own {@code BEGIN}/{@code COMMIT},
  * for psql), and {@code revisions.jar} with the first three under {@code bench/} for the Spring Boot
- * apps, which read them from the classpath as an application does.
+ * apps, which read them from the classpath as an application does. migrate's directory holds its
+ * revision index ({@code migrate.index}) unless the run asks for none.
  */
 final class RevisionSet {
 
@@ -35,14 +36,29 @@ final class RevisionSet {
 		this.directory = directory;
 	}
 
-	/** Generate the set of {@code size} revisions under {@code parent}, or reuse it when complete. */
-	static RevisionSet generate(int size, Path parent) throws IOException {
-		Path directory = parent.resolve("revisions-" + size);
+	/**
+	 * Generate the set of {@code size} revisions under {@code parent}, or reuse it when complete.
+	 * @param size N
+	 * @param parent where the sets are
+	 * @param indexWriter writes migrate's revision index into a directory, as an application's
+	 * build does, or {@code null} to leave the revisions without index
+	 */
+	static RevisionSet generate(int size, Path parent, IndexWriter indexWriter)
+			throws IOException, InterruptedException {
+		Path directory = parent.resolve("revisions-" + size + ((indexWriter != null) ? "-indexed" : ""));
 		RevisionSet set = new RevisionSet(size, directory);
 		if (!Files.exists(set.jar())) {
-			set.write();
+			set.write(indexWriter);
 		}
 		return set;
+	}
+
+	/** Writes migrate's revision index of a directory. */
+	@FunctionalInterface
+	interface IndexWriter {
+
+		void write(Path directory) throws IOException, InterruptedException;
+
 	}
 
 	int size() {
@@ -86,7 +102,7 @@ final class RevisionSet {
 		return String.format("%012x", 0xbe0000000000L + i);
 	}
 
-	private void write() throws IOException {
+	private void write(IndexWriter indexWriter) throws IOException, InterruptedException {
 		for (Path sub : List.of(migrateDirectory(), flywayDirectory(), liquibaseDirectory(), plainDirectory())) {
 			Files.createDirectories(sub);
 		}
@@ -116,6 +132,11 @@ final class RevisionSet {
 			jarEntries.add(new String[] { "bench/migrate/" + migrateName, migrate });
 			jarEntries.add(new String[] { "bench/flyway/" + flywayName, sql });
 			jarEntries.add(new String[] { "bench/liquibase/" + liquibaseName, liquibase });
+		}
+		if (indexWriter != null) {
+			indexWriter.write(migrateDirectory());
+			Path index = migrateDirectory().resolve("migrate.index");
+			jarEntries.add(new String[] { "bench/migrate/migrate.index", Files.readString(index, StandardCharsets.UTF_8) });
 		}
 		changelog.append("</databaseChangeLog>\n");
 		write(liquibaseDirectory().resolve("changelog.xml"), changelog.toString());
