@@ -2,7 +2,7 @@
 # Builds the benchmark programs and migrate's command line, then runs the benchmarks:
 #   benchmarks/run.sh            the full run (about half an hour on 2 cores)
 #   benchmarks/run.sh --quick    a smoke check: small N, two runs each
-# Options: --scenarios apply,nothing-pending,boot,race   --repetitions N   --skip program,...   --without-index
+# Options: --scenarios apply,nothing-pending,boot,race   --repetitions N   --sizes N,...   --skip program,...   --without-index
 # The PostgreSQL server comes from MIGRATE_TEST_JDBC_URL, _USER and _PASSWORD (as for the tests);
 # the user must be allowed to create databases. Needs psql and GNU time (/usr/bin/time).
 # Extra Maven arguments (e.g. -o) go in BENCHMARKS_MAVEN_ARGS. See docs/benchmarks.md.

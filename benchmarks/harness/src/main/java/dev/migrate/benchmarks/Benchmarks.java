@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +24,7 @@ import dev.migrate.benchmarks.Program.Work;
  *
  * <p>
  * Usage: {@code benchmarks/run.sh [--quick] [--scenarios apply,nothing-pending,boot,race]
- * [--repetitions N] [--skip program,...] [--without-index]}.
+ * [--repetitions N] [--sizes N,...] [--skip program,...] [--without-index]}.
  */
 public final class Benchmarks {
 
@@ -149,7 +150,8 @@ public final class Benchmarks {
 		if (scenario.freshDatabase()) {
 			this.server.create(database);
 		}
-		Map<String, String> environment = this.server.environment(database);
+		Map<String, String> environment = new HashMap<>(this.server.environment(database));
+		environment.put("JAVA_HOME", System.getProperty("java.home"));
 		List<String> command = program.command(revisions, scenario.work());
 		Measurement measurement = (scenario.racers() > 1)
 				? this.timer.race(Collections.nCopies(scenario.racers(), command), environment)

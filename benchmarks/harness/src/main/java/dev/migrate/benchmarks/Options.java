@@ -18,7 +18,7 @@ import dev.migrate.benchmarks.Program.Work;
 record Options(boolean quick, List<Scenario> scenarios, boolean withIndex) {
 
 	private static final String USAGE = "Usage: benchmarks/run.sh [--quick] [--scenarios apply,nothing-pending,boot,race] "
-			+ "[--repetitions N] [--skip program,...] [--without-index]";
+			+ "[--repetitions N] [--sizes N,...] [--skip program,...] [--without-index]";
 
 	static Options parse(String[] args) {
 		boolean quick = false;
@@ -26,6 +26,7 @@ record Options(boolean quick, List<Scenario> scenarios, boolean withIndex) {
 		Integer repetitions = null;
 		Set<String> skipped = Set.of();
 		boolean withIndex = true;
+		int[] sizes = null;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--quick" -> quick = true;
@@ -33,12 +34,14 @@ record Options(boolean quick, List<Scenario> scenarios, boolean withIndex) {
 				case "--repetitions" -> repetitions = Integer.parseInt(value(args, ++i));
 				case "--skip" -> skipped = Set.of(value(args, ++i).split(","));
 				case "--without-index" -> withIndex = false;
+				case "--sizes" -> sizes = java.util.Arrays.stream(value(args, ++i).split(",")).mapToInt(Integer::parseInt)
+					.toArray();
 				default -> throw new IllegalArgumentException("Unknown option '" + args[i] + "'. " + USAGE);
 			}
 		}
 		List<Scenario> scenarios = new ArrayList<>();
-		int[] applySizes = quick ? new int[] { 20 } : new int[] { 100, 500, 2000 };
-		int[] pendingSizes = quick ? new int[] { 50, 0 } : new int[] { 2000, 0 };
+		int[] applySizes = (sizes != null) ? sizes : quick ? new int[] { 20 } : new int[] { 100, 500, 2000 };
+		int[] pendingSizes = (sizes != null) ? sizes : quick ? new int[] { 50, 0 } : new int[] { 2000, 0 };
 		for (int size : applySizes) {
 			add(scenarios, selected, skipped, new Scenario("apply", "Cold apply, N=" + size + " (empty database)",
 					Work.APPLY, size, Benchmarks.applyPrograms(), reps(repetitions, quick ? 2 : (size >= 2000) ? 3 : 5), 1));
@@ -53,9 +56,10 @@ record Options(boolean quick, List<Scenario> scenarios, boolean withIndex) {
 					"Spring Boot start, nothing pending, N=" + size + " applied (launch to exit)", Work.NOTHING_PENDING,
 					size, Benchmarks.bootPrograms(), reps(repetitions, quick ? 2 : 9), 1));
 		}
-		int raceSize = quick ? 20 : 500;
+		int raceSize = (sizes != null) ? sizes[0] : quick ? 20 : 500;
 		add(scenarios, selected, skipped, new Scenario("race",
-				"4 processes racing on an empty database, N=" + raceSize + " (until the last exits)", Work.APPLY,
+				"4 processes racing on an empty database, N=" + raceSize
+						+ " (wall until the last exits, CPU summed over the 4, RSS of the largest)", Work.APPLY,
 				raceSize, Benchmarks.racePrograms(), reps(repetitions, quick ? 1 : 3), 4));
 		return new Options(quick, scenarios, withIndex);
 	}

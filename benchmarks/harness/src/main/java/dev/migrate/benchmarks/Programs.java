@@ -39,10 +39,11 @@ final class Programs {
 		add("jdbc", "plain JDBC in a fresh JVM: each revision's statements in one transaction; nothing pending: "
 				+ "connect and select 1", (set, work) -> (work == Work.APPLY)
 						? with(jdbc, "apply", set.plainDirectory().toString()) : with(jdbc, "select1"));
-		Path cli = projectRoot.resolve("migrate-cli/target/migrate-cli.jar");
+		Path cli = projectRoot.resolve("migrate-cli/target/migrate");
 		requireFile(cli);
-		add("migrate-cli", "the migrate command line (java -jar migrate-cli.jar upgrade heads), revisions from a directory",
-				(set, work) -> List.of(this.java, "-jar", cli.toString(), "upgrade", "heads", "--locations",
+		add("migrate-cli", "the migrate command line through its launcher (migrate-cli/target/migrate upgrade heads: "
+				+ "C1 only, serial GC, AppCDS archive made by the first run), revisions from a directory",
+				(set, work) -> List.of(cli.toString(), "upgrade", "heads", "--locations",
 						"filesystem:" + set.migrateDirectory()));
 		List<String> migrateApi = javaCommand("api-migrate", "dev.migrate.benchmarks.api.MigrateApi");
 		add("migrate-api", "Migrator.upgrade(\"heads\") from a main, revisions from a directory",

@@ -70,10 +70,18 @@ final class ScenarioTable {
 		return out.append("\n").toString();
 	}
 
-	/** The start of a problem: the first line, and the second when the first names only the exit status. */
+	/**
+	 * What explains a problem in one line: the first database error or exception in the output,
+	 * else its first line.
+	 */
 	private static String firstLines(String problem) {
-		return problem.lines().filter((line) -> !line.isBlank()).limit(2).map(String::strip)
-			.reduce((a, b) -> a + " " + b).orElse("") + "\n";
+		List<String> lines = problem.lines().map(String::strip).filter((line) -> !line.isEmpty()).toList();
+		String explanation = lines.stream()
+			.filter((line) -> line.contains("ERROR:"))
+			.findFirst()
+			.or(() -> lines.stream().filter((line) -> line.contains("Exception:")).reduce((first, last) -> last))
+			.orElse((lines.size() > 1) ? lines.get(1) : "");
+		return (lines.isEmpty() ? "" : lines.get(0) + " ") + explanation + "\n";
 	}
 
 	private List<Result> counted(String program) {
