@@ -139,7 +139,18 @@ public final class MigrateSettings {
 
 	/** Tag of this application instance, recorded in the history table. */
 	public String instance() {
-		return this.instance;
+		return (this.instance != null) ? this.instance : DefaultInstance.VALUE;
+	}
+
+	/**
+	 * The default instance tag, {@code <host name>:<pid>}, worked out when a run first records
+	 * something (resolving the host name can take a while, and a start with nothing pending
+	 * records nothing).
+	 */
+	private static final class DefaultInstance {
+
+		static final String VALUE = Builder.defaultInstance();
+
 	}
 
 	/** The words failures and log lines use for settings and commands (default {@link Vocabulary#java()}). */
@@ -179,7 +190,8 @@ public final class MigrateSettings {
 
 		private boolean singleTransaction;
 
-		private String instance = defaultInstance();
+		/** {@code null} for the default, see {@link DefaultInstance}. */
+		private String instance;
 
 		private Vocabulary vocabulary = Vocabulary.java();
 
