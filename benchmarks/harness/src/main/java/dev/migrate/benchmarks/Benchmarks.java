@@ -28,18 +28,6 @@ import dev.migrate.benchmarks.Program.Work;
  */
 public final class Benchmarks {
 
-	private static final List<String> APPLY_PROGRAMS = List.of("psql", "jdbc", "migrate-cli", "migrate-api",
-			"flyway-api", "liquibase-api", "migrate-boot", "flyway-boot", "liquibase-boot");
-
-	private static final List<String> NOTHING_PENDING_PROGRAMS = List.of("psql", "jdbc", "migrate-cli", "migrate-api",
-			"flyway-api", "liquibase-api");
-
-	private static final List<String> BOOT_PROGRAMS = List.of("boot", "migrate-boot", "boot-actuator",
-			"migrate-boot-actuator", "flyway-boot", "liquibase-boot");
-
-	private static final List<String> RACE_PROGRAMS = List.of("migrate-cli", "migrate-api", "migrate-boot",
-			"flyway-api", "flyway-boot", "liquibase-api", "liquibase-boot");
-
 	private final Server server;
 
 	private final Programs programs;
@@ -204,22 +192,6 @@ public final class Benchmarks {
 
 	private static void write(Path file, String content) throws IOException {
 		Files.writeString(file, content, StandardCharsets.UTF_8);
-	}
-
-	static List<String> applyPrograms() {
-		return APPLY_PROGRAMS;
-	}
-
-	static List<String> nothingPendingPrograms() {
-		return NOTHING_PENDING_PROGRAMS;
-	}
-
-	static List<String> bootPrograms() {
-		return BOOT_PROGRAMS;
-	}
-
-	static List<String> racePrograms() {
-		return RACE_PROGRAMS;
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.migrate.benchmarks;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -16,6 +17,18 @@ import dev.migrate.benchmarks.Program.Work;
  * built with the index step has them
  */
 record Options(boolean quick, List<Scenario> scenarios, boolean withIndex) {
+
+	private static final List<String> APPLY_PROGRAMS = List.of("psql", "jdbc", "migrate-cli", "migrate-api",
+			"flyway-api", "liquibase-api", "migrate-boot", "flyway-boot", "liquibase-boot");
+
+	private static final List<String> NOTHING_PENDING_PROGRAMS = List.of("psql", "jdbc", "migrate-cli", "migrate-api",
+			"flyway-api", "liquibase-api");
+
+	private static final List<String> BOOT_PROGRAMS = List.of("boot", "migrate-boot", "boot-actuator",
+			"migrate-boot-actuator", "flyway-boot", "liquibase-boot");
+
+	private static final List<String> RACE_PROGRAMS = List.of("migrate-cli", "migrate-api", "migrate-boot",
+			"flyway-api", "flyway-boot", "liquibase-api", "liquibase-boot");
 
 	private static final String USAGE = "Usage: benchmarks/run.sh [--quick] [--scenarios apply,nothing-pending,boot,race] "
 			+ "[--repetitions N] [--sizes N,...] [--skip program,...] [--without-index]";
@@ -34,7 +47,7 @@ record Options(boolean quick, List<Scenario> scenarios, boolean withIndex) {
 				case "--repetitions" -> repetitions = Integer.parseInt(value(args, ++i));
 				case "--skip" -> skipped = Set.of(value(args, ++i).split(","));
 				case "--without-index" -> withIndex = false;
-				case "--sizes" -> sizes = java.util.Arrays.stream(value(args, ++i).split(",")).mapToInt(Integer::parseInt)
+				case "--sizes" -> sizes = Arrays.stream(value(args, ++i).split(",")).mapToInt(Integer::parseInt)
 					.toArray();
 				default -> throw new IllegalArgumentException("Unknown option '" + args[i] + "'. " + USAGE);
 			}
@@ -44,23 +57,23 @@ record Options(boolean quick, List<Scenario> scenarios, boolean withIndex) {
 		int[] pendingSizes = (sizes != null) ? sizes : quick ? new int[] { 50, 0 } : new int[] { 2000, 0 };
 		for (int size : applySizes) {
 			add(scenarios, selected, skipped, new Scenario("apply", "Cold apply, N=" + size + " (empty database)",
-					Work.APPLY, size, Benchmarks.applyPrograms(), reps(repetitions, quick ? 2 : (size >= 2000) ? 3 : 5), 1));
+					Work.APPLY, size, APPLY_PROGRAMS, reps(repetitions, quick ? 2 : (size >= 2000) ? 3 : 5), 1));
 		}
 		for (int size : pendingSizes) {
 			add(scenarios, selected, skipped, new Scenario("nothing-pending",
 					"Nothing pending, N=" + size + " applied (fresh JVM each run)", Work.NOTHING_PENDING, size,
-					Benchmarks.nothingPendingPrograms(), reps(repetitions, quick ? 2 : 9), 1));
+					NOTHING_PENDING_PROGRAMS, reps(repetitions, quick ? 2 : 9), 1));
 		}
 		for (int size : pendingSizes) {
 			add(scenarios, selected, skipped, new Scenario("boot",
 					"Spring Boot start, nothing pending, N=" + size + " applied (launch to exit)", Work.NOTHING_PENDING,
-					size, Benchmarks.bootPrograms(), reps(repetitions, quick ? 2 : 9), 1));
+					size, BOOT_PROGRAMS, reps(repetitions, quick ? 2 : 9), 1));
 		}
 		int raceSize = (sizes != null) ? sizes[0] : quick ? 20 : 500;
 		add(scenarios, selected, skipped, new Scenario("race",
 				"4 processes racing on an empty database, N=" + raceSize
 						+ " (wall until the last exits, CPU summed over the 4, RSS of the largest)", Work.APPLY,
-				raceSize, Benchmarks.racePrograms(), reps(repetitions, quick ? 1 : 3), 4));
+				raceSize, RACE_PROGRAMS, reps(repetitions, quick ? 1 : 3), 4));
 		return new Options(quick, scenarios, withIndex);
 	}
 
