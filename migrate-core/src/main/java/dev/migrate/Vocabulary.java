@@ -108,7 +108,13 @@ public interface Vocabulary {
 		URL,
 
 		/** Retries of a connection that could not be opened. */
-		CONNECT_RETRIES
+		CONNECT_RETRIES,
+
+		/**
+		 * The database {@code revision --autogenerate} and {@code check --drift} use as their
+		 * shadow instead of a temporary one.
+		 */
+		SHADOW_URL
 
 	}
 

@@ -83,7 +83,9 @@ final class MigratorFactory {
 			.ddlLockTimeout(properties.getDdl().getLockTimeout())
 			.ddlLockRetries(properties.getDdl().getLockRetries())
 			.validateChecksums(properties.isValidateChecksums())
-			.allowUnknownRevisions(properties.isAllowUnknownRevisions());
+			.allowUnknownRevisions(properties.isAllowUnknownRevisions())
+			.connectRetries(properties.getConnectRetries())
+			.connectRetryInterval(properties.getConnectRetryInterval());
 		customizers.forEach((customizer) -> customizer.customize(builder));
 		MigrateSettings settings = builder.build();
 		boolean usable = preload != null && preload.matches(settings.locations(), classLoader);
