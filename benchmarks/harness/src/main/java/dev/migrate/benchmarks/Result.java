@@ -27,8 +27,25 @@ record Result(Scenario scenario, String program, int repetition, Measurement mea
 				this.scenario.id(), this.scenario.size(), this.scenario.racers(), this.program, this.repetition,
 				this.measurement.wallMs(), this.measurement.cpuMs(), this.measurement.peakRssKb(),
 				this.measurement.exitCode(), this.load1, counts(),
-				(this.problem != null) ? ",\"problem\":\"" + this.problem.replace("\\", "\\\\").replace("\"", "\\\"")
-					.replace("\n", "\\n") + "\"" : "");
+				(this.problem != null) ? ",\"problem\":" + jsonString(this.problem) : "");
+	}
+
+	/** A JSON string literal: quotes, backslashes and control characters escaped. */
+	private static String jsonString(String value) {
+		StringBuilder out = new StringBuilder("\"");
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c == '"' || c == '\\') {
+				out.append('\\').append(c);
+			}
+			else if (c < 0x20) {
+				out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+			}
+			else {
+				out.append(c);
+			}
+		}
+		return out.append('"').toString();
 	}
 
 }
