@@ -364,14 +364,7 @@ final class CatalogDiffer {
 			default -> {
 			}
 		}
-		for (String hazard : hazards) {
-			if (downgrade) {
-				step.downgradeHazard(hazard);
-			}
-			else {
-				step.hazard(hazard);
-			}
-		}
+		step.hazards(hazards, downgrade);
 	}
 
 	static String constraintSubject(Table table, Constraint constraint) {

@@ -319,6 +319,24 @@ class SchemaHazardTests {
 	}
 
 	@Test
+	void anEnumLabelThatANewDefaultUsesIsNotAddedWithAddValueButByRecreatingTheType() throws SQLException {
+		String a = "CREATE TYPE mood AS ENUM ('sad', 'happy'); CREATE TABLE person (m mood DEFAULT 'sad');";
+		String b = "CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy'); CREATE TABLE person (m mood DEFAULT 'ok');";
+		String upgrade = RevisionScripts.render(diff(a, b)).upgrade();
+		assertThat(upgrade).doesNotContain("ADD VALUE").contains("ALTER TYPE mood RENAME TO mood__old;")
+			.contains("ALTER TABLE person ALTER COLUMN m SET DEFAULT 'ok'::mood;");
+		assertThat(upgradeWithRows(a, "INSERT INTO person VALUES ('happy');", b)).isNull();
+	}
+
+	@Test
+	void driftOfALongDefinitionIsOneLine() throws SQLException {
+		List<String> drift = SchemaDiff.describeDrift(diff("CREATE TABLE t (a int, b int); CREATE VIEW v AS SELECT a FROM t;",
+				"CREATE TABLE t (a int, b int); CREATE VIEW v AS SELECT a, b FROM t WHERE a > 0;"));
+		assertThat(drift).containsExactly("view \"v\" differs: SELECT t.a FROM t in the database, "
+				+ "SELECT t.a, t.b FROM t WHERE (t.a > 0) in the revisions");
+	}
+
+	@Test
 	void enumLabelsRemovedRewriteTablesAndMayFailOnRowsThatUseThem() throws SQLException {
 		String a = "CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy'); CREATE TABLE person (m mood);";
 		String b = "CREATE TYPE mood AS ENUM ('sad', 'happy'); CREATE TABLE person (m mood);";
