@@ -122,8 +122,8 @@ final class RevisionFileParser {
 				checkTransactional(sections.downgrade());
 			}
 		}
-		return revision(id, downRevisions, transactional, SqlChecksum.of(sections.upgrade(), sections.downgrade()),
-				new RevisionScript.Sql(sections.upgrade()),
+		return revision(id, downRevisions, branchLabels, dependsOn, transactional,
+				SqlChecksum.of(sections.upgrade(), sections.downgrade()), new RevisionScript.Sql(sections.upgrade()),
 				(sections.downgrade() != null) ? new RevisionScript.Sql(sections.downgrade()) : null);
 	}
 
@@ -146,8 +146,10 @@ final class RevisionFileParser {
 		String id = parser.revisionId();
 		List<String> downRevisions = parser.downRevisions(id);
 		boolean transactional = parser.transactional();
+		List<String> branchLabels = parser.branchLabels();
+		List<String> dependsOn = parser.dependsOn(id, downRevisions);
 		parser.requireKeys(id, downRevisions);
-		return parser.revision(id, downRevisions, transactional, checksum, upgrade, downgrade);
+		return parser.revision(id, downRevisions, branchLabels, dependsOn, transactional, checksum, upgrade, downgrade);
 	}
 
 	/**
@@ -160,8 +162,8 @@ final class RevisionFileParser {
 		return parser.headerEnded ? parser.text.substring(0, parser.start) : parser.text;
 	}
 
-	private Revision revision(String id, List<String> downRevisions, boolean transactional, String checksum,
-			RevisionScript upgrade, RevisionScript downgrade) {
+	private Revision revision(String id, List<String> downRevisions, List<String> branchLabels, List<String> dependsOn,
+			boolean transactional, String checksum, RevisionScript upgrade, RevisionScript downgrade) {
 		String createDate = this.values[CREATE_DATE];
 		return new Revision(id, downRevisions, branchLabels, dependsOn, this.values[MESSAGE],
 				(createDate != null && !createDate.isEmpty()) ? createDate : null, transactional, this.source,

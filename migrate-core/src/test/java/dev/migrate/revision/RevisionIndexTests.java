@@ -44,6 +44,8 @@ class RevisionIndexTests {
 		assertThat(indexed.get(1).message()).isEqualTo("add name\twith a tab");
 		assertThat(indexed.get(1).createDate()).isEqualTo("2026-11-20 10:00:00");
 		assertThat(indexed.get(1).transactional()).isFalse();
+		assertThat(indexed.get(1).branchLabels()).containsExactly("names", "search");
+		assertThat(indexed.get(1).dependsOn()).containsExactly("27c6a30d7c24");
 		assertThat(indexed.get(0).downgrade()).isNotNull();
 		assertThat(indexed.get(1).downgrade()).isNull();
 	}
@@ -165,7 +167,8 @@ class RevisionIndexTests {
 				revision(BASE, "", "CREATE TABLE account (id int)"));
 		Files.writeString(directory.resolve(CHILD + "_add_name.sql"),
 				"\uFEFF-- revision: " + CHILD + "\r\n-- down_revision: " + BASE + "\r\n-- message: add name\twith a tab\r\n"
-						+ "-- create_date: 2026-11-20 10:00:00\r\n-- transactional: false\r\n\r\n-- upgrade\r\n"
+						+ "-- create_date: 2026-11-20 10:00:00\r\n-- transactional: false\r\n-- branch_labels: names, search\r\n"
+						+ "-- depends_on: 27c6a30d7c24\r\n\r\n-- upgrade\r\n"
 						+ "CREATE INDEX CONCURRENTLY name_index ON account (id)\r\n");
 		return directory;
 	}
