@@ -120,6 +120,13 @@ public class MigrateProperties {
 	 */
 	private String password;
 
+	/**
+	 * JDBC URL of an empty database that 'revision --autogenerate' and 'check --drift' use as
+	 * their shadow database, emptied after each use. If not set, a temporary database is created
+	 * on the server of the migration connection and dropped afterwards.
+	 */
+	private String shadowUrl;
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -288,6 +295,14 @@ public class MigrateProperties {
 
 	public void setPassword(String password) {
 		this.password = password;
+	}
+
+	public String getShadowUrl() {
+		return this.shadowUrl;
+	}
+
+	public void setShadowUrl(String shadowUrl) {
+		this.shadowUrl = shadowUrl;
 	}
 
 	/** Whether {@code migrate.command} is set, so the startup action stands aside. */

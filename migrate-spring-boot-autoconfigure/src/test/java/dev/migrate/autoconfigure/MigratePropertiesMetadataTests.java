@@ -44,6 +44,7 @@ class MigratePropertiesMetadataTests {
 		SPECIFIED.put("migrate.endpoint.timeout", "5s");
 		SPECIFIED.put("migrate.endpoint.write-role", "MIGRATE_ADMIN");
 		SPECIFIED.put("migrate.endpoint.unsafe-allow-anonymous-writes", "false");
+		SPECIFIED.put("migrate.shadow-url", null);
 	}
 
 	@Test
