@@ -117,6 +117,20 @@ class SampleEndToEndTests {
 	}
 
 	@Test
+	void startsFromTheAotGeneratedInitializerAndMigrates() throws Exception {
+		SampleProcess aot = this.processes.start("aot", List.of("-Dspring.aot.enabled=true"));
+		URI uri = this.processes.awaitReady(aot);
+		assertThat(aot.output()).as("started from the AOT-generated initializer")
+			.contains("Starting AOT-processed SampleApplication");
+		assertThat(ids(RUNNING_UPGRADE, aot.output())).isEqualTo(allIds());
+		assertThat(this.migrator.current()).isEqualTo(this.graph.heads());
+		JsonNode migrations = getJson(uri.resolve("/actuator/migrations"));
+		assertThat(migrations.get("status").asString()).isEqualTo("UP_TO_DATE");
+		JsonNode health = getJson(uri.resolve("/actuator/health/readiness"));
+		assertThat(health.get("status").asString()).isEqualTo("UP");
+	}
+
+	@Test
 	void downgradeToBaseAndUpgradeAgainLeaveTheSameSchema() throws Exception {
 		SampleProcess upgrade = this.processes.run("upgrade-1", "--migrate.exit-after-migrate=true");
 		assertThat(upgrade.exitValue()).isZero();
