@@ -420,7 +420,8 @@ public final class MigrateSettings {
 						"Set " + setting + " to 0 (no retries) or more");
 			}
 			requireNotNegative(this.connectRetryInterval, words.setting(Setting.CONNECT_RETRY_INTERVAL));
-			if (this.instance == null || this.instance.isBlank()) {
+			if (this.instance != null && this.instance.isBlank()) {
+				// null is the default (host:pid, worked out when first needed); blank was given
 				throw new MigrateException(ErrorCode.CONFIGURATION,
 						"The setting MigrateSettings.Builder.instance(...) is empty",
 						"Give MigrateSettings.Builder.instance(...) a value, such as the host name");
