@@ -28,6 +28,7 @@ import dev.migrate.command.Commands;
 import dev.migrate.command.DurationConverter;
 import dev.migrate.command.ExitStatus;
 import dev.migrate.command.MigrateCommand;
+import dev.migrate.command.UnknownCommandException;
 import dev.migrate.command.UsageException;
 import dev.migrate.shadow.ShadowDatabase;
 
@@ -187,7 +188,9 @@ public final class MigrateCli {
 		}
 		catch (UsageException ex) {
 			err.println(ex.getMessage());
-			err.println("Run 'migrate --help' for the commands and their options.");
+			if (!(ex instanceof UnknownCommandException)) {
+				err.println("Run 'migrate --help' for the commands and their options.");
+			}
 			err.flush();
 			return ExitStatus.USAGE;
 		}

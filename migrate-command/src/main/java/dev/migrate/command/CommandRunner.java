@@ -95,7 +95,9 @@ public final class CommandRunner {
 
 	private static int usage(UsageException ex, PrintWriter err) {
 		err.println(ex.getMessage());
-		err.println("Run 'help' for the commands and their options.");
+		if (!(ex instanceof UnknownCommandException)) {
+			err.println("Run 'help' for the commands and their options.");
+		}
 		err.flush();
 		return ExitStatus.USAGE;
 	}

@@ -10,6 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The one grammar of the commands, used by the {@code migrate} command line and by the
@@ -91,6 +92,9 @@ public final class Commands {
 		try {
 			result = root.parseArgs(args.toArray(String[]::new));
 		}
+		catch (UnmatchedArgumentException ex) {
+			throw unknownCommand(root, ex);
+		}
 		catch (ParameterException ex) {
 			throw new UsageException(ex.getMessage());
 		}
@@ -126,9 +130,32 @@ public final class Commands {
 		}
 		CommandLine topic = root.getSubcommands().get(topics.get(0));
 		if (topic == null) {
-			throw new UsageException("Unknown command '" + topics.get(0) + "'; use one of " + names(root));
+			throw UnknownCommands.of(topics.get(0), List.of(), help(root));
 		}
 		return new HelpCommand(topic.getUsageMessage());
+	}
+
+	/**
+	 * The report of a command line whose first argument after the root's options is not a
+	 * command (the root takes no parameters of its own), else the parser's message.
+	 */
+	private static UsageException unknownCommand(CommandLine root, UnmatchedArgumentException ex) {
+		List<String> unmatched = ex.getUnmatched();
+		if (ex.getCommandLine() != root || unmatched.isEmpty() || unmatched.get(0).startsWith("-")) {
+			return new UsageException(ex.getMessage());
+		}
+		List<String> suggestions = ex.getSuggestions()
+			.stream()
+			.filter((name) -> root.getSubcommands().containsKey(name))
+			.limit(1)
+			.toList();
+		return UnknownCommands.of(unmatched.get(0), suggestions, help(root));
+	}
+
+	/** How to list the commands in the front end of a root command. */
+	private static String help(CommandLine root) {
+		String name = root.getCommandName();
+		return name.equals(COMMAND_MODE_NAME) ? "--" + COMMAND_MODE_NAME + "=help" : name + " help";
 	}
 
 	private static String names(CommandLine root) {

@@ -12,26 +12,36 @@ import dev.migrate.MigrateException;
 import dev.migrate.Vocabulary;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.graph.TargetResolver;
+import dev.migrate.revision.RevisionLoader;
 
 /**
- * {@code revision -m MSG [--head H] [--splice] [--non-transactional] [--rev-id ID] [--dir DIR]}:
- * write a new, empty SQL revision {@code <12-hex id>_<slug>.sql} built on the single head (or
- * {@code --head}; {@code --head base} starts a new base). Needs no database.
+ * {@code revision -m MSG [--head H] [--splice] [--branch-label L] [--non-transactional] [--rev-id ID]
+ * [--dir DIR]}: write a new, empty SQL revision {@code <12-hex id>_<slug>.sql} built on the single
+ * head (or {@code --head}; {@code --head base} starts a new base), declaring {@code L} in its
+ * {@code branch_labels} header. Needs no database.
  *
  * @param message the message
  * @param head the revision to build on, or {@code null} for the single head
  * @param splice whether {@code head} may be a revision that is not a head (starting a branch)
  * @param nonTransactional whether the revision runs outside a transaction
+ * @param branchLabel the branch label the revision declares, or {@code null} for none
  * @param revisionId the id, or {@code null} for a random one
  * @param directory where to write, or {@code null} for the first {@code filesystem:} location
  */
 public record RevisionCommand(String message, String head, boolean splice, boolean nonTransactional,
-		String revisionId, Path directory) implements MigrateCommand {
+		String branchLabel, String revisionId, Path directory) implements MigrateCommand {
 
 	@Override
 	public int run(CommandContext context) {
+		String labelProblem = (this.branchLabel != null) ? RevisionLoader.branchLabelProblem(this.branchLabel) : null;
+		if (labelProblem != null) {
+			throw new UsageException("revision --branch-label: " + labelProblem);
+		}
 		RevisionFileWriter writer = RevisionFileWriter.open(context, this.directory);
 		RevisionGraph graph = writer.graph();
+		if (this.branchLabel != null) {
+			checkUnused(graph);
+		}
 		List<String> downRevisions;
 		if (this.head == null) {
 			if (graph.heads().size() > 1) {
@@ -54,8 +64,26 @@ public record RevisionCommand(String message, String head, boolean splice, boole
 								+ "branch from " + downRevisions.get(0));
 			}
 		}
-		writer.write(this.revisionId, downRevisions, this.message, !this.nonTransactional);
+		List<String> labels = (this.branchLabel != null) ? List.of(this.branchLabel) : List.of();
+		writer.write(this.revisionId, downRevisions, labels, this.message, !this.nonTransactional);
 		return ExitStatus.OK;
+	}
+
+	/** As Alembic: a new label may be neither another revision's label nor a revision's id. */
+	private void checkUnused(RevisionGraph graph) {
+		String owner = graph.labelled(this.branchLabel).orElse(null);
+		if (owner != null) {
+			throw new MigrateException(ErrorCode.INVALID_TARGET,
+					"Branch name '" + this.branchLabel + "' is already used by revision " + owner + " ("
+							+ graph.get(owner).source() + ")",
+					"Choose another --branch-label; revisions above " + owner + " already belong to that branch");
+		}
+		if (graph.contains(this.branchLabel)) {
+			throw new MigrateException(ErrorCode.INVALID_TARGET,
+					"Branch name '" + this.branchLabel + "' is the id of revision " + this.branchLabel + " ("
+							+ graph.get(this.branchLabel).source() + ")",
+					"Choose a --branch-label that is not a revision id");
+		}
 	}
 
 	static MigrateException multipleHeads(RevisionGraph graph, CommandContext context) {
@@ -87,6 +115,10 @@ public record RevisionCommand(String message, String head, boolean splice, boole
 		@Option(names = "--splice", description = "Allow --head to name a revision that is not a head (a new branch).")
 		private boolean splice;
 
+		@Option(names = "--branch-label", paramLabel = "LABEL",
+				description = "Declare this branch label (branch_labels header), usable in targets as LABEL@head.")
+		private String branchLabel;
+
 		@Option(names = "--non-transactional",
 				description = "Run it outside a transaction (CREATE INDEX CONCURRENTLY, VACUUM...).")
 		private boolean nonTransactional;
@@ -111,8 +143,9 @@ public record RevisionCommand(String message, String head, boolean splice, boole
 		@Override
 		MigrateCommand command() {
 			if (this.autogenerate) {
-				if (this.head != null || this.splice || this.nonTransactional) {
-					throw new UsageException("revision --autogenerate takes no --head, --splice or --non-transactional: "
+				if (this.head != null || this.splice || this.nonTransactional || this.branchLabel != null) {
+					throw new UsageException("revision --autogenerate takes no --head, --splice, --branch-label or "
+							+ "--non-transactional: "
 							+ "it builds on the single head the database is at");
 				}
 				return new AutogenerateCommand(this.message, (this.to != null) ? this.to : List.of(), this.revisionId,
@@ -121,8 +154,8 @@ public record RevisionCommand(String message, String head, boolean splice, boole
 			if (this.to != null) {
 				throw new UsageException("revision --to needs --autogenerate");
 			}
-			return new RevisionCommand(this.message, this.head, this.splice, this.nonTransactional, this.revisionId,
-					this.directory);
+			return new RevisionCommand(this.message, this.head, this.splice, this.nonTransactional, this.branchLabel,
+					this.revisionId, this.directory);
 		}
 
 	}

@@ -113,7 +113,22 @@ final class RevisionFileWriter {
 	 * @return the file
 	 */
 	Path write(String id, List<String> downRevisions, String message, boolean transactional) {
-		return write(id, downRevisions, message, transactional, "", "");
+		return write(id, downRevisions, List.of(), message, transactional, "", "");
+	}
+
+	/**
+	 * Write a new revision file declaring branch labels, with empty sections, and print
+	 * {@code Generating <path> ...  done}.
+	 * @param id the revision id, or {@code null} for a new random one
+	 * @param downRevisions what it builds on (empty for a new base)
+	 * @param branchLabels its {@code branch_labels} (checked by the caller), or none
+	 * @param message its message
+	 * @param transactional whether it runs in a transaction
+	 * @return the file
+	 */
+	Path write(String id, List<String> downRevisions, List<String> branchLabels, String message,
+			boolean transactional) {
+		return write(id, downRevisions, branchLabels, message, transactional, "", "");
 	}
 
 	/**
@@ -129,12 +144,18 @@ final class RevisionFileWriter {
 	 */
 	Path write(String id, List<String> downRevisions, String message, boolean transactional, String upgrade,
 			String downgrade) {
+		return write(id, downRevisions, List.of(), message, transactional, upgrade, downgrade);
+	}
+
+	private Path write(String id, List<String> downRevisions, List<String> branchLabels, String message,
+			boolean transactional, String upgrade, String downgrade) {
 		String revisionId = (id != null) ? id : newId();
 		String oneLineMessage = message.strip().replaceAll("\\s*\\R\\s*", " ");
 		String slug = slug(oneLineMessage);
 		String fileName = slug.isEmpty() ? revisionId + ".sql" : revisionId + "_" + slug + ".sql";
 		Path file = this.directory.resolve(fileName);
-		String text = render(revisionId, downRevisions, oneLineMessage, transactional, upgrade, downgrade);
+		String text = render(revisionId, downRevisions, branchLabels, oneLineMessage, transactional, upgrade,
+				downgrade);
 		Revision revision = RevisionLoader.parse(fileName, FILESYSTEM + file, text);
 		List<Revision> all = new ArrayList<>(this.graph.revisions());
 		all.add(revision);
@@ -170,8 +191,8 @@ final class RevisionFileWriter {
 				"Pass one with --rev-id");
 	}
 
-	private String render(String id, List<String> downRevisions, String message, boolean transactional,
-			String upgrade, String downgrade) {
+	private String render(String id, List<String> downRevisions, List<String> branchLabels, String message,
+			boolean transactional, String upgrade, String downgrade) {
 		StringBuilder text = new StringBuilder();
 		text.append("-- revision: ").append(id).append('\n');
 		text.append("-- down_revision:");
@@ -187,6 +208,9 @@ final class RevisionFileWriter {
 			.append('\n');
 		if (!transactional) {
 			text.append("-- transactional: false\n");
+		}
+		if (!branchLabels.isEmpty()) {
+			text.append("-- branch_labels: ").append(String.join(", ", branchLabels)).append('\n');
 		}
 		text.append("\n-- upgrade\n").append(section(upgrade)).append("\n-- downgrade\n").append(section(downgrade));
 		return text.toString();

@@ -5,6 +5,10 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+
+import dev.migrate.MigrateSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -33,9 +37,9 @@ class CommandsTests {
 		assertThat(Commands.parse("check")).isEqualTo(new CheckCommand());
 		assertThat(Commands.parse("accept-checksum")).isEqualTo(new AcceptChecksumCommand(List.of()));
 		assertThat(Commands.parse("revision -m \"add cart\" --head base --non-transactional --rev-id abc"))
-			.isEqualTo(new RevisionCommand("add cart", "base", false, true, "abc", null));
+			.isEqualTo(new RevisionCommand("add cart", "base", false, true, null, "abc", null));
 		assertThat(Commands.parse("revision -m'x' --splice --head 1975 --dir db/rev"))
-			.isEqualTo(new RevisionCommand("x", "1975", true, false, null, Path.of("db/rev")));
+			.isEqualTo(new RevisionCommand("x", "1975", true, false, null, null, Path.of("db/rev")));
 		assertThat(Commands.parse("merge -m \"merge heads\" heads"))
 			.isEqualTo(new MergeCommand("merge heads", List.of("heads"), null, null));
 		assertThat(Commands.parse("merge --message=m ae10 27c6 --rev-id 53ff"))
@@ -67,7 +71,7 @@ class CommandsTests {
 	@Test
 	void rejectsWrongCommandLines() {
 		assertUsage("", "No command given; use one of current, history");
-		assertUsage("upgrades head", "Unmatched arguments from index 0: 'upgrades', 'head'");
+		assertUsage("upgrades head", "Unknown command 'upgrades'");
 		assertUsage("upgrade", "Missing required parameter: 'TARGET'");
 		assertUsage("upgrade head heads", "Unmatched argument at index 2: 'heads'");
 		assertUsage("current extra", "Unmatched argument at index 1: 'extra'");
@@ -78,6 +82,51 @@ class CommandsTests {
 		assertUsage("merge -m x", "Missing required parameter: 'REV'");
 		assertUsage("help nothing", "Unknown command 'nothing'");
 		assertUsage("revision -m \"x", "quote");
+	}
+
+	@Test
+	void alembicCommandsMigrateDoesNotProvideSayWhatToDoInstead() {
+		assertUnknown("edit 1975", "'edit' is an Alembic command that migrate does not provide: open the revision "
+				+ "file under the revisions directory");
+		assertUnknown("init migrations", "'init' is an Alembic command that migrate does not provide: add the "
+				+ "migrate starter");
+		assertUnknown("list_templates", "'list_templates' is an Alembic command that migrate does not provide: "
+				+ "revision files have one format");
+		assertUnknown("ensure_version", "'ensure_version' is an Alembic command that migrate does not provide: the "
+				+ "version table is created by the first upgrade or stamp");
+		assertUnknown("help edit", "'edit' is an Alembic command");
+	}
+
+	@Test
+	void otherUnknownCommandsPointAtHelp() {
+		assertUnknown("upgrad head", "Unknown command 'upgrad' (did you mean upgrade?); run "
+				+ "'--migrate.command=help' for the commands");
+		assertUnknown("frobnicate", "Unknown command 'frobnicate'; run '--migrate.command=help' for the commands");
+		CommandLine cli = Commands.addTo(new CommandLine(CommandSpec.create().name("migrate")));
+		assertThatExceptionOfType(UnknownCommandException.class)
+			.isThrownBy(() -> Commands.parse(cli, List.of("frobnicate")))
+			.withMessage("Unknown command 'frobnicate'; run 'migrate help' for the commands");
+	}
+
+	@Test
+	void commandModePrintsOneLineForAnUnknownCommandAndExitsWithUsage() {
+		CommandHarness harness = CommandHarness.withoutDatabase(MigrateSettings.builder()
+			.locations("classpath:command/diamond")
+			.vocabulary(TestVocabulary.INSTANCE)
+			.build());
+		CommandHarness.Result edit = harness.run("edit 1975");
+		assertThat(edit.status()).isEqualTo(ExitStatus.USAGE);
+		assertThat(edit.out()).isEmpty();
+		assertThat(edit.err()).startsWith("'edit' is an Alembic command that migrate does not provide").hasLineCount(1);
+		CommandHarness.Result other = harness.run("frobnicate");
+		assertThat(other.status()).isEqualTo(ExitStatus.USAGE);
+		assertThat(other.err()).isEqualTo("Unknown command 'frobnicate'; run '--migrate.command=help' for the commands\n");
+	}
+
+	private static void assertUnknown(String line, String message) {
+		assertThatExceptionOfType(UnknownCommandException.class).isThrownBy(() -> Commands.parse(line))
+			.withMessageStartingWith(message)
+			.withMessageNotContaining("\n");
 	}
 
 	private static void assertUsage(String line, String message) {

@@ -154,6 +154,48 @@ class RevisionCommandsTests {
 	}
 
 	@Test
+	void branchLabelStartsANamedBranchThatHeadTargetsBuildOn() throws IOException {
+		this.harness.ids("53fffde5ad5").run("merge -m m heads");
+		CommandHarness.Result labelled = this.harness.run("revision -m \"create networking\" --head base "
+				+ "--branch-label networking --rev-id 3cac04ae8714");
+		assertThat(labelled.err()).isEmpty();
+		assertThat(labelled.status()).isEqualTo(ExitStatus.OK);
+		assertThat(Files.readString(this.dir.resolve("3cac04ae8714_create_networking.sql")))
+			.startsWith("-- revision: 3cac04ae8714\n-- down_revision:\n-- message: create networking\n"
+					+ "-- create_date: 2026-11-21 17:03:42\n-- branch_labels: networking\n\n-- upgrade\n");
+		fill(this.dir.resolve("3cac04ae8714_create_networking.sql"), "CREATE TABLE ip (id int);", "DROP TABLE ip;");
+		assertThat(this.harness.run("revision -m \"add subnet\" --head networking@head --rev-id 109ec7d132bf").status())
+			.isEqualTo(ExitStatus.OK);
+		assertThat(Files.readString(this.dir.resolve("109ec7d132bf_add_subnet.sql")))
+			.contains("-- down_revision: 3cac04ae8714\n").doesNotContain("branch_labels");
+		assertThat(this.harness.run("heads").out()).isEqualTo("109ec7d132bf (networking) (head)\n53fffde5ad5 (head)\n");
+		assertThat(this.harness.run("upgrade networking@head").out())
+			.endsWith("database is at 109ec7d132bf (networking) (head)\n");
+		assertThat(tableExists("ip")).isTrue();
+		assertThat(tableExists("account")).isFalse();
+	}
+
+	@Test
+	void branchLabelsThatAreUsedOrMalformedAreRefusedAndWriteNothing() throws IOException {
+		this.harness.run("revision -m n --head base --branch-label networking --rev-id n1");
+		CommandHarness.Result used = this.harness.run("revision -m x --head base --branch-label networking");
+		assertThat(used.status()).isEqualTo(ExitStatus.FAILED);
+		assertThat(used.err()).startsWith("FAILED: Branch name 'networking' is already used by revision n1 (");
+		CommandHarness.Result id = this.harness.run("revision -m x --head base --branch-label 1975ea83b712");
+		assertThat(id.status()).isEqualTo(ExitStatus.FAILED);
+		assertThat(id.err()).startsWith("FAILED: Branch name '1975ea83b712' is the id of revision 1975ea83b712 (");
+		CommandHarness.Result at = this.harness.run("revision -m x --head base --branch-label net@work");
+		assertThat(at.status()).isEqualTo(ExitStatus.USAGE);
+		assertThat(at.err()).startsWith("revision --branch-label: Branch label 'net@work' contains '@'. Use a name");
+		CommandHarness.Result space = this.harness.run("revision -m x --head base --branch-label \"net work\"");
+		assertThat(space.status()).isEqualTo(ExitStatus.USAGE);
+		assertThat(space.err()).contains("'net work' contains whitespace");
+		CommandHarness.Result reserved = this.harness.run("revision -m x --head base --branch-label heads");
+		assertThat(reserved.err()).contains("'heads' is a reserved word");
+		assertThat(files()).hasSize(4);
+	}
+
+	@Test
 	void badRevisionsAreRefusedAndWriteNothing() throws IOException {
 		this.harness.ids("53fffde5ad5").run("merge -m m heads");
 		CommandHarness.Result duplicate = this.harness.run("revision -m x --rev-id 1975ea83b712");

@@ -100,6 +100,17 @@ public final class RevisionLoader {
 		return RevisionFileParser.parse(fileName, source, text);
 	}
 
+	/**
+	 * Check a branch label by the rules of the {@code branch_labels} header, before a file
+	 * declaring it is written.
+	 * @param label the label, e.g. {@code billing}
+	 * @return what is wrong with it and what to do, or {@code null} when it is valid
+	 */
+	public static String branchLabelProblem(String label) {
+		String problem = RevisionIds.labelProblem(label);
+		return (problem != null) ? "Branch label '" + label + "' " + problem + ". " + RevisionIds.LABEL_RULE : null;
+	}
+
 	private static void add(Revision revision, String origin, Map<String, Revision> revisions,
 			Map<String, String> origins) {
 		Revision existing = revisions.putIfAbsent(revision.id(), revision);
