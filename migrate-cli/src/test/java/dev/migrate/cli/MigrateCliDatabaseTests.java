@@ -90,6 +90,29 @@ class MigrateCliDatabaseTests {
 	}
 
 	@Test
+	void branchLabelNamesANewBranchThatHeadAndUpgradeTargetsReach() throws IOException {
+		CliRunner.Result labelled = this.cli.run("revision", "-m", "create networking", "--head", "base",
+				"--branch-label", "networking", "--rev-id", "3cac04ae8714");
+		assertThat(labelled.status()).isZero();
+		Path file = this.revisions.resolve("3cac04ae8714_create_networking.sql");
+		assertThat(Files.readString(file)).contains("\n-- branch_labels: networking\n");
+		Files.writeString(file, Files.readString(file).replace("-- upgrade\n", "-- upgrade\nCREATE TABLE ip (id int);\n"));
+		assertThat(this.cli.run("revision", "-m", "add subnet", "--head", "networking@head", "--rev-id", "109ec7d132bf")
+			.status()).isZero();
+		assertThat(Files.readString(this.revisions.resolve("109ec7d132bf_add_subnet.sql")))
+			.contains("-- down_revision: 3cac04ae8714\n");
+		assertThat(this.cli.run("upgrade", "networking@head").out())
+			.endsWith("database is at 109ec7d132bf (head)\n");
+		CliRunner.Result used = this.cli.run("revision", "-m", "x", "--head", "base", "--branch-label", "networking");
+		assertThat(used.status()).isEqualTo(ExitStatus.FAILED);
+		assertThat(used.err()).startsWith("FAILED: Branch name 'networking' is already used by revision 3cac04ae8714");
+		CliRunner.Result bad = this.cli.run("revision", "-m", "x", "--head", "base", "--branch-label", "a@b");
+		assertThat(bad.status()).isEqualTo(ExitStatus.USAGE);
+		assertThat(bad.err()).startsWith("revision --branch-label: Branch label 'a@b' contains '@'");
+		assertThat(Files.list(this.revisions)).hasSize(2);
+	}
+
+	@Test
 	void globalOptionsWorkBeforeAndAfterTheCommandAndPostgresUrlsAreUnderstood() throws IOException {
 		writeDiamondBranches();
 		String jdbc = db.url();

@@ -48,7 +48,7 @@ class MigrateCliTests {
 	@Test
 	void missingOrUnknownCommandsAndOptionsAreUsageErrors() {
 		assertUsage(new CliRunner().run(), "No command given; use one of current, history");
-		assertUsage(new CliRunner().run("upgrad", "head"), "Unmatched arguments");
+		assertUsage(new CliRunner().run("upgrad", "head"), "Unknown command 'upgrad'");
 		assertUsage(new CliRunner().run("upgrade"), "Missing required parameter: 'TARGET'");
 		assertUsage(new CliRunner().run("upgrade", "head", "--sq"), "Unknown option: '--sq'");
 		assertUsage(new CliRunner().run("revision"), "Missing required option: '--message=MSG'");
@@ -138,6 +138,24 @@ class MigrateCliTests {
 				new java.io.PrintWriter(err));
 		assertThat(status).isEqualTo(ExitStatus.INTERNAL_ERROR).isNotEqualTo(ExitStatus.PROBLEMS);
 		assertThat(err.toString()).startsWith("INTERNAL ERROR: java.lang.OutOfMemoryError: Java heap space");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "edit", "init", "list_templates", "ensure_version" })
+	void alembicCommandsMigrateDoesNotProvideGetOneLineSayingWhatToDoInstead(String command) {
+		CliRunner.Result result = new CliRunner().run(command, "x");
+		assertThat(result.status()).isEqualTo(ExitStatus.USAGE);
+		assertThat(result.out()).isEmpty();
+		assertThat(result.err()).startsWith("'" + command + "' is an Alembic command that migrate does not provide: ")
+			.hasLineCount(1);
+	}
+
+	@Test
+	void otherUnknownCommandsGetOneLinePointingAtHelp() {
+		CliRunner.Result result = new CliRunner().run("--schema", "app", "frobnicate");
+		assertThat(result.status()).isEqualTo(ExitStatus.USAGE);
+		assertThat(result.err()).isEqualTo("Unknown command 'frobnicate'; run 'migrate help' for the commands"
+				+ System.lineSeparator());
 	}
 
 	private static void assertUsage(CliRunner.Result result, String message) {

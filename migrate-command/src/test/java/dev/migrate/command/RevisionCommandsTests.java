@@ -170,7 +170,7 @@ class RevisionCommandsTests {
 			.contains("-- down_revision: 3cac04ae8714\n").doesNotContain("branch_labels");
 		assertThat(this.harness.run("heads").out()).isEqualTo("109ec7d132bf (networking) (head)\n53fffde5ad5 (head)\n");
 		assertThat(this.harness.run("upgrade networking@head").out())
-			.endsWith("database is at 109ec7d132bf (networking) (head)\n");
+			.endsWith("database is at 109ec7d132bf (head)\n");
 		assertThat(tableExists("ip")).isTrue();
 		assertThat(tableExists("account")).isFalse();
 	}
