@@ -132,6 +132,42 @@ class MigrateCommandAutoConfigurationTests {
 	}
 
 	@Test
+	void unknownCommandsPrintOneLineAndExitWithUsage() {
+		String schema = PostgresDatabase.uniqueName("s");
+		for (String command : new String[] { "edit b2c3", "init", "list_templates", "ensure_version", "frobnicate" }) {
+			withDatabase(schema).withPropertyValues("migrate.command=" + command).run((context) -> {
+				StringWriter err = new StringWriter();
+				MigrateCommandRunner runner = new MigrateCommandRunner(command, context.getBeanProvider(Migrator.class),
+						() -> null, context.getSourceApplicationContext(), new PrintWriter(new StringWriter()),
+						new PrintWriter(err), (status) -> {
+						});
+				assertThat(runner.execute()).isEqualTo(ExitStatus.USAGE);
+				assertThat(err.toString()).as(command).hasLineCount(1);
+				if (command.equals("frobnicate")) {
+					assertThat(err.toString()).isEqualTo(
+							"Unknown command 'frobnicate'; run '--migrate.command=help' for the commands" + System.lineSeparator());
+				}
+				else {
+					assertThat(err.toString()).as(command)
+						.startsWith("'" + command.split(" ")[0] + "' is an Alembic command that migrate does not provide: ");
+				}
+			});
+		}
+	}
+
+	@Test
+	void revisionWritesTheBranchLabel(@TempDir Path directory) throws IOException {
+		ApplicationContextRunner runner = withDatabase(PostgresDatabase.uniqueName("s"))
+			.withPropertyValues("migrate.locations=filesystem:" + directory);
+		assertThat(execute(runner, "revision -m \"create billing\" --head base --branch-label billing --rev-id b1"))
+			.isEqualTo(ExitStatus.OK);
+		assertThat(Files.readString(directory.resolve("b1_create_billing.sql"))).contains("\n-- branch_labels: billing\n");
+		assertThat(execute(runner, "revision -m more --head billing@head --rev-id b2")).isEqualTo(ExitStatus.OK);
+		assertThat(Files.readString(directory.resolve("b2_more.sql"))).contains("\n-- down_revision: b1\n");
+		assertThat(execute(runner, "revision -m again --head base --branch-label billing")).isEqualTo(ExitStatus.FAILED);
+	}
+
+	@Test
 	void withoutDatabaseTheCommandFails() {
 		new ApplicationContextRunner()
 			.withConfiguration(
