@@ -10,6 +10,7 @@ import dev.migrate.Vocabulary;
 import dev.migrate.Vocabulary.Setting;
 import dev.migrate.plan.Step;
 import dev.migrate.revision.Revision;
+import dev.migrate.revision.RevisionScript;
 import dev.migrate.sql.SqlStatement;
 
 /**
@@ -61,6 +62,47 @@ final class FailureReport {
 					+ fix;
 		}
 		return new MigrateException(ErrorCode.REVISION_FAILED, description.toString(), action, failure.getCause());
+	}
+
+	/**
+	 * A transactional step that ended the transaction migrate opened for it (a Java revision that
+	 * called {@code commit()}, {@code rollback()} or {@code setAutoCommit(true)}, or a statement
+	 * the load-time check could not see). It is not recorded as applied.
+	 * @param step the step
+	 * @param how how it ended the transaction, as the end of a sentence
+	 * @param failure its failure when it then failed, or {@code null} when it returned normally
+	 * @param committed whether the transaction was committed (else it was rolled back)
+	 * @param autocommit whether the step went on in autocommit after ending it
+	 * @param before how many steps before it ran in the same transaction
+	 * @return the exception to throw
+	 */
+	static MigrateException transactionEnded(Step step, String how, StatementFailure failure, boolean committed,
+			boolean autocommit, int before) {
+		Revision revision = step.revision();
+		StringBuilder description = new StringBuilder(what(step)).append(' ').append(how);
+		if (failure != null) {
+			description.append(", then failed ").append(where(failure)).append(": ").append(cause(failure));
+			appendStatement(description, failure);
+		}
+		String after = autocommit ? "what it did after it ran in autocommit and stays too"
+				: "what it did after it ran in a new transaction, which migrate rolled back";
+		String what = "What revision " + revision.id() + " did up to that point "
+				+ (committed ? "was committed and stays" : "was rolled back") + ", and " + after;
+		String others = (before == 0) ? ""
+				: committed ? " The " + before + " revision(s) before it in the same transaction were committed with it "
+						+ "and are recorded as applied."
+						: " The " + before + " revision(s) before it in the same transaction were rolled back with it.";
+		String fix = (revision.upgrade() instanceof RevisionScript.Java)
+				? "Leave the transaction to migrate (do not call commit(), rollback() or setAutoCommit() on its "
+						+ "connection: migrate commits the revision together with its version row), or, if it must "
+						+ "commit in batches, make it non-transactional (@RevisionInfo(transactional = false)) and safe "
+						+ "to re-run"
+				: "Remove the statement that ends the transaction, or make the revision non-transactional "
+						+ "('-- transactional: false') and safe to re-run";
+		return new MigrateException(ErrorCode.REVISION_FAILED, description.toString(),
+				what + ". It is not recorded as applied." + others + " Check the database (current, history), "
+						+ fix + ", then start again",
+				(failure != null) ? failure.getCause() : null);
 	}
 
 	/**

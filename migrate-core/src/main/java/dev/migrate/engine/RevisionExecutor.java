@@ -88,6 +88,7 @@ final class RevisionExecutor {
 			List<Finished> finished = new ArrayList<>(unit.size());
 			Step current = null;
 			Instant startedAt = null;
+			TransactionGuard guard = null;
 			try {
 				connection.setAutoCommit(false);
 				for (int k = 0; k < unit.size(); k++) {
@@ -96,15 +97,33 @@ final class RevisionExecutor {
 					long start = System.nanoTime();
 					this.listener.onEvent(new MigrationEvent.RevisionStarted(current, offset + k + 1, count, startedAt));
 					this.log.stepStarted(current);
-					this.runner.run(connection, current, script(current), (k == 0) ? this.setLockTimeout : null);
+					RevisionScript script = script(current);
+					guard = TransactionGuard.needed(script) ? TransactionGuard.start(connection) : null;
+					this.runner.run(connection, current, script, (k == 0) ? this.setLockTimeout : null);
+					String endedBy = (guard != null) ? guard.endedBy(connection) : null;
+					if (endedBy != null) {
+						throw new TransactionEnded(endedBy);
+					}
 					run.recorder().recordStep(current, success(current, startedAt, Instant.now()), k == unit.size() - 1);
 					finished.add(new Finished(current, Duration.ofNanos(System.nanoTime() - start)));
 				}
 				connection.commit();
 				connection.setAutoCommit(true);
 			}
-			catch (StatementFailure failure) {
+			catch (TransactionEnded ended) {
+				boolean autocommit = autoCommit(connection);
 				rollback(connection);
+				throw failed(run, current, startedAt, endedTransaction(current, ended.how, null,
+						guard.committed(connection), autocommit, finished, completed));
+			}
+			catch (StatementFailure failure) {
+				boolean autocommit = autoCommit(connection);
+				rollback(connection);
+				if (guard != null && guard.committed(connection)) {
+					throw failed(run, current, startedAt, endedTransaction(current,
+							"ended the transaction migrate opened for it", failure, true, autocommit, finished,
+							completed));
+				}
 				if (failure.isLockTimeout() && attempt < attempts) {
 					Duration backoff = Backoff.afterAttempt(attempt);
 					this.log.stepRetrying(current, attempt, backoff, failure.serverError().text());
@@ -117,7 +136,7 @@ final class RevisionExecutor {
 								LockBlockers.find(connection))
 						: FailureReport.revisionFailed(current, failure, true, finished.size(),
 								this.settings.vocabulary());
-				throw failed(run, current, startedAt, error);
+				throw fatal(failure, failed(run, current, startedAt, error));
 			}
 			catch (MigrateException ex) {
 				rollback(connection);
@@ -154,8 +173,8 @@ final class RevisionExecutor {
 				this.runner.run(connection, step, script(step));
 			}
 			catch (StatementFailure failure) {
-				throw failed(run, step, startedAt, FailureReport.revisionFailed(step, failure, false, 0,
-						this.settings.vocabulary()));
+				throw fatal(failure, failed(run, step, startedAt, FailureReport.revisionFailed(step, failure, false, 0,
+						this.settings.vocabulary())));
 			}
 			catch (SQLException ex) {
 				throw failed(run, step, startedAt, recordingFailed(step, ex, false));
@@ -267,6 +286,43 @@ final class RevisionExecutor {
 		return error;
 	}
 
+	/**
+	 * The failure of a step that ended its transaction: the steps before it in the same
+	 * transaction were committed with it when it committed, and count as completed then.
+	 */
+	private MigrateException endedTransaction(Step step, String how, StatementFailure failure, boolean committed,
+			boolean autocommit, List<Finished> finished, List<String> completed) {
+		if (committed) {
+			for (Finished done : finished) {
+				if (done.step().revision() != null) {
+					completed.add(done.step().revision().id());
+				}
+				this.log.stepFinished(done.step(), done.duration());
+			}
+		}
+		return FailureReport.transactionEnded(step, how, failure, committed, autocommit, finished.size());
+	}
+
+	/**
+	 * The exception to throw for a step whose failure is recorded: the virtual machine's own
+	 * errors (out of memory, stack overflow) thrown by a Java revision go on as they are.
+	 */
+	private static RuntimeException fatal(StatementFailure failure, MigrateException recorded) {
+		if (failure.getCause() instanceof VirtualMachineError error) {
+			throw error;
+		}
+		return recorded;
+	}
+
+	private static boolean autoCommit(Connection connection) {
+		try {
+			return connection.getAutoCommit();
+		}
+		catch (SQLException ex) {
+			return false;
+		}
+	}
+
 	private static void rollback(Connection connection) {
 		try {
 			if (!connection.getAutoCommit()) {
@@ -291,6 +347,20 @@ final class RevisionExecutor {
 	}
 
 	private record Finished(Step step, Duration duration) {
+	}
+
+	/** A step ended the transaction the executor opened for it. */
+	private static final class TransactionEnded extends Exception {
+
+		private static final long serialVersionUID = 1L;
+
+		private final String how;
+
+		TransactionEnded(String how) {
+			super(how, null, false, false);
+			this.how = how;
+		}
+
 	}
 
 }

@@ -43,9 +43,9 @@ class BadRevisionInputTests {
 	void nulCharacterFailsAtLoadNamingFileLineAndColumn() {
 		this.revisions.add("b2", "a1", "nul", false, "CREATE TABLE note (body text);\nINSERT INTO note VALUES ('a\0b');",
 				null);
-		Migrator migrator = Migrator.create(db.dataSource(),
-				MigrateSettings.builder().locations(this.revisions.location()).schema(this.schema).build());
-		MigrateException failure = catchThrowableOfType(MigrateException.class, () -> migrator.upgrade("heads"));
+		MigrateException failure = catchThrowableOfType(MigrateException.class, () -> Migrator.create(db.dataSource(),
+				MigrateSettings.builder().locations(this.revisions.location()).schema(this.schema).build())
+			.upgrade("heads"));
 		assertThat(failure.code()).isEqualTo(ErrorCode.REVISION_FORMAT);
 		assertThat(failure.description()).contains("b2_nul.sql line 8, column 28: the file contains a NUL character");
 		assertThat(failure.action()).contains("UTF-8", "bytea");
