@@ -9,6 +9,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
+import dev.migrate.autoconfigure.actuate.endpoint.MigrationsEndpoint;
+
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the {@link MigrationsEndpoint}
  * ({@code /actuator/migrations}).

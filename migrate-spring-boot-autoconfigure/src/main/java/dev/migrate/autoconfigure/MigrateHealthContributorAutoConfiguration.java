@@ -12,6 +12,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.migrate.autoconfigure.health.MigrationsHealthIndicator;
+import dev.migrate.autoconfigure.health.MigrationsReadinessGroupPostProcessor;
+
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the {@code migrations} health
  * indicator (disabled with {@code management.health.migrations.enabled=false}), added to the

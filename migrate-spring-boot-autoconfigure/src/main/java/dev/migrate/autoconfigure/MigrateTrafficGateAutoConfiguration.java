@@ -16,6 +16,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.server.WebFilter;
 
+import dev.migrate.autoconfigure.web.MigrationGateFilter;
+import dev.migrate.autoconfigure.web.ReactiveMigrationGateFilter;
+
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the traffic gate: until the startup
  * migration has finished, application requests get {@code 503} with {@code Retry-After}
@@ -34,7 +37,7 @@ public final class MigrateTrafficGateAutoConfiguration {
 		FilterRegistrationBean<MigrationGateFilter> migrateTrafficGateFilter(MigrationTracker tracker,
 				Environment environment) {
 			FilterRegistrationBean<MigrationGateFilter> registration = new FilterRegistrationBean<>(
-					new MigrationGateFilter(tracker, new ManagementRequests(environment)));
+					new MigrationGateFilter(tracker, environment));
 			registration.setName("migrateTrafficGateFilter");
 			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 			return registration;
@@ -50,7 +53,7 @@ public final class MigrateTrafficGateAutoConfiguration {
 		@Bean
 		ReactiveMigrationGateFilter migrateReactiveTrafficGateFilter(MigrationTracker tracker,
 				Environment environment) {
-			return new ReactiveMigrationGateFilter(tracker, new ManagementRequests(environment));
+			return new ReactiveMigrationGateFilter(tracker, environment);
 		}
 
 	}

@@ -13,7 +13,7 @@ import dev.migrate.Migrator;
  * it answers while a migration runs. With a separate migration connection, its migrator on the
  * application's data source is created on first use.
  */
-final class MigrationStateReader {
+public final class MigrationStateReader {
 
 	private final Migrator migrator;
 
@@ -34,22 +34,22 @@ final class MigrationStateReader {
 	}
 
 	/** The state against the configured target. */
-	MigrationStatus status() {
+	public MigrationStatus status() {
 		return reader().status(this.target);
 	}
 
 	/** The migrator that reads on the application's data source. */
-	Migrator reader() {
+	public Migrator reader() {
 		return this.reader.get();
 	}
 
 	/** The migrator that runs migrations. */
-	Migrator migrator() {
+	public Migrator migrator() {
 		return this.migrator;
 	}
 
 	/** The configured target. */
-	String target() {
+	public String target() {
 		return this.target;
 	}
 

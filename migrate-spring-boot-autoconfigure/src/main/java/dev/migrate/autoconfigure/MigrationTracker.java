@@ -152,7 +152,7 @@ public final class MigrationTracker implements MigrationListener {
 	}
 
 	/** Whether application traffic is refused because the startup action has not finished. */
-	boolean isRefusingTraffic() {
+	public boolean isRefusingTraffic() {
 		return this.startupPending;
 	}
 
@@ -175,12 +175,12 @@ public final class MigrationTracker implements MigrationListener {
 	}
 
 	/** Record the number of pending revisions read from the database. */
-	void pending(int count) {
+	public void pending(int count) {
 		this.pending = count;
 	}
 
 	/** A consistent view of the progress. */
-	Snapshot snapshot() {
+	public Snapshot snapshot() {
 		synchronized (this.monitor) {
 			return new Snapshot(this.startupPending, this.startupDone, this.startupFailure, this.heads,
 					this.runStartedAt != null || this.running != null || this.lockWait != null, this.running,
@@ -188,28 +188,52 @@ public final class MigrationTracker implements MigrationListener {
 		}
 	}
 
-	int pendingCount() {
+	/**
+	 * The number of pending revisions, as last seen.
+	 * @return the count, or {@code -1} before the first read
+	 */
+	public int pendingCount() {
 		return this.pending;
 	}
 
-	long runs(Outcome outcome) {
+	/**
+	 * The number of runs that ended with an outcome.
+	 * @param outcome the outcome
+	 * @return the count
+	 */
+	public long runs(Outcome outcome) {
 		return this.runs.get(outcome).get();
 	}
 
-	long applied(Direction direction) {
+	/**
+	 * The number of revisions applied in a direction.
+	 * @param direction the direction
+	 * @return the count
+	 */
+	public long applied(Direction direction) {
 		return this.applied.get(direction).get();
 	}
 
-	DurationTotal revisionDurations(Direction direction, Outcome outcome) {
+	/**
+	 * The durations of revisions by direction and outcome.
+	 * @param direction the direction
+	 * @param outcome the outcome
+	 * @return the durations
+	 */
+	public DurationTotal revisionDurations(Direction direction, Outcome outcome) {
 		return this.revisionDurations.get(direction).get(outcome);
 	}
 
-	DurationTotal lockWaits() {
+	/**
+	 * The time taken to acquire the migration lock.
+	 * @return the durations
+	 */
+	public DurationTotal lockWaits() {
 		return this.lockWaits;
 	}
 
 	/** How a run or a revision ended. */
-	enum Outcome {
+	public enum Outcome {
 
 		/** It completed. */
 		SUCCESS,
@@ -234,7 +258,7 @@ public final class MigrationTracker implements MigrationListener {
 	 * @param statements the number of statements, 0 before the first
 	 * @param startedAt when the revision started
 	 */
-	record Running(String revision, Direction direction, int statement, int statements, Instant startedAt) {
+	public record Running(String revision, Direction direction, int statement, int statements, Instant startedAt) {
 	}
 
 	/**
@@ -243,7 +267,7 @@ public final class MigrationTracker implements MigrationListener {
 	 * @param holder who holds it, or {@code null}
 	 * @param waited how long this instance has waited
 	 */
-	record LockWait(LockHolder holder, Duration waited) {
+	public record LockWait(LockHolder holder, Duration waited) {
 	}
 
 	/**
@@ -255,7 +279,7 @@ public final class MigrationTracker implements MigrationListener {
 	 * @param applied the revisions it completed
 	 * @param error the failure with credentials redacted, or {@code null}
 	 */
-	record LastRun(Instant startedAt, Instant finishedAt, Outcome outcome, List<String> applied, String error) {
+	public record LastRun(Instant startedAt, Instant finishedAt, Outcome outcome, List<String> applied, String error) {
 	}
 
 	/**
@@ -270,12 +294,12 @@ public final class MigrationTracker implements MigrationListener {
 	 * @param lockWait the current lock wait, or {@code null}
 	 * @param lastRun the last run, or {@code null}
 	 */
-	record Snapshot(boolean startupPending, boolean startupDone, MigrateException startupFailure,
+	public record Snapshot(boolean startupPending, boolean startupDone, MigrateException startupFailure,
 			List<String> heads, boolean active, Running running, LockWait lockWait, LastRun lastRun) {
 	}
 
 	/** Count and total time of recorded durations. */
-	static final class DurationTotal {
+	public static final class DurationTotal {
 
 		private long count;
 
@@ -286,11 +310,19 @@ public final class MigrationTracker implements MigrationListener {
 			this.totalNanos += Math.max(0, duration.toNanos());
 		}
 
-		synchronized long count() {
+		/**
+		 * The number of recorded durations.
+		 * @return the count
+		 */
+		public synchronized long count() {
 			return this.count;
 		}
 
-		synchronized double totalNanos() {
+		/**
+		 * The total of the recorded durations.
+		 * @return nanoseconds
+		 */
+		public synchronized double totalNanos() {
 			return this.totalNanos;
 		}
 

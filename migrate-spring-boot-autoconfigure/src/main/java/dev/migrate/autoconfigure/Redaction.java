@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
  * Removes credentials from text shown outside the application (endpoint, health): passwords in
  * URL parameters and user information in URLs.
  */
-final class Redaction {
+public final class Redaction {
 
 	private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password|pwd|secret)=[^&;\\s]*");
 
@@ -22,7 +22,7 @@ final class Redaction {
 	 * @param text the text, or {@code null}
 	 * @return the redacted text, or {@code null}
 	 */
-	static String redact(String text) {
+	public static String redact(String text) {
 		if (text == null) {
 			return null;
 		}

@@ -1,6 +1,8 @@
 /**
- * Spring Boot auto-configuration for migrate: startup migration, traffic gate, actuator
- * endpoint, health indicator and metrics.
+ * Spring Boot auto-configuration for migrate: properties, the startup migration and the
+ * auto-configurations of the traffic gate ({@code web}), the actuator endpoint
+ * ({@code actuate.endpoint}), the health indicator ({@code health}) and metrics
+ * ({@code metrics}).
  */
 @NullMarked
 package dev.migrate.autoconfigure;

@@ -38,6 +38,9 @@ import dev.migrate.RevisionInfo;
 import dev.migrate.Vocabulary;
 import dev.migrate.autoconfigure.MigrateProperties.Mode;
 import dev.migrate.autoconfigure.MigrateProperties.Phase;
+import dev.migrate.autoconfigure.actuate.endpoint.MigrationsEndpoint;
+import dev.migrate.autoconfigure.health.MigrationsHealthIndicator;
+import dev.migrate.autoconfigure.metrics.MigrateMetrics;
 import dev.migrate.test.PostgresDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;

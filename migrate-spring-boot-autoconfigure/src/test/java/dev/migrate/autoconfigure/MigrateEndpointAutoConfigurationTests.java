@@ -9,6 +9,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.migrate.Migrator;
+import dev.migrate.autoconfigure.actuate.endpoint.MigrationsEndpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

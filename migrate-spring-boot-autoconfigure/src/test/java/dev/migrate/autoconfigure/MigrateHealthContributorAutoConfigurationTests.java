@@ -18,6 +18,8 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.migrate.Migrator;
+import dev.migrate.autoconfigure.health.MigrationsHealthIndicator;
+import dev.migrate.autoconfigure.health.MigrationsReadinessGroupPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -12,6 +12,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.migrate.Migrator;
+import dev.migrate.autoconfigure.metrics.MigrateMetrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -14,6 +14,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.server.WebFilter;
 
 import dev.migrate.Migrator;
+import dev.migrate.autoconfigure.web.MigrationGateFilter;
+import dev.migrate.autoconfigure.web.ReactiveMigrationGateFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

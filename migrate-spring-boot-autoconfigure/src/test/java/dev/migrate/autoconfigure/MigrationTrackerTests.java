@@ -17,6 +17,7 @@ import dev.migrate.MigrationEvent;
 import dev.migrate.MigrationResult;
 import dev.migrate.autoconfigure.MigrationTracker.Outcome;
 import dev.migrate.autoconfigure.MigrationTracker.Snapshot;
+import dev.migrate.autoconfigure.metrics.MigrateMetrics;
 import dev.migrate.plan.Direction;
 import dev.migrate.plan.Plan;
 import dev.migrate.plan.Step;

@@ -1,4 +1,4 @@
-package dev.migrate.autoconfigure;
+package dev.migrate.autoconfigure.web;
 
 import org.springframework.core.env.Environment;
 

@@ -1,4 +1,4 @@
-package dev.migrate.autoconfigure;
+package dev.migrate.autoconfigure.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,22 +8,34 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import dev.migrate.autoconfigure.MigrationTracker;
 
 /**
  * Servlet filter that answers every application request with {@code 503 Service Unavailable},
  * {@code Retry-After} and a short JSON body until the startup migration has finished;
  * management endpoints stay reachable.
  */
-final class MigrationGateFilter extends OncePerRequestFilter {
+public final class MigrationGateFilter extends OncePerRequestFilter {
 
 	private static final byte[] BODY = ManagementRequests.BODY.getBytes(StandardCharsets.UTF_8);
 
 	private final MigrationTracker tracker;
 
 	private final ManagementRequests management;
+
+	/**
+	 * Create the filter.
+	 * @param tracker the progress of migrations in this application
+	 * @param environment the environment, to tell management requests apart
+	 */
+	public MigrationGateFilter(MigrationTracker tracker, Environment environment) {
+		this(tracker, new ManagementRequests(environment));
+	}
 
 	MigrationGateFilter(MigrationTracker tracker, ManagementRequests management) {
 		this.tracker = tracker;

@@ -1,4 +1,4 @@
-package dev.migrate.autoconfigure;
+package dev.migrate.autoconfigure.health;
 
 import java.util.Set;
 
@@ -14,7 +14,7 @@ import org.springframework.boot.health.actuate.endpoint.StatusAggregator;
  * {@link HealthEndpointGroupsPostProcessor} that adds the {@code migrations} indicator to the
  * {@code readiness} group, so a replica is not ready while its schema is behind.
  */
-final class MigrationsReadinessGroupPostProcessor implements HealthEndpointGroupsPostProcessor {
+public final class MigrationsReadinessGroupPostProcessor implements HealthEndpointGroupsPostProcessor {
 
 	static final String READINESS = "readiness";
 

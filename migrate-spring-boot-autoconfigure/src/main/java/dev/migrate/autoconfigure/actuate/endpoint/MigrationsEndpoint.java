@@ -1,4 +1,4 @@
-package dev.migrate.autoconfigure;
+package dev.migrate.autoconfigure.actuate.endpoint;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -22,10 +22,13 @@ import dev.migrate.MigrateException;
 import dev.migrate.MigrationResult;
 import dev.migrate.MigrationStatus;
 import dev.migrate.Migrator;
+import dev.migrate.autoconfigure.MigrationStateReader;
+import dev.migrate.autoconfigure.MigrationTracker;
 import dev.migrate.autoconfigure.MigrationTracker.LastRun;
 import dev.migrate.autoconfigure.MigrationTracker.Outcome;
 import dev.migrate.autoconfigure.MigrationTracker.Running;
 import dev.migrate.autoconfigure.MigrationTracker.Snapshot;
+import dev.migrate.autoconfigure.Redaction;
 import dev.migrate.revision.Revision;
 
 /**
@@ -42,7 +45,12 @@ public class MigrationsEndpoint {
 
 	private final MigrationTracker tracker;
 
-	MigrationsEndpoint(MigrationStateReader reader, MigrationTracker tracker) {
+	/**
+	 * Create the endpoint.
+	 * @param reader reads the migration state
+	 * @param tracker the progress of migrations in this application
+	 */
+	public MigrationsEndpoint(MigrationStateReader reader, MigrationTracker tracker) {
 		this.reader = reader;
 		this.tracker = tracker;
 	}

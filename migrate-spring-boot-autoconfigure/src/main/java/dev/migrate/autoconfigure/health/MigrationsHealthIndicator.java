@@ -1,4 +1,4 @@
-package dev.migrate.autoconfigure;
+package dev.migrate.autoconfigure.health;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,7 +7,10 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 import dev.migrate.MigrationStatus;
+import dev.migrate.autoconfigure.MigrationStateReader;
+import dev.migrate.autoconfigure.MigrationTracker;
 import dev.migrate.autoconfigure.MigrationTracker.Outcome;
+import dev.migrate.autoconfigure.Redaction;
 import dev.migrate.autoconfigure.MigrationTracker.Snapshot;
 
 /**
@@ -16,13 +19,18 @@ import dev.migrate.autoconfigure.MigrationTracker.Snapshot;
  * Without a startup action ({@code migrate.mode=off}, command mode) it reads the state: up to
  * date is {@code UP}, pending is {@code OUT_OF_SERVICE}, anything else {@code DOWN}.
  */
-final class MigrationsHealthIndicator implements HealthIndicator {
+public final class MigrationsHealthIndicator implements HealthIndicator {
 
 	private final MigrationTracker tracker;
 
 	private final MigrationStateReader reader;
 
-	MigrationsHealthIndicator(MigrationTracker tracker, MigrationStateReader reader) {
+	/**
+	 * Create the indicator.
+	 * @param tracker the progress of migrations in this application
+	 * @param reader reads the migration state
+	 */
+	public MigrationsHealthIndicator(MigrationTracker tracker, MigrationStateReader reader) {
 		this.tracker = tracker;
 		this.reader = reader;
 	}

@@ -1,4 +1,4 @@
-package dev.migrate.autoconfigure;
+package dev.migrate.autoconfigure.web;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -16,18 +17,29 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import dev.migrate.autoconfigure.MigrationTracker;
+
 /**
  * WebFlux filter that answers every application request with {@code 503 Service Unavailable},
  * {@code Retry-After} and a short JSON body until the startup migration has finished;
  * management endpoints stay reachable.
  */
-final class ReactiveMigrationGateFilter implements WebFilter, Ordered {
+public final class ReactiveMigrationGateFilter implements WebFilter, Ordered {
 
 	private static final byte[] BODY = ManagementRequests.BODY.getBytes(StandardCharsets.UTF_8);
 
 	private final MigrationTracker tracker;
 
 	private final ManagementRequests management;
+
+	/**
+	 * Create the filter.
+	 * @param tracker the progress of migrations in this application
+	 * @param environment the environment, to tell management requests apart
+	 */
+	public ReactiveMigrationGateFilter(MigrationTracker tracker, Environment environment) {
+		this(tracker, new ManagementRequests(environment));
+	}
 
 	ReactiveMigrationGateFilter(MigrationTracker tracker, ManagementRequests management) {
 		this.tracker = tracker;

@@ -1,4 +1,4 @@
-package dev.migrate.autoconfigure;
+package dev.migrate.autoconfigure.web;
 
 import java.util.List;
 
@@ -14,6 +14,9 @@ import org.springframework.web.server.WebFilterChain;
 
 import reactor.core.publisher.Mono;
 
+import dev.migrate.autoconfigure.MigrationTracker;
+import dev.migrate.autoconfigure.MigrationTrackers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -26,7 +29,7 @@ class MigrationGateFilterTests {
 
 	@Test
 	void refusesApplicationRequestsWhileTheStartupMigrationRuns() throws Exception {
-		MockHttpServletResponse response = servlet(new MigrationTracker(true), "/orders/42");
+		MockHttpServletResponse response = servlet(MigrationTrackers.refusingTraffic(), "/orders/42");
 		assertThat(response.getStatus()).isEqualTo(503);
 		assertThat(response.getHeader("Retry-After")).isEqualTo("5");
 		assertThat(response.getContentType()).isEqualTo("application/json");
@@ -35,7 +38,7 @@ class MigrationGateFilterTests {
 
 	@Test
 	void letsManagementRequestsThrough() throws Exception {
-		MigrationTracker tracker = new MigrationTracker(true);
+		MigrationTracker tracker = MigrationTrackers.refusingTraffic();
 		assertThat(servlet(tracker, "/actuator/health/readiness").getStatus()).isEqualTo(200);
 		assertThat(servlet(tracker, "/actuator").getStatus()).isEqualTo(200);
 		assertThat(servlet(tracker, "/actuatorx").getStatus()).isEqualTo(503);
@@ -44,7 +47,7 @@ class MigrationGateFilterTests {
 	@Test
 	void followsTheConfiguredManagementBasePath() throws Exception {
 		this.environment.setProperty("management.endpoints.web.base-path", "/manage/");
-		MigrationTracker tracker = new MigrationTracker(true);
+		MigrationTracker tracker = MigrationTrackers.refusingTraffic();
 		assertThat(servlet(tracker, "/manage/migrations").getStatus()).isEqualTo(200);
 		assertThat(servlet(tracker, "/actuator/health").getStatus()).isEqualTo(503);
 	}
@@ -53,14 +56,14 @@ class MigrationGateFilterTests {
 	void onASeparateManagementPortOnlyThatPortIsLetThrough() throws Exception {
 		this.environment.setProperty("management.server.port", "9090");
 		this.environment.setProperty("local.server.port", "8080");
-		MigrationTracker tracker = new MigrationTracker(true);
+		MigrationTracker tracker = MigrationTrackers.refusingTraffic();
 		assertThat(servlet(tracker, "/actuator/health", 8080).getStatus()).isEqualTo(503);
 		assertThat(servlet(tracker, "/health", 9090).getStatus()).isEqualTo(200);
 	}
 
 	@Test
 	void stripsTheContextPath() throws Exception {
-		MigrationTracker tracker = new MigrationTracker(true);
+		MigrationTracker tracker = MigrationTrackers.refusingTraffic();
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/shop/actuator/health");
 		request.setContextPath("/shop");
 		MockHttpServletResponse response = new MockHttpServletResponse();
@@ -71,14 +74,14 @@ class MigrationGateFilterTests {
 
 	@Test
 	void opensOnceTheStartupMigrationSucceeded() throws Exception {
-		MigrationTracker tracker = new MigrationTracker(true);
-		tracker.startupSucceeded(List.of("a1"));
+		MigrationTracker tracker = MigrationTrackers.refusingTraffic();
+		MigrationTrackers.startupSucceeded(tracker, List.of("a1"));
 		assertThat(servlet(tracker, "/orders/42").getStatus()).isEqualTo(200);
 	}
 
 	@Test
 	void reactiveFilterRefusesApplicationRequestsAndLetsManagementThrough() {
-		MigrationTracker tracker = new MigrationTracker(true);
+		MigrationTracker tracker = MigrationTrackers.refusingTraffic();
 		ReactiveMigrationGateFilter filter = new ReactiveMigrationGateFilter(tracker,
 				new ManagementRequests(this.environment));
 		MockServerWebExchange refused = MockServerWebExchange.from(MockServerHttpRequest.get("/orders/42"));
@@ -96,7 +99,7 @@ class MigrationGateFilterTests {
 			.from(MockServerHttpRequest.get("/actuator/health/liveness"));
 		filter.filter(management, chain).block();
 		assertThat(passed[0]).isTrue();
-		tracker.startupSucceeded(List.of());
+		MigrationTrackers.startupSucceeded(tracker, List.of());
 		passed[0] = false;
 		filter.filter(MockServerWebExchange.from(MockServerHttpRequest.get("/orders/42")), chain).block();
 		assertThat(passed[0]).isTrue();

@@ -1,4 +1,4 @@
-package dev.migrate.autoconfigure;
+package dev.migrate.autoconfigure.metrics;
 
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
+import dev.migrate.autoconfigure.MigrationTracker;
 import dev.migrate.autoconfigure.MigrationTracker.Outcome;
 import dev.migrate.plan.Direction;
 
@@ -20,12 +21,16 @@ import dev.migrate.plan.Direction;
  * {@code migrate.lock.wait}. Meters read the tracker's totals, so migrations that ran before
  * the registry was bound (eager phase) are counted too.
  */
-final class MigrateMetrics implements MeterBinder {
+public final class MigrateMetrics implements MeterBinder {
 
 	/** Held strongly: Micrometer keeps only weak references to the state of gauges. */
 	private final MigrationTracker tracker;
 
-	MigrateMetrics(MigrationTracker tracker) {
+	/**
+	 * Create the binder.
+	 * @param tracker the progress of migrations in this application
+	 */
+	public MigrateMetrics(MigrationTracker tracker) {
 		this.tracker = tracker;
 	}
 

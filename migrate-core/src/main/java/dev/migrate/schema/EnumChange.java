@@ -1,0 +1,128 @@
+package dev.migrate.schema;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.migrate.schema.SchemaCatalog.Column;
+import dev.migrate.schema.SchemaCatalog.EnumType;
+import dev.migrate.schema.SchemaCatalog.Table;
+
+/**
+ * The labels of an enum type change. Labels only added are added with {@code ALTER TYPE ... ADD
+ * VALUE}; anything else (and any downgrade, since PostgreSQL cannot remove a label) renames the
+ * type away, creates it with the new labels, converts the columns that use it through text, and
+ * drops the old type.
+ */
+final class EnumChange {
+
+	private final SchemaCatalog catalog;
+
+	private final EnumType before;
+
+	private final EnumType after;
+
+	EnumChange(SchemaCatalog catalog, EnumType before, EnumType after) {
+		this.catalog = catalog;
+		this.before = before;
+		this.after = after;
+	}
+
+	Step step(String subject) {
+		Step step = Step.changed(subject, "labels (" + SchemaSql.labels(this.before.labels()) + ")",
+				"labels (" + SchemaSql.labels(this.after.labels()) + ")");
+		if (onlyAdds()) {
+			List<String> labels = this.after.labels();
+			for (int i = 0; i < labels.size(); i++) {
+				String label = labels.get(i);
+				if (this.before.labels().contains(label)) {
+					continue;
+				}
+				String position = (i == 0) ? " BEFORE " + Identifiers.literal(labels.get(1))
+						: " AFTER " + Identifiers.literal(labels.get(i - 1));
+				step.up("ALTER TYPE " + this.after.name().sql() + " ADD VALUE " + Identifiers.literal(label) + position);
+			}
+			step.hazard("the new labels of type " + this.after.name().display()
+					+ " cannot be used before this transaction commits");
+		}
+		else {
+			step.up(recreate(this.after));
+			hazards(step, false);
+		}
+		step.down(recreate(this.before));
+		hazards(step, true);
+		return step;
+	}
+
+	private boolean onlyAdds() {
+		List<String> old = this.before.labels();
+		int at = 0;
+		for (String label : this.after.labels()) {
+			if (at < old.size() && old.get(at).equals(label)) {
+				at++;
+			}
+		}
+		return at == old.size() && !old.isEmpty();
+	}
+
+	private void hazards(Step step, boolean downgrade) {
+		List<String> hazards = new ArrayList<>();
+		for (Table table : tablesUsing()) {
+			hazards.add(ColumnDiffer.rewrites(table));
+		}
+		hazards.add("may fail on existing rows (values whose label type " + this.before.name().display()
+				+ " no longer has) and while views or routines use the type");
+		for (String hazard : hazards) {
+			if (downgrade) {
+				step.downgradeHazard(hazard);
+			}
+			else {
+				step.hazard(hazard);
+			}
+		}
+	}
+
+	private List<Table> tablesUsing() {
+		List<Table> tables = new ArrayList<>();
+		for (Table table : this.catalog.tables()) {
+			for (Column column : table.columns()) {
+				if (uses(column)) {
+					tables.add(table);
+					break;
+				}
+			}
+		}
+		return tables;
+	}
+
+	private boolean uses(Column column) {
+		String type = this.before.name().sql();
+		return column.type().equals(type) || column.type().equals(type + "[]");
+	}
+
+	private List<String> recreate(EnumType target) {
+		List<String> statements = new ArrayList<>();
+		String old = Identifiers.quote(target.name().name() + "__old");
+		String oldQualified = target.name().qualified() ? Identifiers.quote(target.name().schema()) + "." + old : old;
+		statements.add("ALTER TYPE " + target.name().sql() + " RENAME TO " + old);
+		statements.add(SchemaSql.createEnum(target));
+		for (Table table : this.catalog.tables()) {
+			for (Column column : table.columns()) {
+				if (!uses(column)) {
+					continue;
+				}
+				boolean array = column.type().endsWith("[]");
+				if (column.defaultExpression() != null) {
+					statements.add(SchemaSql.alterColumn(table, column, "DROP DEFAULT"));
+				}
+				statements.add(SchemaSql.alterColumn(table, column, "TYPE " + column.type() + " USING "
+						+ Identifiers.quote(column.name()) + (array ? "::text[]::" : "::text::") + column.type()));
+				if (column.defaultExpression() != null) {
+					statements.add(SchemaSql.alterColumn(table, column, "SET DEFAULT " + column.defaultExpression()));
+				}
+			}
+		}
+		statements.add("DROP TYPE " + oldQualified);
+		return statements;
+	}
+
+}
