@@ -14,6 +14,12 @@ public final class MigrateSettings {
 	/** Default revision location. */
 	public static final String DEFAULT_LOCATION = "classpath:db/revisions";
 
+	/**
+	 * Default {@link #networkTimeout()}: longer than a statement of a revision can legitimately
+	 * keep the connection silent.
+	 */
+	public static final Duration DEFAULT_NETWORK_TIMEOUT = Duration.ofHours(12);
+
 	private final List<String> locations;
 
 	private final ClassLoader classLoader;
@@ -40,6 +46,8 @@ public final class MigrateSettings {
 
 	private final boolean singleTransaction;
 
+	private final Duration networkTimeout;
+
 	private final String instance;
 
 	private final Vocabulary vocabulary;
@@ -58,6 +66,7 @@ public final class MigrateSettings {
 		this.validateChecksums = builder.validateChecksums;
 		this.allowUnknownRevisions = builder.allowUnknownRevisions;
 		this.singleTransaction = builder.singleTransaction;
+		this.networkTimeout = builder.networkTimeout;
 		this.instance = builder.instance;
 		this.vocabulary = builder.vocabulary;
 	}
@@ -137,6 +146,16 @@ public final class MigrateSettings {
 		return this.singleTransaction;
 	}
 
+	/**
+	 * How long the run's connection waits for the server to answer (the socket read timeout of
+	 * the connection that holds the migration lock), so that a frozen server or a connection
+	 * dropped without a reset is reported instead of waited on forever; zero waits forever. A
+	 * revision statement that runs longer fails with it, so it must exceed the longest one.
+	 */
+	public Duration networkTimeout() {
+		return this.networkTimeout;
+	}
+
 	/** Tag of this application instance, recorded in the history table. */
 	public String instance() {
 		return this.instance;
@@ -179,6 +198,8 @@ public final class MigrateSettings {
 
 		private boolean singleTransaction;
 
+		private Duration networkTimeout = DEFAULT_NETWORK_TIMEOUT;
+
 		private String instance = defaultInstance();
 
 		private Vocabulary vocabulary = Vocabulary.java();
@@ -200,6 +221,7 @@ public final class MigrateSettings {
 			this.validateChecksums = settings.validateChecksums;
 			this.allowUnknownRevisions = settings.allowUnknownRevisions;
 			this.singleTransaction = settings.singleTransaction;
+			this.networkTimeout = settings.networkTimeout;
 			this.instance = settings.instance;
 			this.vocabulary = settings.vocabulary;
 		}
@@ -289,6 +311,11 @@ public final class MigrateSettings {
 
 		public Builder singleTransaction(boolean singleTransaction) {
 			this.singleTransaction = singleTransaction;
+			return this;
+		}
+
+		public Builder networkTimeout(Duration networkTimeout) {
+			this.networkTimeout = requireNotNegative(networkTimeout, "networkTimeout");
 			return this;
 		}
 

@@ -169,6 +169,17 @@ public final class Migrator {
 	}
 
 	/**
+	 * The INVALID indexes ({@code pg_index.indisvalid} false, left by an interrupted
+	 * {@code CREATE INDEX CONCURRENTLY} or {@code REINDEX CONCURRENTLY}) in the schema of the
+	 * version table and the schemas of the connection's {@code search_path}, read without the
+	 * lock. Indexes being built at the moment are not listed.
+	 * @return their schema-qualified names, sorted
+	 */
+	public List<String> invalidIndexes() {
+		return this.engine.invalidIndexes();
+	}
+
+	/**
 	 * Accept the current checksums of edited applied revisions, recording an
 	 * {@code accept_checksum} history row for each.
 	 * @param revisions the revision ids (empty: every applied revision whose checksum differs)

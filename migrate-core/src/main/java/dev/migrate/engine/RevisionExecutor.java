@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
@@ -168,9 +169,12 @@ final class RevisionExecutor {
 		this.listener.onEvent(new MigrationEvent.RevisionStarted(step, index, count, startedAt));
 		this.log.stepStarted(step);
 		try {
+			List<String> invalidIndexes;
 			try {
 				connection.setAutoCommit(true);
+				Map<String, String> invalidBefore = InvalidIndexes.all(connection);
 				this.runner.run(connection, step, script(step));
+				invalidIndexes = InvalidIndexes.leftBy(invalidBefore, InvalidIndexes.all(connection), script(step));
 			}
 			catch (StatementFailure failure) {
 				throw fatal(failure, failed(run, step, startedAt, FailureReport.revisionFailed(step, failure, false, 0,
@@ -178,6 +182,9 @@ final class RevisionExecutor {
 			}
 			catch (SQLException ex) {
 				throw failed(run, step, startedAt, recordingFailed(step, ex, false));
+			}
+			if (!invalidIndexes.isEmpty()) {
+				throw failed(run, step, startedAt, FailureReport.invalidIndexes(step, invalidIndexes));
 			}
 			try {
 				run.recorder().recheckPrepared();
@@ -249,10 +256,10 @@ final class RevisionExecutor {
 				what + " failed outside its statements (setting lock_timeout, writing the version or history "
 						+ "table, or committing): "
 						+ ((error.sqlState() != null) ? "SQLSTATE " + error.sqlState() + ": " : "") + error.text(),
-				transactional ? "Its transaction was rolled back unless the commit itself was cut off; check the "
-						+ "database (current, history) and start again"
-						: "Its statements ran but it is not recorded as applied; it must be re-runnable. Check "
-								+ "the database (current, history) and start again",
+				(transactional ? "Its transaction was rolled back unless the commit itself was cut off; "
+						: "Its statements ran but it is not recorded as applied; it must be re-runnable. ")
+						+ (ConnectionLoss.is(error) ? ConnectionLoss.advice(error) + ", and check current and history"
+								: "Check the database (current, history) and start again"),
 				ex);
 	}
 
@@ -263,15 +270,15 @@ final class RevisionExecutor {
 	private MigrateException failed(RunConnection run, Step step, Instant startedAt, MigrateException error) {
 		if (step != null) {
 			Connection connection = run.connection();
+			HistoryRecord failure = record(step, startedAt, Instant.now(), false, error.getMessage());
 			try {
 				connection.setAutoCommit(false);
-				run.recorder().record(record(step, startedAt, Instant.now(), false, error.getMessage()));
+				run.recorder().record(failure);
 				connection.commit();
 			}
 			catch (SQLException | RuntimeException ex) {
 				rollback(connection);
-				this.log.warn("Could not record the failure of {} in the history table: {}", FailureReport.what(step),
-						ex.getMessage());
+				run.pending().writeElsewhere(failure, ex);
 			}
 			finally {
 				try {
