@@ -28,6 +28,8 @@ final class CommandLineVocabulary implements Vocabulary {
 			case VALIDATE_CHECKSUMS -> "--no-validate-checksums";
 			case ALLOW_UNKNOWN_REVISIONS -> "--allow-unknown-revisions";
 			case CONNECTION -> "--user and --password, or DATABASE_USER and DATABASE_PASSWORD";
+			case URL -> "--url (or DATABASE_URL)";
+			case CONNECT_RETRIES -> "--connect-retries";
 		};
 	}
 

@@ -87,6 +87,18 @@ public enum ErrorCode {
 	/** Something cannot be rendered as offline SQL (a Java revision). */
 	OFFLINE_UNSUPPORTED,
 
+	/** The database refused the user name or password (SQLSTATE 28P01 or 28000). */
+	AUTHENTICATION_FAILED,
+
+	/** The database the connection names does not exist on the server (SQLSTATE 3D000). */
+	DATABASE_NOT_FOUND,
+
+	/**
+	 * The database server could not be reached: refused or timed-out connection, unknown host,
+	 * or a server starting up or shutting down.
+	 */
+	DATABASE_UNREACHABLE,
+
 	/** The database could not be reached or answered with an unexpected error. */
 	DATABASE
 

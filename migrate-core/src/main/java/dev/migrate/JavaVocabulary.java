@@ -24,6 +24,8 @@ final class JavaVocabulary implements Vocabulary {
 			case VALIDATE_CHECKSUMS -> "MigrateSettings.Builder.validateChecksums(false)";
 			case ALLOW_UNKNOWN_REVISIONS -> "MigrateSettings.Builder.allowUnknownRevisions(true)";
 			case CONNECTION -> "the DataSource given to Migrator.create";
+			case URL -> "the URL of the DataSource given to Migrator.create";
+			case CONNECT_RETRIES -> "MigrateSettings.Builder.connectRetries(...)";
 		};
 	}
 

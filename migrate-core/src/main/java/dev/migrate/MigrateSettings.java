@@ -50,6 +50,10 @@ public final class MigrateSettings {
 
 	private final String instance;
 
+	private final int connectRetries;
+
+	private final Duration connectRetryInterval;
+
 	private final Vocabulary vocabulary;
 
 	private MigrateSettings(Builder builder) {
@@ -68,6 +72,8 @@ public final class MigrateSettings {
 		this.singleTransaction = builder.singleTransaction;
 		this.networkTimeout = builder.networkTimeout;
 		this.instance = builder.instance;
+		this.connectRetries = builder.connectRetries;
+		this.connectRetryInterval = builder.connectRetryInterval;
 		this.vocabulary = builder.vocabulary;
 	}
 
@@ -161,6 +167,19 @@ public final class MigrateSettings {
 		return this.instance;
 	}
 
+	/**
+	 * How many times opening a connection is retried while the database has not been reached
+	 * yet (it may still be starting); 0 fails at the first refusal.
+	 */
+	public int connectRetries() {
+		return this.connectRetries;
+	}
+
+	/** The pause between two attempts to connect. */
+	public Duration connectRetryInterval() {
+		return this.connectRetryInterval;
+	}
+
 	/** The words failures and log lines use for settings and commands (default {@link Vocabulary#java()}). */
 	public Vocabulary vocabulary() {
 		return this.vocabulary;
@@ -202,6 +221,10 @@ public final class MigrateSettings {
 
 		private String instance = defaultInstance();
 
+		private int connectRetries;
+
+		private Duration connectRetryInterval = Duration.ofSeconds(10);
+
 		private Vocabulary vocabulary = Vocabulary.java();
 
 		private Builder() {
@@ -223,6 +246,8 @@ public final class MigrateSettings {
 			this.singleTransaction = settings.singleTransaction;
 			this.networkTimeout = settings.networkTimeout;
 			this.instance = settings.instance;
+			this.connectRetries = settings.connectRetries;
+			this.connectRetryInterval = settings.connectRetryInterval;
 			this.vocabulary = settings.vocabulary;
 		}
 
@@ -321,6 +346,32 @@ public final class MigrateSettings {
 
 		public Builder instance(String instance) {
 			this.instance = requireText(instance, "instance");
+			return this;
+		}
+
+		/**
+		 * How many times to retry opening a connection while the database has not been reached
+		 * yet, pausing {@link #connectRetryInterval(Duration)} before each retry (default 0).
+		 * @param connectRetries the number of retries, 0 or more
+		 * @return this builder
+		 */
+		public Builder connectRetries(int connectRetries) {
+			if (connectRetries < 0) {
+				throw new MigrateException(ErrorCode.CONFIGURATION,
+						"connectRetries is " + connectRetries + " but must not be negative",
+						"Set it to 0 (no retries) or more");
+			}
+			this.connectRetries = connectRetries;
+			return this;
+		}
+
+		/**
+		 * The pause before each retry of {@link #connectRetries(int)} (default 10s).
+		 * @param connectRetryInterval the pause, zero or more
+		 * @return this builder
+		 */
+		public Builder connectRetryInterval(Duration connectRetryInterval) {
+			this.connectRetryInterval = requireNotNegative(connectRetryInterval, "connectRetryInterval");
 			return this;
 		}
 

@@ -24,6 +24,8 @@ final class SpringBootVocabulary implements Vocabulary {
 			case VALIDATE_CHECKSUMS -> "migrate.validate-checksums=false";
 			case ALLOW_UNKNOWN_REVISIONS -> "migrate.allow-unknown-revisions=true";
 			case CONNECTION -> "migrate.url/username/password";
+			case URL -> "migrate.url (default: spring.datasource.url)";
+			case CONNECT_RETRIES -> "migrate.connect-retries";
 		};
 	}
 

@@ -102,7 +102,13 @@ public interface Vocabulary {
 		ALLOW_UNKNOWN_REVISIONS,
 
 		/** The connection, and so the database role, migrations run with. */
-		CONNECTION
+		CONNECTION,
+
+		/** Where the database is: host, port and database name. */
+		URL,
+
+		/** Retries of a connection that could not be opened. */
+		CONNECT_RETRIES
 
 	}
 

@@ -47,6 +47,8 @@ class VocabularyTests {
 		assertThat(this.java.setting(Setting.ALLOW_UNKNOWN_REVISIONS))
 			.isEqualTo("MigrateSettings.Builder.allowUnknownRevisions(true)");
 		assertThat(this.java.setting(Setting.CONNECTION)).isEqualTo("the DataSource given to Migrator.create");
+		assertThat(this.java.setting(Setting.URL)).isEqualTo("the URL of the DataSource given to Migrator.create");
+		assertThat(this.java.setting(Setting.CONNECT_RETRIES)).isEqualTo("MigrateSettings.Builder.connectRetries(...)");
 		assertThat(this.java.origin(Setting.LOCATIONS)).isNull();
 	}
 
@@ -63,6 +65,8 @@ class VocabularyTests {
 		assertThat(this.spring.setting(Setting.ALLOW_UNKNOWN_REVISIONS))
 			.isEqualTo("migrate.allow-unknown-revisions=true");
 		assertThat(this.spring.setting(Setting.CONNECTION)).isEqualTo("migrate.url/username/password");
+		assertThat(this.spring.setting(Setting.URL)).isEqualTo("migrate.url (default: spring.datasource.url)");
+		assertThat(this.spring.setting(Setting.CONNECT_RETRIES)).isEqualTo("migrate.connect-retries");
 		assertThat(this.spring.origin(Setting.LOCATIONS)).isNull();
 	}
 
@@ -79,6 +83,8 @@ class VocabularyTests {
 		assertThat(this.cli.setting(Setting.ALLOW_UNKNOWN_REVISIONS)).isEqualTo("--allow-unknown-revisions");
 		assertThat(this.cli.setting(Setting.CONNECTION))
 			.isEqualTo("--user and --password, or DATABASE_USER and DATABASE_PASSWORD");
+		assertThat(this.cli.setting(Setting.URL)).isEqualTo("--url (or DATABASE_URL)");
+		assertThat(this.cli.setting(Setting.CONNECT_RETRIES)).isEqualTo("--connect-retries");
 		assertThat(this.cli.origin(Setting.LOCATIONS)).isNull();
 		Vocabulary withOrigin = Vocabulary.commandLine(Map.of(Setting.LOCATIONS, "This run used --locations x"));
 		assertThat(withOrigin.origin(Setting.LOCATIONS)).isEqualTo("This run used --locations x");

@@ -105,6 +105,16 @@ public final class MigrateCli implements Callable<Integer> {
 			description = "How often a revision is retried after hitting lock_timeout (default: 10).")
 	private Integer ddlLockRetries;
 
+	@Option(names = "--connect-retries", scope = ScopeType.INHERIT, paramLabel = "N",
+			description = "How often to retry connecting while the database cannot be reached yet, e.g. while it "
+					+ "starts (default: 0).")
+	private Integer connectRetries;
+
+	@Option(names = "--connect-retry-interval", scope = ScopeType.INHERIT, paramLabel = "DURATION",
+			converter = DurationConverter.class,
+			description = "The pause before each connect retry, e.g. 5s (default: 10s).")
+	private Duration connectRetryInterval;
+
 	@Option(names = "--no-validate-checksums", scope = ScopeType.INHERIT,
 			description = "Do not fail when applied revisions were edited (prefer accept-checksum).")
 	private boolean noValidateChecksums;
@@ -202,6 +212,15 @@ public final class MigrateCli implements Callable<Integer> {
 				throw new UsageException("--ddl-lock-retries must be 0 or more, got " + this.ddlLockRetries);
 			}
 			builder.ddlLockRetries(this.ddlLockRetries);
+		}
+		if (this.connectRetries != null) {
+			if (this.connectRetries < 0) {
+				throw new UsageException("--connect-retries must be 0 or more, got " + this.connectRetries);
+			}
+			builder.connectRetries(this.connectRetries);
+		}
+		if (this.connectRetryInterval != null) {
+			builder.connectRetryInterval(this.connectRetryInterval);
 		}
 		builder.validateChecksums(!this.noValidateChecksums);
 		builder.allowUnknownRevisions(this.allowUnknownRevisions);

@@ -137,11 +137,28 @@ class MigrateCliDatabaseTests {
 		CliRunner.Result result = this.cli.env("DATABASE_URL", missing).run("current");
 		assertThat(result.status()).isEqualTo(ExitStatus.FAILED);
 		assertThat(result.out()).isEmpty();
-		assertThat(result.err()).startsWith("FAILED: ").contains("no_such_database_").contains("\nAction: ");
+		assertThat(result.err()).startsWith("FAILED: ").contains("no_such_database_", "does not exist")
+			.contains("\nAction: Check the database name in --url (or DATABASE_URL)");
 		CliRunner.Result broken = this.cli.env("MIGRATE_LOCATIONS", "filesystem:" + this.project.resolve("missing"))
 			.run("heads");
 		assertThat(broken.status()).isEqualTo(ExitStatus.FAILED);
 		assertThat(broken.err()).startsWith("FAILED: ");
+	}
+
+	@Test
+	void closedPortIsRetriedAsAskedThenNamesTheOptionsToCheck() throws IOException {
+		Files.createDirectories(this.revisions);
+		int port;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		CliRunner.Result result = this.cli.env("DATABASE_URL", "postgres://app:secret-pw@127.0.0.1:" + port + "/app")
+			.run("current", "--connect-retries", "1", "--connect-retry-interval", "10ms");
+		assertThat(result.status()).isEqualTo(ExitStatus.FAILED);
+		assertThat(result.err()).startsWith("FAILED: Could not reach the database server at jdbc:postgresql://127.0.0.1:"
+				+ port + "/app (user ")
+			.contains("Action: Check the host and port in --url (or DATABASE_URL)", "--connect-retries")
+			.doesNotContain("secret-pw");
 	}
 
 	@Test

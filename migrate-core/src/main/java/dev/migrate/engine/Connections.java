@@ -7,6 +7,7 @@ import java.sql.Statement;
 
 import javax.sql.DataSource;
 
+import dev.migrate.MigrateSettings;
 import dev.migrate.Vocabulary;
 
 /**
@@ -14,13 +15,13 @@ import dev.migrate.Vocabulary;
  */
 final class Connections {
 
-	private final DataSource dataSource;
+	private final Connector connector;
 
 	private final Vocabulary vocabulary;
 
-	Connections(DataSource dataSource, Vocabulary vocabulary) {
-		this.dataSource = dataSource;
-		this.vocabulary = vocabulary;
+	Connections(DataSource dataSource, MigrateSettings settings) {
+		this.connector = new Connector(dataSource, settings);
+		this.vocabulary = settings.vocabulary();
 	}
 
 	/** Work done with a connection. */
@@ -39,7 +40,7 @@ final class Connections {
 	 * @return its result
 	 */
 	<T> T read(String doing, Work<T> work) {
-		try (Connection connection = this.dataSource.getConnection()) {
+		try (Connection connection = this.connector.connect()) {
 			try {
 				return work.apply(connection);
 			}
@@ -54,9 +55,12 @@ final class Connections {
 		}
 	}
 
-	/** Open the dedicated connection of a run. */
-	Connection open() throws SQLException {
-		return this.dataSource.getConnection();
+	/**
+	 * Open the dedicated connection of a run.
+	 * @throws dev.migrate.MigrateException when it cannot be opened
+	 */
+	Connection open() {
+		return this.connector.connect();
 	}
 
 	/**

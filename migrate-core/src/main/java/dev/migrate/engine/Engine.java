@@ -64,7 +64,7 @@ public final class Engine {
 		this.graph = graph;
 		this.names = TableNames.of(settings.schema(), settings.versionTable(), settings.historyTable(),
 				settings.vocabulary());
-		this.connections = new Connections(dataSource, settings.vocabulary());
+		this.connections = new Connections(dataSource, settings);
 		this.reader = new StateReader(this.names);
 		this.validator = new StateValidator(graph);
 		this.run = new MigrationRun(settings, this.names, this.connections, listener);

@@ -246,7 +246,7 @@ class MigratorTests {
 		assertThat(migrator.downgradeSql("b2", "a1")).contains("DROP COLUMN name");
 		assertThat(migrator.stampSql(null, List.of("b2"))).contains("b2");
 		assertThatExceptionOfType(MigrateException.class).isThrownBy(migrator::current)
-			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.DATABASE));
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.DATABASE_UNREACHABLE));
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package dev.migrate.autoconfigure;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -14,6 +15,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionMessage;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -61,26 +63,36 @@ public final class MigrateAutoConfiguration {
 
 	@Bean
 	MigratorFactory migrateMigratorFactory(MigrateProperties properties, ObjectProvider<JavaRevision> javaRevisions,
-			ResourceLoader resourceLoader, ObjectProvider<RevisionPreload> preload) {
-		return MigratorFactory.of(properties, javaRevisions.orderedStream().toList(), resourceLoader.getClassLoader(),
-				preload.getIfAvailable());
+			ObjectProvider<MigrateSettingsCustomizer> customizers, ResourceLoader resourceLoader,
+			ObjectProvider<RevisionPreload> preload) {
+		return MigratorFactory.of(properties, javaRevisions.orderedStream().toList(),
+				customizers.orderedStream().toList(), resourceLoader.getClassLoader(), preload.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(MigrateConnectionDetails.class)
+	PropertiesMigrateConnectionDetails migrateConnectionDetails(MigrateProperties properties,
+			ObjectProvider<JdbcConnectionDetails> application) {
+		return new PropertiesMigrateConnectionDetails(properties, application.getIfUnique());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	Migrator migrator(MigratorFactory factory, ObjectProvider<DataSource> dataSource,
-			ObjectProvider<JdbcConnectionDetails> connectionDetails, MigrationTracker tracker,
-			ResourceLoader resourceLoader) {
-		DataSource migrationDataSource = factory.migrationDataSource(dataSource.getIfUnique(),
-				connectionDetails.getIfUnique(), resourceLoader.getClassLoader());
-		return factory.create(migrationDataSource, tracker);
+			@MigrateDataSource ObjectProvider<DataSource> migrateDataSource, MigrateConnectionDetails connectionDetails,
+			MigrationTracker tracker, ObjectProvider<MigrationListener> listeners, ResourceLoader resourceLoader) {
+		DataSource migrationDataSource = MigrationDataSourceResolver.resolve(migrateDataSource.getIfAvailable(),
+				dataSource.getIfUnique(), connectionDetails, resourceLoader.getClassLoader());
+		List<MigrationListener> others = listeners.orderedStream().filter((listener) -> listener != tracker).toList();
+		return factory.create(migrationDataSource, new TrackedMigrationListener(tracker, others));
 	}
 
 	@Bean
 	MigrationStateReader migrationStateReader(Migrator migrator, MigratorFactory factory, MigrateProperties properties,
 			ObjectProvider<DataSource> dataSource) {
 		DataSource application = dataSource.getIfUnique();
-		Supplier<Migrator> reader = (properties.hasSeparateConnection() && application != null)
+		Supplier<Migrator> reader = (application != null && factory.created(migrator)
+				&& !factory.runsOn(migrator, application))
 				? () -> factory.create(application, MigrationListener.NONE) : () -> migrator;
 		return new MigrationStateReader(migrator, reader, properties.getTarget());
 	}
@@ -90,22 +102,38 @@ public final class MigrateAutoConfiguration {
 	static class StartupConfiguration {
 
 		@Bean
-		MigrateStartupRunner migrateStartupRunner(Migrator migrator, MigrateProperties properties,
-				MigrationTracker tracker, ConfigurableApplicationContext context, Environment environment) {
+		MigrateStartupRunner migrateStartupRunner(Migrator migrator, MigratorFactory factory,
+				MigrateProperties properties, MigrationTracker tracker, ObjectProvider<MigrationStrategy> strategy,
+				ConfigurableApplicationContext context, Environment environment) {
 			boolean runsHere = properties.getPhase() == Phase.RUNNER && StartupMigration.runsAtStartup(properties);
 			if (runsHere) {
 				warnAboutHibernateDdlAuto(properties, environment);
+				warnAboutDetachedMigrator(migrator, factory);
 			}
-			return new MigrateStartupRunner(runsHere ? new StartupMigration(migrator, properties, tracker) : null,
+			return new MigrateStartupRunner(
+					runsHere ? new StartupMigration(migrator, properties, tracker, strategy.getIfAvailable()) : null,
 					properties.isExitAfterMigrate(), context);
 		}
 
 		@Bean
 		@ConditionalOnProperty(name = "migrate.phase", havingValue = "eager")
-		MigrateInitializer migrateInitializer(Migrator migrator, MigrateProperties properties,
-				MigrationTracker tracker) {
-			return new MigrateInitializer(StartupMigration.runsAtStartup(properties)
-					? new StartupMigration(migrator, properties, tracker) : null);
+		MigrateInitializer migrateInitializer(Migrator migrator, MigratorFactory factory,
+				MigrateProperties properties, MigrationTracker tracker, ObjectProvider<MigrationStrategy> strategy) {
+			boolean runs = StartupMigration.runsAtStartup(properties);
+			if (runs) {
+				warnAboutDetachedMigrator(migrator, factory);
+			}
+			return new MigrateInitializer(
+					runs ? new StartupMigration(migrator, properties, tracker, strategy.getIfAvailable()) : null);
+		}
+
+		private static void warnAboutDetachedMigrator(Migrator migrator, MigratorFactory factory) {
+			if (!factory.created(migrator)) {
+				logger.warn("The Migrator bean was defined by the application, so the migrations endpoint, health "
+						+ "indicator, metrics and traffic gate do not see its progress; instead of replacing the "
+						+ "Migrator, use MigrateSettingsCustomizer, MigrationListener, MigrationStrategy, "
+						+ "@MigrateDataSource or MigrateConnectionDetails beans");
+			}
 		}
 
 		private static void warnAboutHibernateDdlAuto(MigrateProperties properties, Environment environment) {
@@ -124,7 +152,10 @@ public final class MigrateAutoConfiguration {
 
 	}
 
-	/** Matches with a single {@link DataSource} candidate or with {@code migrate.url}. */
+	/**
+	 * Matches with a single {@link DataSource} candidate, a {@link MigrateDataSource
+	 * @MigrateDataSource} one, a {@link MigrateConnectionDetails} bean or {@code migrate.url}.
+	 */
 	static final class MigrateDataSourceCondition extends AnyNestedCondition {
 
 		MigrateDataSourceCondition() {
@@ -138,6 +169,16 @@ public final class MigrateAutoConfiguration {
 
 		@ConditionalOnProperty(name = "migrate.url")
 		static class MigrateUrlCondition {
+
+		}
+
+		@ConditionalOnBean(annotation = MigrateDataSource.class)
+		static class MigrateDataSourceBeanCondition {
+
+		}
+
+		@ConditionalOnBean(MigrateConnectionDetails.class)
+		static class MigrateConnectionDetailsCondition {
 
 		}
 

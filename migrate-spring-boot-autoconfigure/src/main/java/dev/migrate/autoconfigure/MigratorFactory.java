@@ -1,13 +1,12 @@
 package dev.migrate.autoconfigure;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 import javax.sql.DataSource;
-
-import org.springframework.boot.jdbc.DataSourceBuilder;
-import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import dev.migrate.ErrorCode;
 import dev.migrate.JavaRevision;
@@ -22,7 +21,7 @@ import dev.migrate.table.TableNames;
 
 /**
  * Turns {@link MigrateProperties} into {@link MigrateSettings} (the one place that maps them),
- * builds the separate migration connection, and creates {@link Migrator Migrators} whose errors
+ * applies the {@link MigrateSettingsCustomizer customizers}, and creates {@link Migrator Migrators} whose errors
  * name the {@code migrate.*} property at fault ({@link Vocabulary#springBoot()}). The revisions are read once (on a background
  * thread during startup when a {@link RevisionPreload} is available) and shared.
  */
@@ -35,6 +34,8 @@ final class MigratorFactory {
 	private final RevisionPreload preload;
 
 	private List<Revision> revisions;
+
+	private final Map<Migrator, DataSource> created = Collections.synchronizedMap(new WeakHashMap<>());
 
 	private MigratorFactory(MigrateProperties properties, MigrateSettings settings, RevisionPreload preload) {
 		this.properties = properties;
@@ -53,9 +54,24 @@ final class MigratorFactory {
 	 */
 	static MigratorFactory of(MigrateProperties properties, List<JavaRevision> javaRevisions,
 			ClassLoader classLoader, RevisionPreload preload) {
+		return of(properties, javaRevisions, List.of(), classLoader, preload);
+	}
+
+	/**
+	 * Validate the properties, map them to settings and apply the customizers.
+	 * @param properties the bound properties
+	 * @param javaRevisions the Java revision beans, in order
+	 * @param customizers the settings customizers, in order
+	 * @param classLoader the class loader for {@code classpath:} locations
+	 * @param preload the SQL revisions read while the application started, or {@code null}
+	 * @return the factory
+	 * @throws MigrateException with {@link ErrorCode#CONFIGURATION} naming the property
+	 */
+	static MigratorFactory of(MigrateProperties properties, List<JavaRevision> javaRevisions,
+			List<MigrateSettingsCustomizer> customizers, ClassLoader classLoader, RevisionPreload preload) {
 		TableNames.of(emptyToNull(properties.getSchema()), properties.getVersionTable(), properties.getHistoryTable(),
 				Vocabulary.springBoot());
-		MigrateSettings settings = MigrateSettings.builder()
+		MigrateSettings.Builder builder = MigrateSettings.builder()
 			.vocabulary(Vocabulary.springBoot())
 			.locations(properties.getLocations())
 			.classLoader(classLoader)
@@ -67,48 +83,15 @@ final class MigratorFactory {
 			.ddlLockTimeout(properties.getDdl().getLockTimeout())
 			.ddlLockRetries(properties.getDdl().getLockRetries())
 			.validateChecksums(properties.isValidateChecksums())
-			.allowUnknownRevisions(properties.isAllowUnknownRevisions())
-			.build();
+			.allowUnknownRevisions(properties.isAllowUnknownRevisions());
+		customizers.forEach((customizer) -> customizer.customize(builder));
+		MigrateSettings settings = builder.build();
 		boolean usable = preload != null && preload.matches(settings.locations(), classLoader);
 		return new MigratorFactory(properties, settings, usable ? preload : null);
 	}
 
 	MigrateSettings settings() {
 		return this.settings;
-	}
-
-	/**
-	 * The data source migrations run on: a separate non-pooled one when {@code migrate.url} or
-	 * {@code migrate.username} is set (missing parts taken from the application's connection
-	 * details), else the application's.
-	 * @param application the application's data source, or {@code null}
-	 * @param details the application's connection details, or {@code null}
-	 * @param classLoader the class loader for the JDBC driver
-	 * @return the data source
-	 */
-	DataSource migrationDataSource(DataSource application, JdbcConnectionDetails details, ClassLoader classLoader) {
-		if (!this.properties.hasSeparateConnection()) {
-			if (application == null) {
-				throw new MigrateException(ErrorCode.CONFIGURATION,
-						"migrate has no DataSource: there is no single DataSource bean and migrate.url is not set",
-						"Define one DataSource (spring.datasource.url) or set migrate.url");
-			}
-			return application;
-		}
-		String url = orElse(this.properties.getUrl(), (details != null) ? details.getJdbcUrl() : null);
-		if (url == null) {
-			throw new MigrateException(ErrorCode.CONFIGURATION,
-					"migrate.username is set but there is no JDBC URL for the migration connection",
-					"Set migrate.url (or spring.datasource.url)");
-		}
-		String username = orElse(this.properties.getUsername(), (details != null) ? details.getUsername() : null);
-		String password = orElse(this.properties.getPassword(), (details != null) ? details.getPassword() : null);
-		return DataSourceBuilder.create(classLoader)
-			.type(SimpleDriverDataSource.class)
-			.url(url)
-			.username(username)
-			.password(password)
-			.build();
 	}
 
 	/**
@@ -121,7 +104,28 @@ final class MigratorFactory {
 	 * {@code migrate.locations} when a location is at fault
 	 */
 	Migrator create(DataSource dataSource, MigrationListener listener) {
-		return Migrator.create(dataSource, this.settings, listener, revisions());
+		Migrator migrator = Migrator.create(dataSource, this.settings, listener, revisions());
+		this.created.put(migrator, dataSource);
+		return migrator;
+	}
+
+	/**
+	 * Whether a migrator was created by this factory, so it reports to the tracker.
+	 * @param migrator the migrator
+	 * @return whether this factory created it
+	 */
+	boolean created(Migrator migrator) {
+		return this.created.containsKey(migrator);
+	}
+
+	/**
+	 * Whether a migrator of this factory runs on a data source.
+	 * @param migrator the migrator
+	 * @param dataSource the data source
+	 * @return whether the factory created the migrator on that data source
+	 */
+	boolean runsOn(Migrator migrator, DataSource dataSource) {
+		return this.created.get(migrator) == dataSource;
 	}
 
 	/** Whether the revisions came from the preload. */
@@ -153,10 +157,6 @@ final class MigratorFactory {
 			}
 		}
 		return this.revisions;
-	}
-
-	private static String orElse(String value, String fallback) {
-		return (value != null && !value.isBlank()) ? value : fallback;
 	}
 
 	private static String emptyToNull(String value) {

@@ -7,6 +7,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
@@ -35,15 +36,23 @@ final class StartupMigration {
 
 	private final Duration pollInterval;
 
+	private final @Nullable MigrationStrategy strategy;
+
 	StartupMigration(Migrator migrator, MigrateProperties properties, MigrationTracker tracker) {
-		this(migrator, properties, tracker, Duration.ofSeconds(1));
+		this(migrator, properties, tracker, null);
 	}
 
 	StartupMigration(Migrator migrator, MigrateProperties properties, MigrationTracker tracker,
-			Duration pollInterval) {
+			@Nullable MigrationStrategy strategy) {
+		this(migrator, properties, tracker, strategy, Duration.ofSeconds(1));
+	}
+
+	StartupMigration(Migrator migrator, MigrateProperties properties, MigrationTracker tracker,
+			@Nullable MigrationStrategy strategy, Duration pollInterval) {
 		this.migrator = migrator;
 		this.properties = properties;
 		this.tracker = tracker;
+		this.strategy = strategy;
 		this.pollInterval = pollInterval;
 	}
 
@@ -57,6 +66,10 @@ final class StartupMigration {
 	 * @throws MigrateException when it fails
 	 */
 	void run() {
+		if (this.strategy != null) {
+			runStrategy(this.strategy);
+			return;
+		}
 		String target = this.properties.getTarget();
 		try {
 			List<String> heads = switch (this.properties.getMode()) {
@@ -71,6 +84,25 @@ final class StartupMigration {
 			this.tracker.startupFailed(ex);
 			throw ex;
 		}
+	}
+
+	private void runStrategy(MigrationStrategy strategy) {
+		try {
+			strategy.migrate(this.migrator);
+		}
+		catch (MigrateException ex) {
+			this.tracker.startupFailed(ex);
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			this.tracker.startupFailed(new MigrateException(ErrorCode.REVISION_FAILED,
+					"The MigrationStrategy " + strategy.getClass().getName() + " failed: " + ex.getMessage(),
+					"Fix the MigrationStrategy bean", ex));
+			throw ex;
+		}
+		List<String> heads = sorted(this.migrator.current());
+		logger.info("MigrationStrategy " + strategy.getClass().getName() + " done; database is at " + describe(heads));
+		this.tracker.startupSucceeded(heads);
 	}
 
 	private List<String> upgrade(String target) {

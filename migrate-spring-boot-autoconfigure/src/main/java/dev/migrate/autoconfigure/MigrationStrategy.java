@@ -1,0 +1,22 @@
+package dev.migrate.autoconfigure;
+
+import dev.migrate.Migrator;
+
+/**
+ * What runs at startup instead of the action of {@code migrate.mode}, for applications that
+ * decide it themselves (validate in one profile and upgrade in another, run a command first...).
+ * A bean of this type runs in the configured {@code migrate.phase} with the auto-configured
+ * {@link Migrator}, so the endpoint, health indicator, metrics and traffic gate follow it as
+ * they follow the built-in actions: traffic is refused until it returns, and an exception
+ * stops the application. It does not run with {@code migrate.mode=off} or in command mode.
+ */
+@FunctionalInterface
+public interface MigrationStrategy {
+
+	/**
+	 * Run the startup migration.
+	 * @param migrator the auto-configured migrator
+	 */
+	void migrate(Migrator migrator);
+
+}
