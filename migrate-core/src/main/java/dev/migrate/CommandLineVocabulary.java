@@ -30,6 +30,7 @@ final class CommandLineVocabulary implements Vocabulary {
 			case CONNECTION -> "--user and --password, or DATABASE_USER and DATABASE_PASSWORD";
 			case URL -> "--url (or DATABASE_URL)";
 			case CONNECT_RETRIES -> "--connect-retries";
+			case NETWORK_TIMEOUT -> "--network-timeout";
 		};
 	}
 

@@ -26,6 +26,7 @@ final class JavaVocabulary implements Vocabulary {
 			case CONNECTION -> "the DataSource given to Migrator.create";
 			case URL -> "the URL of the DataSource given to Migrator.create";
 			case CONNECT_RETRIES -> "MigrateSettings.Builder.connectRetries(...)";
+			case NETWORK_TIMEOUT -> "MigrateSettings.Builder.networkTimeout(...)";
 		};
 	}
 

@@ -26,6 +26,7 @@ final class SpringBootVocabulary implements Vocabulary {
 			case CONNECTION -> "migrate.url/username/password";
 			case URL -> "migrate.url (default: spring.datasource.url)";
 			case CONNECT_RETRIES -> "migrate.connect-retries";
+			case NETWORK_TIMEOUT -> "migrate.network-timeout";
 		};
 	}
 

@@ -108,7 +108,10 @@ public interface Vocabulary {
 		URL,
 
 		/** Retries of a connection that could not be opened. */
-		CONNECT_RETRIES
+		CONNECT_RETRIES,
+
+		/** How long the run's connection waits for the server to answer. */
+		NETWORK_TIMEOUT
 
 	}
 

@@ -115,6 +115,13 @@ public final class MigrateCli implements Callable<Integer> {
 			description = "The pause before each connect retry, e.g. 5s (default: 10s).")
 	private Duration connectRetryInterval;
 
+	@Option(names = "--network-timeout", scope = ScopeType.INHERIT, paramLabel = "DURATION",
+			converter = DurationConverter.class,
+			description = "How long the migration connection waits for the server to answer before reporting it "
+					+ "frozen or unreachable; must exceed the longest revision statement, 0 waits forever "
+					+ "(default: 12h).")
+	private Duration networkTimeout;
+
 	@Option(names = "--no-validate-checksums", scope = ScopeType.INHERIT,
 			description = "Do not fail when applied revisions were edited (prefer accept-checksum).")
 	private boolean noValidateChecksums;
@@ -222,6 +229,9 @@ public final class MigrateCli implements Callable<Integer> {
 		if (this.connectRetryInterval != null) {
 			builder.connectRetryInterval(this.connectRetryInterval);
 		}
+		if (this.networkTimeout != null) {
+			builder.networkTimeout(this.networkTimeout);
+		}
 		builder.validateChecksums(!this.noValidateChecksums);
 		builder.allowUnknownRevisions(this.allowUnknownRevisions);
 		builder.vocabulary(Vocabulary.commandLine(Map.of(Setting.LOCATIONS, describeLocations())));
@@ -272,6 +282,10 @@ public final class MigrateCli implements Callable<Integer> {
 			dataSource.setPassword(databasePassword);
 		}
 		dataSource.setApplicationName("migrate-cli");
+		if (!database.jdbcUrl().contains("tcpKeepAlive=")) {
+			// so that a server host that vanished is noticed even while a statement runs
+			dataSource.setTcpKeepAlive(true);
+		}
 		return dataSource;
 	}
 

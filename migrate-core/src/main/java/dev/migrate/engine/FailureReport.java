@@ -48,7 +48,7 @@ final class FailureReport {
 		ServerError error = failure.serverError();
 		String fix;
 		if (ConnectionLoss.is(error)) {
-			fix = ConnectionLoss.advice(error);
+			fix = ConnectionLoss.advice(error, failure.getCause(), vocabulary);
 		}
 		else if (error != null && ServerError.DUPLICATE_TABLE.equals(error.sqlState())
 				&& createdIndex(failure.sql()) != null) {

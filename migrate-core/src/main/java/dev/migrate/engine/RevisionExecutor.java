@@ -249,7 +249,7 @@ final class RevisionExecutor {
 				startedAt, finishedAt, success, error);
 	}
 
-	private static MigrateException recordingFailed(Step step, SQLException ex, boolean transactional) {
+	private MigrateException recordingFailed(Step step, SQLException ex, boolean transactional) {
 		ServerError error = ServerError.of(ex);
 		String what = (step != null) ? FailureReport.what(step) : "Starting the revision's transaction";
 		return new MigrateException(ErrorCode.DATABASE,
@@ -258,7 +258,8 @@ final class RevisionExecutor {
 						+ ((error.sqlState() != null) ? "SQLSTATE " + error.sqlState() + ": " : "") + error.text(),
 				(transactional ? "Its transaction was rolled back unless the commit itself was cut off; "
 						: "Its statements ran but it is not recorded as applied; it must be re-runnable. ")
-						+ (ConnectionLoss.is(error) ? ConnectionLoss.advice(error) + ", and check current and history"
+						+ (ConnectionLoss.is(error)
+								? ConnectionLoss.advice(error, ex, this.settings.vocabulary()) + ", and check current and history"
 								: "Check the database (current, history) and start again"),
 				ex);
 	}

@@ -63,6 +63,13 @@ public class MigrateProperties {
 	private final Ddl ddl = new Ddl();
 
 	/**
+	 * How long the migration connection waits for the server to answer before it reports the
+	 * server as frozen or unreachable; must exceed the longest statement of a revision, 0 waits
+	 * forever.
+	 */
+	private Duration networkTimeout = Duration.ofHours(12);
+
+	/**
 	 * Whether to fail when an applied revision was edited after it was applied.
 	 */
 	private boolean validateChecksums = true;
@@ -176,6 +183,14 @@ public class MigrateProperties {
 
 	public Ddl getDdl() {
 		return this.ddl;
+	}
+
+	public Duration getNetworkTimeout() {
+		return this.networkTimeout;
+	}
+
+	public void setNetworkTimeout(Duration networkTimeout) {
+		this.networkTimeout = requireNotNegative(networkTimeout, "migrate.network-timeout");
 	}
 
 	public boolean isValidateChecksums() {

@@ -1,6 +1,7 @@
 package dev.migrate.engine;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -8,19 +9,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.migrate.ErrorCode;
+import dev.migrate.MigrateException;
 import dev.migrate.MigrateSettings;
 import dev.migrate.Migrator;
 import dev.migrate.test.PostgresDatabase;
 import dev.migrate.test.PostgresServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * A migrating process killed with {@code kill -9} while its revision runs a long statement: the
- * server notices the dead client ({@code client_connection_check_interval}) and ends the session,
- * so the migration lock is free within seconds instead of when the statement would have ended.
+ * The run's connection and a dead peer: a migrating process killed with {@code kill -9} while its
+ * revision runs a long statement (the server notices the dead client through
+ * {@code client_connection_check_interval} and ends the session, so the migration lock is free
+ * within seconds instead of when the statement would have ended), and a server that stops
+ * answering (the network timeout reports it instead of waiting forever).
  */
-class DeadMigratorTests {
+class ConnectionLivenessTests {
 
 	private static final String APPLICATION = "migrate-kill9";
 
@@ -66,6 +72,25 @@ class DeadMigratorTests {
 			.schema(schema)
 			.build());
 		assertThat(next.upgrade("heads").completed()).containsExactly("a1");
+	}
+
+	@Test
+	void serverThatDoesNotAnswerWithinTheNetworkTimeoutIsReported() {
+		String schema = PostgresDatabase.uniqueName("nt");
+		RevisionDir revisions = new RevisionDir(this.dir.resolve("revisions")).add("a1", "",
+				"CREATE TABLE account (id int);\nSELECT pg_sleep(60)", "DROP TABLE account");
+		Migrator migrator = Migrator.create(db.dataSource(), MigrateSettings.builder()
+			.locations(revisions.location())
+			.schema(schema)
+			.networkTimeout(Duration.ofSeconds(2))
+			.build());
+		long start = System.nanoTime();
+		MigrateException failure = catchThrowableOfType(MigrateException.class, () -> migrator.upgrade("heads"));
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(45));
+		assertThat(failure.code()).isEqualTo(ErrorCode.REVISION_FAILED);
+		assertThat(failure.action()).contains("Nothing of revision a1 was applied",
+				"did not answer within the network timeout", "MigrateSettings.Builder.networkTimeout(...)");
+		assertThat(Queries.exists(db, schema + ".account")).isFalse();
 	}
 
 	private static int awaitSleepingBackend(Process process) throws InterruptedException {
