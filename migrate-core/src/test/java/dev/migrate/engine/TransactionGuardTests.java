@@ -91,6 +91,24 @@ class TransactionGuardTests {
 	}
 
 	@Test
+	void inASingleTransactionTheRevisionsBeforeACommitAreCommittedRecordedAndSaidSo() {
+		Migrator migrator = Migrator.create(db.dataSource(), MigrateSettings.builder()
+			.locations(this.revisions.location())
+			.schema(this.schema)
+			.javaRevisions(List.of(new Committing(false)))
+			.singleTransaction(true)
+			.build(), new RecordingListener());
+		MigrateException failure = catchThrowableOfType(MigrateException.class, () -> migrator.upgrade("heads"));
+		assertThat(failure.code()).isEqualTo(ErrorCode.REVISION_FAILED);
+		assertThat(failure.action()).contains("The 1 revision(s) before it in the same transaction were committed "
+				+ "with it and are recorded as applied");
+		assertThat(migrator.current()).containsExactly("a1");
+		assertThat(accounts()).isEqualTo("1");
+		assertThat(migrator.history()).extracting((entry) -> entry.revision() + " " + entry.success())
+			.containsExactly("j2 false", "a1 true");
+	}
+
+	@Test
 	void revisionThatSwitchesToAutocommitIsNotRecordedAsApplied() {
 		Migrator migrator = migrator(new Autocommitting(), new RecordingListener());
 		MigrateException failure = catchThrowableOfType(MigrateException.class, () -> migrator.upgrade("heads"));
