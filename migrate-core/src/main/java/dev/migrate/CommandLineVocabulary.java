@@ -31,6 +31,7 @@ final class CommandLineVocabulary implements Vocabulary {
 			case URL -> "--url (or DATABASE_URL)";
 			case CONNECT_RETRIES -> "--connect-retries";
 			case NETWORK_TIMEOUT -> "--network-timeout";
+			case SHADOW_URL -> "--shadow-url (or MIGRATE_SHADOW_URL)";
 		};
 	}
 

@@ -100,6 +100,15 @@ public enum ErrorCode {
 	DATABASE_UNREACHABLE,
 
 	/** The database could not be reached or answered with an unexpected error. */
-	DATABASE
+	DATABASE,
+
+	/**
+	 * A desired-schema file ({@code --to}) cannot be read, is not a schema script, or fails to
+	 * apply into the shadow database.
+	 */
+	DESIRED_SCHEMA,
+
+	/** The live database's schema differs from what its revisions create ({@code check --drift}). */
+	SCHEMA_DRIFT
 
 }

@@ -27,6 +27,7 @@ final class JavaVocabulary implements Vocabulary {
 			case URL -> "the URL of the DataSource given to Migrator.create";
 			case CONNECT_RETRIES -> "MigrateSettings.Builder.connectRetries(...)";
 			case NETWORK_TIMEOUT -> "MigrateSettings.Builder.networkTimeout(...)";
+			case SHADOW_URL -> "ShadowDatabase.provided(...)";
 		};
 	}
 

@@ -27,9 +27,12 @@ public final class Migrator {
 
 	private final Engine engine;
 
-	private Migrator(MigrateSettings settings, Engine engine) {
+	private final DataSource dataSource;
+
+	private Migrator(MigrateSettings settings, Engine engine, DataSource dataSource) {
 		this.settings = settings;
 		this.engine = engine;
+		this.dataSource = dataSource;
 	}
 
 	/**
@@ -56,7 +59,7 @@ public final class Migrator {
 		Objects.requireNonNull(dataSource, "'dataSource' must not be null");
 		Objects.requireNonNull(settings, "'settings' must not be null");
 		Objects.requireNonNull(listener, "'listener' must not be null");
-		return new Migrator(settings, Engine.create(dataSource, settings, listener));
+		return new Migrator(settings, Engine.create(dataSource, settings, listener), dataSource);
 	}
 
 	/**
@@ -76,12 +79,17 @@ public final class Migrator {
 		Objects.requireNonNull(settings, "'settings' must not be null");
 		Objects.requireNonNull(listener, "'listener' must not be null");
 		Objects.requireNonNull(revisions, "'revisions' must not be null");
-		return new Migrator(settings, Engine.create(dataSource, settings, listener, revisions));
+		return new Migrator(settings, Engine.create(dataSource, settings, listener, revisions), dataSource);
 	}
 
 	/** The settings this migrator was created with. */
 	public MigrateSettings settings() {
 		return this.settings;
+	}
+
+	/** The data source of the database this migrator works on. */
+	public DataSource dataSource() {
+		return this.dataSource;
 	}
 
 	/** The validated revision graph. */

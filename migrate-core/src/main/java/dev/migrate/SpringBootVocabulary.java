@@ -27,6 +27,7 @@ final class SpringBootVocabulary implements Vocabulary {
 			case URL -> "migrate.url (default: spring.datasource.url)";
 			case CONNECT_RETRIES -> "migrate.connect-retries";
 			case NETWORK_TIMEOUT -> "migrate.network-timeout";
+			case SHADOW_URL -> "migrate.shadow-url";
 		};
 	}
 

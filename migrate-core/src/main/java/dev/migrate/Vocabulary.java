@@ -111,7 +111,13 @@ public interface Vocabulary {
 		CONNECT_RETRIES,
 
 		/** How long the run's connection waits for the server to answer. */
-		NETWORK_TIMEOUT
+		NETWORK_TIMEOUT,
+
+		/**
+		 * The database {@code revision --autogenerate} and {@code check --drift} use as their
+		 * shadow instead of a temporary one.
+		 */
+		SHADOW_URL
 
 	}
 

@@ -5,7 +5,9 @@
 
 -- upgrade
 INSERT INTO item (name) VALUES ('first');
-SELECT pg_sleep(4);
+-- Waits until the test has seen this revision running and inserts the gate row (a condition,
+-- not a fixed sleep, so the test holds on a loaded machine too).
+DO $$ BEGIN WHILE NOT EXISTS (SELECT 1 FROM item WHERE name = 'gate open') LOOP PERFORM pg_sleep(0.05); END LOOP; END $$;
 INSERT INTO item (name) VALUES ('second');
 
 -- downgrade

@@ -4,11 +4,14 @@ import java.io.PrintWriter;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 import dev.migrate.MigrateSettings;
 import dev.migrate.Migrator;
+import dev.migrate.shadow.SchemaScript;
+import dev.migrate.shadow.ShadowDatabase;
 
 /**
  * What commands run against and write to: the settings, the {@link Migrator} (created on first
@@ -34,6 +37,10 @@ public final class CommandContext {
 
 	private final Supplier<String> database;
 
+	private final Supplier<ShadowDatabase> shadow;
+
+	private final Supplier<List<SchemaScript>> desiredSchema;
+
 	private Migrator migrator;
 
 	private CommandContext(Builder builder) {
@@ -44,6 +51,8 @@ public final class CommandContext {
 		this.clock = builder.clock;
 		this.revisionIds = builder.revisionIds;
 		this.database = builder.database;
+		this.shadow = builder.shadow;
+		this.desiredSchema = builder.desiredSchema;
 	}
 
 	/**
@@ -108,6 +117,19 @@ public final class CommandContext {
 		return this.database.get();
 	}
 
+	/** How to open a shadow database, or {@code null} when the front end offers none. */
+	Supplier<ShadowDatabase> shadow() {
+		return this.shadow;
+	}
+
+	/**
+	 * Where the desired schema comes from when {@code revision --autogenerate} is given no
+	 * {@code --to} (an entity model), or {@code null}.
+	 */
+	Supplier<List<SchemaScript>> desiredSchema() {
+		return this.desiredSchema;
+	}
+
 	/** Builder for {@link CommandContext}. */
 	public static final class Builder {
 
@@ -124,6 +146,10 @@ public final class CommandContext {
 		private Supplier<String> revisionIds = CommandContext::randomRevisionId;
 
 		private Supplier<String> database = () -> null;
+
+		private Supplier<ShadowDatabase> shadow;
+
+		private Supplier<List<SchemaScript>> desiredSchema;
 
 		private Builder(MigrateSettings settings) {
 			this.settings = Objects.requireNonNull(settings, "'settings' must not be null");
@@ -162,6 +188,24 @@ public final class CommandContext {
 		/** The database as {@code current -v} shows it; must not include a password. */
 		public Builder database(Supplier<String> database) {
 			this.database = Objects.requireNonNull(database, "'database' must not be null");
+			return this;
+		}
+
+		/**
+		 * How {@code revision --autogenerate} and {@code check --drift} open their shadow database,
+		 * e.g. {@code () -> ShadowDatabase.temporary(dataSource, connector, vocabulary)}.
+		 */
+		public Builder shadow(Supplier<ShadowDatabase> shadow) {
+			this.shadow = Objects.requireNonNull(shadow, "'shadow' must not be null");
+			return this;
+		}
+
+		/**
+		 * Where the desired schema comes from when {@code revision --autogenerate} is given no
+		 * {@code --to}, e.g. the create script of a JPA persistence unit.
+		 */
+		public Builder desiredSchema(Supplier<List<SchemaScript>> desiredSchema) {
+			this.desiredSchema = Objects.requireNonNull(desiredSchema, "'desiredSchema' must not be null");
 			return this;
 		}
 

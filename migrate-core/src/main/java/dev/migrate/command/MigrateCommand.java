@@ -6,7 +6,7 @@ package dev.migrate.command;
  */
 public sealed interface MigrateCommand permits CurrentCommand, HistoryCommand, HeadsCommand, BranchesCommand,
 		ShowCommand, UpgradeCommand, DowngradeCommand, StampCommand, CheckCommand, AcceptChecksumCommand,
-		RevisionCommand, MergeCommand, HelpCommand {
+		RevisionCommand, MergeCommand, HelpCommand, AutogenerateCommand, DriftCheckCommand {
 
 	/**
 	 * Run the command, writing its results to the context's output.

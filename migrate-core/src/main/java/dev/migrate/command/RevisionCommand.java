@@ -54,7 +54,7 @@ public record RevisionCommand(String message, String head, boolean splice, boole
 		return ExitStatus.OK;
 	}
 
-	private static MigrateException multipleHeads(RevisionGraph graph) {
+	static MigrateException multipleHeads(RevisionGraph graph) {
 		return new MigrateException(ErrorCode.MULTIPLE_HEADS,
 				"Multiple heads are present; please specify the head revision on which the new revision should "
 						+ "be based, or perform a merge. Heads: " + String.join(", ", graph.heads()),

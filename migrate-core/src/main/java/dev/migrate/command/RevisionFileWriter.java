@@ -51,7 +51,7 @@ final class RevisionFileWriter {
 
 	private final Path directory;
 
-	private final RevisionGraph graph;
+	private RevisionGraph graph;
 
 	private RevisionFileWriter(CommandContext context, Path directory, RevisionGraph graph) {
 		this.context = context;
@@ -116,6 +116,22 @@ final class RevisionFileWriter {
 	 * @return the file
 	 */
 	Path write(String id, List<String> downRevisions, String message, boolean transactional) {
+		return write(id, downRevisions, message, transactional, "", "");
+	}
+
+	/**
+	 * Write a new revision file with the given sections and print
+	 * {@code Generating <path> ...  done}.
+	 * @param id the revision id, or {@code null} for a new random one
+	 * @param downRevisions what it builds on (empty for a new base)
+	 * @param message its message
+	 * @param transactional whether it runs in a transaction
+	 * @param upgrade the upgrade section's SQL (may be empty)
+	 * @param downgrade the downgrade section's SQL (may be empty)
+	 * @return the file; the revisions later files build on include it
+	 */
+	Path write(String id, List<String> downRevisions, String message, boolean transactional, String upgrade,
+			String downgrade) {
 		if (id != null) {
 			checkGivenId(id);
 		}
@@ -124,11 +140,11 @@ final class RevisionFileWriter {
 		String slug = slug(oneLineMessage);
 		String fileName = slug.isEmpty() ? revisionId + ".sql" : revisionId + "_" + slug + ".sql";
 		Path file = this.directory.resolve(fileName);
-		String text = render(revisionId, downRevisions, oneLineMessage, transactional);
+		String text = render(revisionId, downRevisions, oneLineMessage, transactional, upgrade, downgrade);
 		Revision revision = RevisionLoader.parse(fileName, FILESYSTEM + file, text);
 		List<Revision> all = new ArrayList<>(this.graph.revisions());
 		all.add(revision);
-		RevisionGraph.of(all);
+		RevisionGraph withRevision = RevisionGraph.of(all, this.graph.vocabulary());
 		try {
 			Files.createDirectories(this.directory);
 			Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
@@ -142,6 +158,7 @@ final class RevisionFileWriter {
 			throw new MigrateException(ErrorCode.LOCATION, "Cannot write " + file + ": " + ex.getMessage(),
 					"Check that the directory " + this.directory + " is writable", ex);
 		}
+		this.graph = withRevision;
 		this.context.out().println("Generating " + file.toAbsolutePath() + " ...  done");
 		this.context.out().flush();
 		return file;
@@ -174,7 +191,7 @@ final class RevisionFileWriter {
 		}
 	}
 
-	private String newId() {
+	String newId() {
 		for (int i = 0; i < MAX_ID_ATTEMPTS; i++) {
 			String id = this.context.newRevisionId();
 			if (!this.graph.contains(id)) {
@@ -186,7 +203,8 @@ final class RevisionFileWriter {
 				"Pass one with --rev-id");
 	}
 
-	private String render(String id, List<String> downRevisions, String message, boolean transactional) {
+	private String render(String id, List<String> downRevisions, String message, boolean transactional,
+			String upgrade, String downgrade) {
 		StringBuilder text = new StringBuilder();
 		text.append("-- revision: ").append(id).append('\n');
 		text.append("-- down_revision:");
@@ -203,8 +221,15 @@ final class RevisionFileWriter {
 		if (!transactional) {
 			text.append("-- transactional: false\n");
 		}
-		text.append("\n-- upgrade\n\n\n-- downgrade\n\n");
+		text.append("\n-- upgrade\n").append(section(upgrade)).append("\n-- downgrade\n").append(section(downgrade));
 		return text.toString();
+	}
+
+	private static String section(String sql) {
+		if (sql.isBlank()) {
+			return "\n";
+		}
+		return sql.endsWith("\n") ? sql : sql + "\n";
 	}
 
 	/**

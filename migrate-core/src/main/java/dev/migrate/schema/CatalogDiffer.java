@@ -59,6 +59,9 @@ final class CatalogDiffer {
 
 	private final Set<String> unique = new HashSet<>();
 
+	/** Defaults of columns converted by an enum type change, by column key: the column differ starts from them. */
+	private final Map<String, String> defaultsAfterTypeChanges = new java.util.HashMap<>();
+
 	CatalogDiffer(SchemaCatalog current, SchemaCatalog desired) {
 		this.current = current;
 		this.desired = desired;
@@ -140,6 +143,12 @@ final class CatalogDiffer {
 		return this.current;
 	}
 
+	/** The default a column has when the column differ runs: changed by an enum type change, else as read. */
+	String defaultBeforeColumnChanges(Table table, String column, String asRead) {
+		String key = columnKey(table, column);
+		return this.defaultsAfterTypeChanges.containsKey(key) ? this.defaultsAfterTypeChanges.get(key) : asRead;
+	}
+
 	// tables --------------------------------------------------------------------------------
 
 	private void classifyTables() {
@@ -167,12 +176,12 @@ final class CatalogDiffer {
 				}
 			}
 		}
-		for (String key : this.dropped) {
+		for (String key : List.copyOf(this.dropped)) {
 			Table table = this.currentTables.get(key);
 			table.columns().forEach((column) -> this.dropped.add(columnKey(table, column.name())));
 			table.constraints().forEach((constraint) -> this.dropped.add(constraintKey(table, constraint)));
 		}
-		for (String key : this.created) {
+		for (String key : List.copyOf(this.created)) {
 			Table table = this.desiredTables.get(key);
 			table.columns().forEach((column) -> this.created.add(columnKey(table, column.name())));
 			table.constraints().forEach((constraint) -> this.created.add(constraintKey(table, constraint)));
@@ -294,8 +303,13 @@ final class CatalogDiffer {
 					Constraint before = (current != null && !tableDropped) ? current.constraint(constraint.name()) : null;
 					if (tableCreated) {
 						if (constraint.isForeignKey()) {
-							add(Phase.ADD_FOREIGN_KEYS, Step.added(constraintSubject(desired, constraint)).consequential()
-								.up(SchemaSql.addConstraint(desired, constraint)));
+							Step step = Step.added(constraintSubject(desired, constraint)).consequential()
+								.up(SchemaSql.addConstraint(desired, constraint));
+							if (!constraint.references().equals(desired.name())
+									&& this.created.contains(key(constraint.references()))) {
+								step.down(SchemaSql.dropConstraint(desired, constraint));
+							}
+							add(Phase.ADD_FOREIGN_KEYS, step);
 						}
 					}
 					else if (before == null || !before.definition().equals(constraint.definition())) {
@@ -635,7 +649,7 @@ final class CatalogDiffer {
 				this.dropped.add(key);
 			}
 			else if (!before.labels().equals(after.labels())) {
-				add(Phase.CREATE_TYPES, new EnumChange(this.current, before, after).step(typeSubject(before)));
+				add(Phase.CREATE_TYPES, new EnumChange(this.current, this.desired, before, after, this.defaultsAfterTypeChanges).step(typeSubject(before)));
 			}
 		}
 	}
@@ -727,7 +741,8 @@ final class CatalogDiffer {
 				this.created.add(key);
 			}
 			else if (after == null) {
-				add(Phase.DROP_ROUTINES, Step.removed(subject).up(SchemaSql.dropRoutine(before))
+				add("sql".equals(before.language()) ? Phase.DROP_SQL_ROUTINES : Phase.DROP_ROUTINES,
+						Step.removed(subject).up(SchemaSql.dropRoutine(before))
 					.down(before.definition()));
 				this.dropped.add(key);
 			}

@@ -152,7 +152,10 @@ final class ColumnDiffer {
 		return "rewrites table " + table.name().display() + " under ACCESS EXCLUSIVE lock";
 	}
 
-	private void alter(Table table, Column before, Column after) {
+	private void alter(Table table, Column read, Column after) {
+		Column before = new Column(read.name(), read.type(), read.collation(),
+				this.differ.defaultBeforeColumnChanges(table, read.name(), read.defaultExpression()), read.notNull(),
+				read.identity(), read.generated());
 		String subject = subject(table, before);
 		boolean retype = !sameType(before, after);
 		boolean defaultChanges = !Objects.equals(before.defaultExpression(), after.defaultExpression());

@@ -2,6 +2,9 @@ package dev.migrate.schema;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.migrate.schema.SchemaCatalog.Column;
 import dev.migrate.schema.SchemaCatalog.EnumType;
@@ -15,16 +18,33 @@ import dev.migrate.schema.SchemaCatalog.Table;
  */
 final class EnumChange {
 
+	private static final Pattern LITERAL = Pattern.compile("'((?:[^']|'')*)'::.*");
+
 	private final SchemaCatalog catalog;
+
+	private final SchemaCatalog desired;
 
 	private final EnumType before;
 
 	private final EnumType after;
 
-	EnumChange(SchemaCatalog catalog, EnumType before, EnumType after) {
+	private final Map<String, String> defaultsAfter;
+
+	/**
+	 * @param catalog the current catalog
+	 * @param desired the desired catalog
+	 * @param before the type as it is
+	 * @param after the type as it should be
+	 * @param defaultsAfter where to record, by column key, the default a converted column has
+	 * after this step (the column differ starts from it)
+	 */
+	EnumChange(SchemaCatalog catalog, SchemaCatalog desired, EnumType before, EnumType after,
+			Map<String, String> defaultsAfter) {
 		this.catalog = catalog;
+		this.desired = desired;
 		this.before = before;
 		this.after = after;
+		this.defaultsAfter = defaultsAfter;
 	}
 
 	Step step(String subject) {
@@ -45,10 +65,10 @@ final class EnumChange {
 					+ " cannot be used before this transaction commits");
 		}
 		else {
-			step.up(recreate(this.after));
+			step.up(recreate(true));
 			hazards(step, false);
 		}
-		step.down(recreate(this.before));
+		step.down(recreate(false));
 		hazards(step, true);
 		return step;
 	}
@@ -99,7 +119,15 @@ final class EnumChange {
 		return column.type().equals(type) || column.type().equals(type + "[]");
 	}
 
-	private List<String> recreate(EnumType target) {
+	/**
+	 * The statements that give the type the labels of {@code after} (upgrade) or {@code before}
+	 * (downgrade): rename the type away, create it, convert each column through text with its
+	 * default dropped and set again, drop the old type. On the upgrade a converted column gets
+	 * the desired default when the desired schema keeps it, else its own if the new labels still
+	 * hold it.
+	 */
+	private List<String> recreate(boolean upgrade) {
+		EnumType target = upgrade ? this.after : this.before;
 		List<String> statements = new ArrayList<>();
 		String old = Identifiers.quote(target.name().name() + "__old");
 		String oldQualified = target.name().qualified() ? Identifiers.quote(target.name().schema()) + "." + old : old;
@@ -110,19 +138,39 @@ final class EnumChange {
 				if (!uses(column)) {
 					continue;
 				}
+				String upgraded = defaultAfter(table, column);
+				String drop = upgrade ? column.defaultExpression() : upgraded;
+				String set = upgrade ? upgraded : column.defaultExpression();
+				if (upgrade) {
+					this.defaultsAfter.put(CatalogDiffer.columnKey(table, column.name()), upgraded);
+				}
 				boolean array = column.type().endsWith("[]");
-				if (column.defaultExpression() != null) {
+				if (drop != null) {
 					statements.add(SchemaSql.alterColumn(table, column, "DROP DEFAULT"));
 				}
 				statements.add(SchemaSql.alterColumn(table, column, "TYPE " + column.type() + " USING "
 						+ Identifiers.quote(column.name()) + (array ? "::text[]::" : "::text::") + column.type()));
-				if (column.defaultExpression() != null) {
-					statements.add(SchemaSql.alterColumn(table, column, "SET DEFAULT " + column.defaultExpression()));
+				if (set != null) {
+					statements.add(SchemaSql.alterColumn(table, column, "SET DEFAULT " + set));
 				}
 			}
 		}
 		statements.add("DROP TYPE " + oldQualified);
 		return statements;
+	}
+
+	private String defaultAfter(Table table, Column column) {
+		Table desiredTable = this.desired.table(table.name().schema(), table.name().name());
+		Column desiredColumn = (desiredTable != null) ? desiredTable.column(column.name()) : null;
+		if (desiredColumn != null && desiredColumn.type().equals(column.type())) {
+			return desiredColumn.defaultExpression();
+		}
+		String value = column.defaultExpression();
+		if (value == null) {
+			return null;
+		}
+		Matcher literal = LITERAL.matcher(value);
+		return (literal.matches() && this.after.labels().contains(literal.group(1).replace("''", "'"))) ? value : null;
 	}
 
 }

@@ -11,9 +11,10 @@ enum Phase {
 
 	DROP_TRIGGERS,
 
-	DROP_VIEWS,
-
+	/** Before views: indexes of a materialized view are recreated after it on the downgrade. */
 	DROP_INDEXES,
+
+	DROP_VIEWS,
 
 	DROP_FOREIGN_KEYS,
 
@@ -36,6 +37,9 @@ enum Phase {
 	DISOWN_SEQUENCES,
 
 	ALTER_COLUMNS,
+
+	/** SQL-language routines go before the tables their bodies name (the downgrade creates them after). */
+	DROP_SQL_ROUTINES,
 
 	DROP_TABLES,
 

@@ -94,7 +94,7 @@ public final class MigrateAutoConfiguration {
 		Supplier<Migrator> reader = (application != null && factory.created(migrator)
 				&& !factory.runsOn(migrator, application))
 				? () -> factory.create(application, MigrationListener.NONE) : () -> migrator;
-		return new MigrationStateReader(migrator, reader, properties.getTarget());
+		return new MigrationStateReader(migrator, reader, properties.getTarget(), properties.getEndpoint().getTimeout());
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -104,7 +104,14 @@ public final class MigrateAutoConfiguration {
 		@Bean
 		MigrateStartupRunner migrateStartupRunner(Migrator migrator, MigratorFactory factory,
 				MigrateProperties properties, MigrationTracker tracker, ObjectProvider<MigrationStrategy> strategy,
-				ConfigurableApplicationContext context, Environment environment) {
+				ConfigurableApplicationContext context, Environment environment,
+				ObjectProvider<JdbcConnectionDetails> connectionDetails) {
+			if (properties.getMode() == Mode.OFF) {
+				StartupNotices.modeOff();
+			}
+			JdbcConnectionDetails application = connectionDetails.getIfUnique();
+			StartupNotices.schemaOutsideSearchPath(properties.getSchema(),
+					(application != null) ? application.getJdbcUrl() : null);
 			boolean runsHere = properties.getPhase() == Phase.RUNNER && StartupMigration.runsAtStartup(properties);
 			if (runsHere) {
 				warnAboutHibernateDdlAuto(properties, environment);

@@ -1,6 +1,12 @@
 package dev.migrate.autoconfigure;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.PropertiesEndpointAccessResolver;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
+import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.actuate.endpoint.EndpointAccessResolver;
+import org.springframework.boot.actuate.endpoint.EndpointId;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -8,23 +14,47 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
 
 import dev.migrate.autoconfigure.actuate.endpoint.MigrationsEndpoint;
+import dev.migrate.autoconfigure.actuate.endpoint.MigrationsEndpointWebExtension;
+import dev.migrate.autoconfigure.actuate.endpoint.WriteAccess;
+import dev.migrate.autoconfigure.actuate.endpoint.WriteOperationsGuard;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the {@link MigrationsEndpoint}
- * ({@code /actuator/migrations}).
+ * ({@code /actuator/migrations}) and its web extension. When the endpoint's write operations
+ * are enabled ({@code management.endpoint.migrations.access=unrestricted}), they need an
+ * authenticated principal with {@code migrate.endpoint.write-role}, and startup fails without
+ * Spring Security unless {@code migrate.endpoint.unsafe-allow-anonymous-writes} is set.
  */
 @AutoConfiguration(after = MigrateAutoConfiguration.class)
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
 @ConditionalOnBean(MigrationStateReader.class)
 public final class MigrateEndpointAutoConfiguration {
 
+	private static final EndpointId MIGRATIONS = EndpointId.of("migrations");
+
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnAvailableEndpoint(MigrationsEndpoint.class)
-	MigrationsEndpoint migrationsEndpoint(MigrationStateReader reader, MigrationTracker tracker) {
-		return new MigrationsEndpoint(reader, tracker);
+	MigrationsEndpoint migrationsEndpoint(MigrationStateReader reader, MigrationTracker tracker,
+			MigrateProperties properties, ObjectProvider<EndpointAccessResolver> accessResolver, Environment environment,
+			ResourceLoader resourceLoader) {
+		WriteAccess writeAccess = new WriteAccess(properties.getEndpoint().getWriteRole(),
+				properties.getEndpoint().isUnsafeAllowAnonymousWrites());
+		Access access = accessResolver.getIfAvailable(() -> new PropertiesEndpointAccessResolver(environment))
+			.accessFor(MIGRATIONS, Access.READ_ONLY);
+		WriteOperationsGuard.check(access, writeAccess, resourceLoader.getClassLoader());
+		return new MigrationsEndpoint(reader, tracker, writeAccess);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnAvailableEndpoint(endpoint = MigrationsEndpoint.class, exposure = EndpointExposure.WEB)
+	MigrationsEndpointWebExtension migrationsEndpointWebExtension(MigrationsEndpoint endpoint) {
+		return new MigrationsEndpointWebExtension(endpoint);
 	}
 
 }

@@ -10,6 +10,7 @@ import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroupsPost
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 import dev.migrate.autoconfigure.health.MigrationsHealthIndicator;
@@ -18,7 +19,7 @@ import dev.migrate.autoconfigure.health.MigrationsReadinessGroupPostProcessor;
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the {@code migrations} health
  * indicator (disabled with {@code management.health.migrations.enabled=false}), added to the
- * {@code readiness} group.
+ * {@code readiness} group unless {@code migrate.mode=off}.
  */
 @AutoConfiguration(after = MigrateAutoConfiguration.class,
 		afterName = "org.springframework.boot.health.autoconfigure.actuate.endpoint.AvailabilityProbesAutoConfiguration")
@@ -35,6 +36,7 @@ public final class MigrateHealthContributorAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ HealthEndpointGroupsPostProcessor.class, SecurityContext.class })
+	@Conditional(ModeNotOffCondition.class)
 	static class ReadinessGroupConfiguration {
 
 		@Bean

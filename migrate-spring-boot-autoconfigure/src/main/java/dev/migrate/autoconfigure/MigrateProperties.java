@@ -7,6 +7,9 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
 
+import dev.migrate.MigrateException;
+import dev.migrate.graph.Target;
+
 /**
  * {@link ConfigurationProperties Configuration properties} of migrate ({@code migrate.*}).
  * Setters reject invalid values, so binding fails at startup naming the property.
@@ -62,11 +65,27 @@ public class MigrateProperties {
 
 	private final Ddl ddl = new Ddl();
 
+	private final Endpoint endpoint = new Endpoint();
+
+	/**
+	 * Maximum number of retries when the database cannot be reached at startup (it may still be
+	 * starting). Retries stop once the database has been reached.
+	 */
+	private int connectRetries;
+
+	/**
+	 * Pause before each connect retry. If a duration suffix is not specified, seconds will be
+	 * used.
+	 */
+	@DurationUnit(ChronoUnit.SECONDS)
+	private Duration connectRetryInterval = Duration.ofSeconds(10);
+
 	/**
 	 * How long the migration connection waits for the server to answer before it reports the
 	 * server as frozen or unreachable; must exceed the longest statement of a revision, 0 waits
-	 * forever.
+	 * forever. If a duration suffix is not specified, seconds will be used.
 	 */
+	@DurationUnit(ChronoUnit.SECONDS)
 	private Duration networkTimeout = Duration.ofHours(12);
 
 	/**
@@ -142,6 +161,13 @@ public class MigrateProperties {
 			throw new IllegalArgumentException("migrate.locations must list at least one non-empty location, such as "
 					+ "classpath:db/revisions, but was " + locations);
 		}
+		for (String location : locations) {
+			String prefix = location.strip().replaceFirst("^([A-Za-z][A-Za-z0-9]+):.*$", "$1");
+			if (!prefix.equals(location.strip()) && !prefix.equals("classpath") && !prefix.equals("filesystem")) {
+				throw new IllegalArgumentException("migrate.locations: '" + location + "' starts with " + prefix
+						+ ": but a location starts with classpath: or filesystem:, such as classpath:db/revisions");
+			}
+		}
 		this.locations = locations;
 	}
 
@@ -150,7 +176,14 @@ public class MigrateProperties {
 	}
 
 	public void setTarget(String target) {
-		this.target = requireText(target, "migrate.target", "such as heads, head or a revision id");
+		requireText(target, "migrate.target", "such as heads, head or a revision id");
+		try {
+			Target.parse(target);
+		}
+		catch (MigrateException ex) {
+			throw new IllegalArgumentException("migrate.target: " + ex.description() + ". " + ex.action(), ex);
+		}
+		this.target = target.strip();
 	}
 
 	public String getSchema() {
@@ -191,6 +224,28 @@ public class MigrateProperties {
 
 	public void setNetworkTimeout(Duration networkTimeout) {
 		this.networkTimeout = requireNotNegative(networkTimeout, "migrate.network-timeout");
+	public Endpoint getEndpoint() {
+		return this.endpoint;
+	}
+
+	public int getConnectRetries() {
+		return this.connectRetries;
+	}
+
+	public void setConnectRetries(int connectRetries) {
+		if (connectRetries < 0) {
+			throw new IllegalArgumentException(
+					"migrate.connect-retries must be 0 (no retries) or more, but was " + connectRetries);
+		}
+		this.connectRetries = connectRetries;
+	}
+
+	public Duration getConnectRetryInterval() {
+		return this.connectRetryInterval;
+	}
+
+	public void setConnectRetryInterval(Duration connectRetryInterval) {
+		this.connectRetryInterval = requireNotNegative(connectRetryInterval, "migrate.connect-retry-interval");
 	}
 
 	public boolean isValidateChecksums() {
@@ -331,6 +386,59 @@ public class MigrateProperties {
 						"migrate.ddl.lock-retries must be 0 (no retries) or more, but was " + lockRetries);
 			}
 			this.lockRetries = lockRetries;
+		}
+
+	}
+
+	/** Settings of the {@code migrations} actuator endpoint. */
+	public static class Endpoint {
+
+		/**
+		 * Maximum time the endpoint and the health indicator wait for the database before
+		 * answering that the state is unknown. If a duration suffix is not specified, seconds
+		 * will be used.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private Duration timeout = Duration.ofSeconds(5);
+
+		/**
+		 * Role an authenticated principal needs to call the write operations (upgrade, downgrade,
+		 * stamp) when they are enabled.
+		 */
+		private String writeRole = "MIGRATE_ADMIN";
+
+		/**
+		 * Whether to let anyone who reaches the endpoint call its write operations, without
+		 * authentication. Unsafe: only for endpoints no one else can reach.
+		 */
+		private boolean unsafeAllowAnonymousWrites;
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+				throw new IllegalArgumentException(
+						"migrate.endpoint.timeout must be more than zero, such as 5s, but was " + timeout);
+			}
+			this.timeout = timeout;
+		}
+
+		public String getWriteRole() {
+			return this.writeRole;
+		}
+
+		public void setWriteRole(String writeRole) {
+			this.writeRole = requireText(writeRole, "migrate.endpoint.write-role", "such as MIGRATE_ADMIN").strip();
+		}
+
+		public boolean isUnsafeAllowAnonymousWrites() {
+			return this.unsafeAllowAnonymousWrites;
+		}
+
+		public void setUnsafeAllowAnonymousWrites(boolean unsafeAllowAnonymousWrites) {
+			this.unsafeAllowAnonymousWrites = unsafeAllowAnonymousWrites;
 		}
 
 	}

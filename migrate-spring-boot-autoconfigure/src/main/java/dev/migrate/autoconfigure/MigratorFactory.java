@@ -84,7 +84,9 @@ final class MigratorFactory {
 			.ddlLockRetries(properties.getDdl().getLockRetries())
 			.networkTimeout(properties.getNetworkTimeout())
 			.validateChecksums(properties.isValidateChecksums())
-			.allowUnknownRevisions(properties.isAllowUnknownRevisions());
+			.allowUnknownRevisions(properties.isAllowUnknownRevisions())
+			.connectRetries(properties.getConnectRetries())
+			.connectRetryInterval(properties.getConnectRetryInterval());
 		customizers.forEach((customizer) -> customizer.customize(builder));
 		MigrateSettings settings = builder.build();
 		boolean usable = preload != null && preload.matches(settings.locations(), classLoader);

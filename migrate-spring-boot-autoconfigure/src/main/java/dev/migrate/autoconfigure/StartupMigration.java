@@ -119,6 +119,9 @@ final class StartupMigration {
 					: "Applied " + result.completed().size() + " revision(s) in " + result.duration().toMillis()
 							+ " ms; database is at " + describe(heads));
 		}
+		if (unknown.isEmpty() && heads.size() > 1 && "heads".equals(target)) {
+			logger.warn(SeveralHeadsWarning.message(heads, this.properties.getLocations()));
+		}
 		return heads;
 	}
 

@@ -40,6 +40,11 @@ class MigratePropertiesMetadataTests {
 		SPECIFIED.put("migrate.url", null);
 		SPECIFIED.put("migrate.username", null);
 		SPECIFIED.put("migrate.password", null);
+		SPECIFIED.put("migrate.connect-retries", "0");
+		SPECIFIED.put("migrate.connect-retry-interval", "10s");
+		SPECIFIED.put("migrate.endpoint.timeout", "5s");
+		SPECIFIED.put("migrate.endpoint.write-role", "MIGRATE_ADMIN");
+		SPECIFIED.put("migrate.endpoint.unsafe-allow-anonymous-writes", "false");
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
+import dev.migrate.MigrateException;
 import dev.migrate.MigrationStatus;
 import dev.migrate.autoconfigure.MigrationStateReader;
 import dev.migrate.autoconfigure.MigrationTracker;
@@ -17,7 +18,11 @@ import dev.migrate.autoconfigure.MigrationTracker.Snapshot;
  * {@link HealthIndicator} of migrations: {@code OUT_OF_SERVICE} until the startup action has
  * finished and while a migration runs, {@code DOWN} when it failed, {@code UP} at the target.
  * Without a startup action ({@code migrate.mode=off}, command mode) it reads the state: up to
- * date is {@code UP}, pending is {@code OUT_OF_SERVICE}, anything else {@code DOWN}.
+ * date is {@code UP}, pending is {@code OUT_OF_SERVICE}, anything else {@code DOWN}. When the
+ * state cannot be read (the database went away, or did not answer within
+ * {@code migrate.endpoint.timeout}), it is {@code UNKNOWN} with the reason, as the endpoint
+ * says; after a successful startup it reads nothing itself and reports the endpoint's last
+ * failed read.
  */
 public final class MigrationsHealthIndicator implements HealthIndicator {
 
@@ -48,15 +53,27 @@ public final class MigrationsHealthIndicator implements HealthIndicator {
 			return Health.down().withDetail("error", progress.lastRun().error()).build();
 		}
 		if (progress.startupDone()) {
-			return Health.up().withDetail("current", progress.heads()).build();
+			MigrateException unreadable = this.reader.lastFailure();
+			return ((unreadable != null) ? unknown(unreadable) : Health.up()).withDetail("current", progress.heads())
+				.build();
 		}
-		MigrationStatus status = this.reader.status();
+		MigrationStatus status;
+		try {
+			status = this.reader.status();
+		}
+		catch (MigrateException ex) {
+			return unknown(ex).build();
+		}
 		Health.Builder builder = switch (status.state()) {
 			case UP_TO_DATE -> Health.up();
 			case PENDING -> Health.outOfService().withDetail("pending", status.pending().size());
 			case UNKNOWN_REVISION, DRIFT, MULTIPLE_HEADS -> Health.down().withDetail("problems", status.problems());
 		};
 		return builder.withDetail("state", status.state().name()).withDetail("current", status.current()).build();
+	}
+
+	private static Health.Builder unknown(MigrateException failure) {
+		return Health.unknown().withDetail("error", Redaction.redact(failure.getMessage()));
 	}
 
 	private static Map<String, Object> progress(Snapshot progress) {

@@ -131,11 +131,11 @@ final class Boot {
 	record Started(CompletableFuture<Integer> port, CompletableFuture<ConfigurableApplicationContext> context) {
 
 		int awaitPort() throws Exception {
-			return this.port.get(60, TimeUnit.SECONDS);
+			return this.port.get(180, TimeUnit.SECONDS);
 		}
 
 		ConfigurableApplicationContext awaitContext() throws Exception {
-			return this.context.get(60, TimeUnit.SECONDS);
+			return this.context.get(180, TimeUnit.SECONDS);
 		}
 
 	}

@@ -3,20 +3,22 @@ package dev.migrate.autoconfigure.actuate.endpoint;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.Access;
-import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 import dev.migrate.AppliedRevision;
+import dev.migrate.ErrorCode;
 import dev.migrate.LockHolder;
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationResult;
@@ -43,16 +45,36 @@ public class MigrationsEndpoint {
 
 	private final MigrationStateReader reader;
 
+	static final String DENIED = "DENIED";
+
+	static final String BAD_REQUEST = "BAD_REQUEST";
+
+	private static final Set<String> COMMANDS = Set.of("upgrade", "downgrade", "stamp");
+
 	private final MigrationTracker tracker;
+
+	private final WriteAccess access;
+
+	/**
+	 * Create the endpoint whose write operations admit principals in role
+	 * {@code MIGRATE_ADMIN}.
+	 * @param reader reads the migration state
+	 * @param tracker the progress of migrations in this application
+	 */
+	public MigrationsEndpoint(MigrationStateReader reader, MigrationTracker tracker) {
+		this(reader, tracker, WriteAccess.DEFAULT);
+	}
 
 	/**
 	 * Create the endpoint.
 	 * @param reader reads the migration state
 	 * @param tracker the progress of migrations in this application
+	 * @param access who may call the write operations
 	 */
-	public MigrationsEndpoint(MigrationStateReader reader, MigrationTracker tracker) {
+	public MigrationsEndpoint(MigrationStateReader reader, MigrationTracker tracker, WriteAccess access) {
 		this.reader = reader;
 		this.tracker = tracker;
+		this.access = access;
 	}
 
 	/**
@@ -61,8 +83,10 @@ public class MigrationsEndpoint {
 	 */
 	@ReadOperation
 	public MigrationsDescriptor migrations() {
-		MigrationStatus status = this.reader.status();
+		// Progress first: whatever it shows running began after the revisions before it were
+		// committed, so the database read that follows already sees them as applied.
 		Snapshot progress = this.tracker.snapshot();
+		MigrationStatus status = this.reader.status();
 		if (!progress.active()) {
 			this.tracker.pending(status.pending().size());
 		}
@@ -74,31 +98,41 @@ public class MigrationsEndpoint {
 	}
 
 	/**
-	 * One revision of this build, or {@code null} (404) when the id is unknown.
-	 * @param revision the revision id
+	 * One revision of this build by id or unique id prefix, or {@code null} (404) when none
+	 * matches.
+	 * @param revision the revision id or a unique prefix of it
 	 * @return the revision
+	 * @throws MigrateException ({@link dev.migrate.ErrorCode#AMBIGUOUS_REVISION}) when several
+	 * ids start with the prefix, or when the state cannot be read
 	 */
 	@ReadOperation
 	public @Nullable RevisionDescriptor revision(@Selector String revision) {
-		Revision found = this.reader.reader().graph().find(revision).orElse(null);
-		if (found == null) {
-			return null;
+		Revision found;
+		try {
+			found = this.reader.reader().graph().lookup(revision);
 		}
+		catch (MigrateException ex) {
+			if (ex.code() == ErrorCode.UNKNOWN_REVISION) {
+				return null;
+			}
+			throw ex;
+		}
+		String id = found.id();
 		MigrationStatus status = this.reader.status();
 		Running running = this.tracker.snapshot().running();
 		AppliedRevision applied = status.applied()
 			.stream()
-			.filter((candidate) -> candidate.revision().equals(revision))
+			.filter((candidate) -> candidate.revision().equals(id))
 			.findFirst()
 			.orElse(null);
 		String state;
-		if (running != null && running.revision().equals(revision)) {
+		if (running != null && running.revision().equals(id)) {
 			state = "RUNNING";
 		}
 		else if (applied != null) {
 			state = "APPLIED";
 		}
-		else if (status.pending().stream().anyMatch((pending) -> pending.id().equals(revision))) {
+		else if (status.pending().stream().anyMatch((pending) -> pending.id().equals(id))) {
 			state = "PENDING";
 		}
 		else {
@@ -112,35 +146,58 @@ public class MigrationsEndpoint {
 
 	/**
 	 * Run {@code upgrade}, {@code downgrade} or {@code stamp} to a target, under the migration
-	 * lock. Only available when the endpoint's access is unrestricted.
+	 * lock. Only available when the endpoint's access is unrestricted, and only to callers the
+	 * {@link WriteAccess} admits.
+	 * @param securityContext the caller
 	 * @param command {@code upgrade}, {@code downgrade} or {@code stamp}
-	 * @param target the target ({@code head}, {@code +1}, {@code -1}, an id...); for a stamp,
-	 * comma-separated ids
+	 * @param target the target ({@code head}, {@code +1}, {@code -1}, an id or unique prefix...);
+	 * for a stamp, comma-separated targets
 	 * @param purge for a stamp, whether to empty the version table first
-	 * @return what was done
+	 * @return what was done; {@link RunDescriptor#outcome()} and {@link RunDescriptor#code()}
+	 * say why not
 	 */
 	@WriteOperation
-	public RunDescriptor run(@Selector String command, String target, @Nullable Boolean purge) {
-		Migrator migrator = this.reader.migrator();
+	public RunDescriptor run(SecurityContext securityContext, @Selector String command, @Nullable String target,
+			@Nullable Boolean purge) {
 		long start = System.nanoTime();
+		WriteAccess.Denial denial = this.access.check(securityContext);
+		if (denial != null) {
+			return refused(command, target, DENIED, denial.name(), this.access.explain(denial), start);
+		}
+		if (!COMMANDS.contains(command)) {
+			return refused(command, target, Outcome.REFUSED.name(), BAD_REQUEST,
+					"Unknown command '" + command + "'; use upgrade, downgrade or stamp", start);
+		}
+		if (target == null || target.isBlank()) {
+			return refused(command, target, Outcome.REFUSED.name(), BAD_REQUEST,
+					"No target given; send a JSON body such as {\"target\": \"heads\"}", start);
+		}
+		Migrator migrator = this.reader.migrator();
 		try {
 			MigrationResult result = switch (command) {
 				case "upgrade" -> migrator.upgrade(target);
 				case "downgrade" -> migrator.downgrade(target);
-				case "stamp" -> migrator.stamp(Arrays.stream(target.split("[,\\s]+")).filter((t) -> !t.isEmpty()).toList(),
+				default -> migrator.stamp(Arrays.stream(target.split("[,\\s]+")).filter((t) -> !t.isEmpty()).toList(),
 						Boolean.TRUE.equals(purge));
-				default -> throw new InvalidEndpointRequestException(
-						"Unknown command '" + command + "'; use upgrade, downgrade or stamp", "unknown command");
 			};
-			return new RunDescriptor(command, target, Outcome.SUCCESS.name(), result.completed(),
-					result.headsAfter().stream().sorted().toList(), result.duration().toMillis(), null);
+			return new RunDescriptor(command, target, Outcome.SUCCESS.name(), null, result.completed(),
+					result.headsAfter().stream().sorted().toList(), millisSince(start), null);
 		}
 		catch (MigrateException ex) {
 			LastRun lastRun = this.tracker.snapshot().lastRun();
 			Outcome outcome = (lastRun != null) ? lastRun.outcome() : Outcome.REFUSED;
-			return new RunDescriptor(command, target, outcome.name(), List.of(), List.of(),
-					(System.nanoTime() - start) / 1_000_000, Redaction.redact(ex.getMessage()));
+			return refused(command, target, outcome.name(), ex.code().name(), Redaction.redact(ex.getMessage()),
+					start);
 		}
+	}
+
+	private static RunDescriptor refused(String command, @Nullable String target, String outcome, String code,
+			String error, long start) {
+		return new RunDescriptor(command, target, outcome, code, List.of(), List.of(), millisSince(start), error);
+	}
+
+	private static long millisSince(long start) {
+		return (System.nanoTime() - start) / 1_000_000;
 	}
 
 	private static String statusOf(Snapshot progress, MigrationStatus status) {
@@ -309,16 +366,31 @@ public class MigrationsEndpoint {
 	 * What a write operation did.
 	 *
 	 * @param command the command
-	 * @param target the target as given
-	 * @param outcome {@code SUCCESS} or {@code FAILURE}
+	 * @param target the target as given, or {@code null}
+	 * @param outcome {@code SUCCESS}; {@code REFUSED} when nothing ran (bad or ambiguous target,
+	 * several heads, lock held...); {@code FAILURE} when a step failed; {@code DENIED} when the
+	 * caller may not write
+	 * @param code why it did not succeed: an {@link ErrorCode} name, {@code BAD_REQUEST},
+	 * {@code UNAUTHENTICATED} or {@code FORBIDDEN}; {@code null} on success
 	 * @param applied the revisions whose steps completed
-	 * @param heads the version-table rows afterwards (empty on failure)
+	 * @param heads the version-table rows afterwards (empty unless it succeeded)
 	 * @param durationMs how long it took
 	 * @param error the failure, or {@code null}
 	 */
 	@JsonInclude(Include.ALWAYS)
-	public record RunDescriptor(String command, String target, String outcome, List<String> applied,
-			List<String> heads, long durationMs, @Nullable String error) implements OperationResponseBody {
+	public record RunDescriptor(String command, @Nullable String target, String outcome, @Nullable String code,
+			List<String> applied, List<String> heads, long durationMs, @Nullable String error)
+			implements OperationResponseBody {
+	}
+
+	/**
+	 * The state when it cannot be read: the database went away or did not answer in time.
+	 *
+	 * @param status {@code UNKNOWN}
+	 * @param error why, with credentials redacted
+	 */
+	@JsonInclude(Include.ALWAYS)
+	public record UnknownStateDescriptor(String status, String error) implements OperationResponseBody {
 	}
 
 }

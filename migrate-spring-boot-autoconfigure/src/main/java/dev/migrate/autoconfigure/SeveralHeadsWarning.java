@@ -1,0 +1,54 @@
+package dev.migrate.autoconfigure;
+
+import java.util.List;
+
+import dev.migrate.Vocabulary;
+import dev.migrate.Vocabulary.Command;
+
+/**
+ * The warning logged when the startup upgrade to {@code heads} leaves the database at several
+ * heads (branches applied side by side): it names the heads and the merge command to run, with
+ * {@code --dir} pointing at the sources when the revisions are read from the classpath (where
+ * the command could not write).
+ */
+final class SeveralHeadsWarning {
+
+	private static final String CLASSPATH = "classpath:";
+
+	private static final String FILESYSTEM = "filesystem:";
+
+	private SeveralHeadsWarning() {
+	}
+
+	/**
+	 * The warning.
+	 * @param heads the heads, sorted
+	 * @param locations the configured locations
+	 * @return the message
+	 */
+	static String message(List<String> heads, List<String> locations) {
+		Command merge = Command.merge("merge heads", List.of("heads"));
+		String directory = sourceDirectory(locations);
+		Command inApplication = (directory != null) ? new Command(merge.line() + " --dir " + directory, null) : merge;
+		return "Database is at several heads: " + String.join(", ", heads) + " (migrate.target=heads applies every "
+				+ "branch). Merge them into one head so that the next revision has a single parent: run the application "
+				+ "with " + Vocabulary.springBoot().command(inApplication) + " (or 'migrate " + merge.line()
+				+ "' with the CLI from the project root), then commit the new revision file";
+	}
+
+	/**
+	 * Where the command should write when every location is on the classpath: the Maven or
+	 * Gradle resources directory of the first one; {@code null} when a {@code filesystem:}
+	 * location exists (the command writes there).
+	 */
+	private static String sourceDirectory(List<String> locations) {
+		if (locations.stream().anyMatch((location) -> location.strip().startsWith(FILESYSTEM))) {
+			return null;
+		}
+		String first = locations.get(0).strip();
+		String path = first.startsWith(CLASSPATH) ? first.substring(CLASSPATH.length()) : first;
+		path = path.replaceAll("^/+", "").replaceAll("/+$", "");
+		return "src/main/resources" + (path.isEmpty() ? "" : "/" + path);
+	}
+
+}
