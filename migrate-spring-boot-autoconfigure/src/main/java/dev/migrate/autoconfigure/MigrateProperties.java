@@ -224,6 +224,8 @@ public class MigrateProperties {
 
 	public void setNetworkTimeout(Duration networkTimeout) {
 		this.networkTimeout = requireNotNegative(networkTimeout, "migrate.network-timeout");
+	}
+
 	public Endpoint getEndpoint() {
 		return this.endpoint;
 	}
