@@ -21,6 +21,18 @@ public @interface RevisionInfo {
 	/** Ids of the revisions this one follows: none for a base, two or more for a merge point. */
 	String[] downRevision() default {};
 
+	/**
+	 * Branch labels this revision declares (the {@code branch_labels} header): names usable as
+	 * targets ({@code billing@head}); revisions above it inherit them.
+	 */
+	String[] branchLabels() default {};
+
+	/**
+	 * Revisions (ids) or branch labels this revision depends on (the {@code depends_on} header):
+	 * applied before it and kept while it is applied, without merging it with them.
+	 */
+	String[] dependsOn() default {};
+
 	/** Short description shown in history and logs. */
 	String message() default "";
 

@@ -47,7 +47,7 @@ public record AutogenerateCommand(String message, List<Path> to, String revision
 		RevisionFileWriter writer = RevisionFileWriter.open(context, this.directory);
 		RevisionGraph graph = writer.graph();
 		if (graph.heads().size() > 1) {
-			throw RevisionCommand.multipleHeads(graph);
+			throw RevisionCommand.multipleHeads(graph, context);
 		}
 		Migrator migrator = context.migrator();
 		requireAtHeads(migrator);

@@ -22,6 +22,9 @@ import dev.migrate.revision.Revision;
  */
 public record CheckCommand() implements MigrateCommand {
 
+	/** How many pending revisions are listed, one per line. */
+	private static final int MAX_LISTED = 10;
+
 	@Override
 	public int run(CommandContext context) {
 		Migrator migrator = context.migrator();
@@ -47,8 +50,20 @@ public record CheckCommand() implements MigrateCommand {
 		}
 		if (!status.pending().isEmpty()) {
 			List<String> pending = status.pending().stream().map(CheckCommand::describe).toList();
-			problems.add("Pending: " + pending.size() + " revision(s) not applied: " + String.join(", ", pending)
-					+ "; database is at " + format.rows(status.current()));
+			StringBuilder lines = new StringBuilder("Pending: " + pending.size() + " revision(s) not applied; database "
+					+ "is at " + format.rows(status.current()));
+			for (String revision : pending.subList(0, Math.min(pending.size(), MAX_LISTED))) {
+				lines.append(System.lineSeparator()).append("  ").append(revision);
+			}
+			if (pending.size() > MAX_LISTED) {
+				lines.append(System.lineSeparator())
+					.append("  ... and ")
+					.append(pending.size() - MAX_LISTED)
+					.append(" more (")
+					.append(vocabulary.command(new Command("history -r current:", "Migrator.pending(\"heads\")")))
+					.append(" lists them all)");
+			}
+			problems.add(lines.toString());
 		}
 		for (String index : migrator.invalidIndexes()) {
 			problems.add("Index " + index + " is INVALID (an interrupted CREATE INDEX CONCURRENTLY or REINDEX "

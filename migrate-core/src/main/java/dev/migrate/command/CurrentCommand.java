@@ -38,7 +38,7 @@ public record CurrentCommand(boolean verbose) implements MigrateCommand {
 				out.print(format.entry(graph.get(id), false, List.of(applied(id, history))));
 			}
 			else {
-				out.println(format.line(graph.get(id), false, true, false, false));
+				out.println(format.line(graph.get(id), false, false, true, false, false));
 			}
 		}
 		out.flush();

@@ -19,7 +19,7 @@ public record HeadsCommand(boolean verbose) implements MigrateCommand {
 		RevisionGraph graph = context.migrator().graph();
 		RevisionFormat format = new RevisionFormat(graph);
 		PrintWriter out = context.out();
-		for (String id : graph.heads()) {
+		for (String id : graph.branchHeads()) {
 			Revision revision = graph.get(id);
 			if (this.verbose) {
 				out.print(format.entry(revision, false, List.of()));

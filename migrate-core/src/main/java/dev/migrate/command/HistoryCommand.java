@@ -1,11 +1,15 @@
 package dev.migrate.command;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
 import dev.migrate.Migrator;
+import dev.migrate.graph.HistoryRange;
 import dev.migrate.graph.RevisionGraph;
+import dev.migrate.graph.TargetResolver;
 import dev.migrate.revision.Revision;
 
 /**
@@ -19,7 +23,7 @@ import dev.migrate.revision.Revision;
  */
 public record HistoryCommand(boolean verbose, String range, boolean indicateCurrent) implements MigrateCommand {
 
-	private static final String CURRENT = "current";
+	private static final String CURRENT = HistoryRange.CURRENT;
 
 	@Override
 	public int run(CommandContext context) {
@@ -36,17 +40,23 @@ public record HistoryCommand(boolean verbose, String range, boolean indicateCurr
 		}
 		Migrator migrator = context.migrator();
 		RevisionGraph graph = migrator.graph();
-		Set<String> current = needsDatabase() ? Set.copyOf(migrator.current()) : Set.of();
-		Set<String> lower = lower(graph, start, current);
-		Set<String> upper = upper(graph, end, current);
+		Set<String> current = needsDatabase() ? Set.copyOf(migrator.current()) : null;
+		List<String> ids;
+		if (this.range == null) {
+			ids = new ArrayList<>();
+			for (Revision revision : graph.revisions()) {
+				ids.add(revision.id());
+			}
+			Collections.reverse(ids);
+		}
+		else {
+			TargetResolver resolver = new TargetResolver(graph, context.settings().vocabulary());
+			ids = new HistoryRange(graph, resolver).walk(start, end, current);
+		}
 		RevisionFormat format = new RevisionFormat(graph);
 		PrintWriter out = context.out();
-		List<Revision> revisions = graph.revisions();
-		for (int i = revisions.size() - 1; i >= 0; i--) {
-			Revision revision = revisions.get(i);
-			if ((lower != null && !lower.contains(revision.id())) || (upper != null && !upper.contains(revision.id()))) {
-				continue;
-			}
+		for (String id : ids) {
+			Revision revision = graph.get(id);
 			boolean isCurrent = this.indicateCurrent && current.contains(revision.id());
 			if (this.verbose) {
 				out.print(format.entry(revision, isCurrent, List.of()));
@@ -57,24 +67,6 @@ public record HistoryCommand(boolean verbose, String range, boolean indicateCurr
 		}
 		out.flush();
 		return ExitStatus.OK;
-	}
-
-	/** The revisions at or above the start, or {@code null} for no bound. */
-	private static Set<String> lower(RevisionGraph graph, String start, Set<String> current) {
-		if (start == null) {
-			return null;
-		}
-		Set<String> ids = CURRENT.equals(start) ? current : graph.resolve(start, current);
-		return ids.isEmpty() ? null : graph.descendants(ids);
-	}
-
-	/** The revisions at or below the end, or {@code null} for no bound. */
-	private static Set<String> upper(RevisionGraph graph, String end, Set<String> current) {
-		if (end == null) {
-			return null;
-		}
-		Set<String> ids = CURRENT.equals(end) ? current : graph.resolve(end, current);
-		return graph.ancestors(ids);
 	}
 
 	private static String blankToNull(String text) {

@@ -9,6 +9,7 @@ import java.util.Set;
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
 import dev.migrate.graph.RevisionGraph;
+import dev.migrate.graph.TargetResolver;
 
 /**
  * {@code merge -m MSG heads|<rev>... [--rev-id ID] [--dir DIR]}: write a revision whose
@@ -34,9 +35,10 @@ public record MergeCommand(String message, List<String> revisions, String revisi
 		}
 		RevisionFileWriter writer = RevisionFileWriter.open(context, this.directory);
 		RevisionGraph graph = writer.graph();
+		TargetResolver resolver = new TargetResolver(graph, context.settings().vocabulary());
 		Set<String> ids = new LinkedHashSet<>();
 		for (String revision : this.revisions) {
-			ids.addAll(graph.resolve(revision, Set.of()));
+			ids.addAll(resolver.resolve(revision, Set.of()));
 		}
 		List<String> parents = new ArrayList<>(ids);
 		if (parents.size() < 2) {

@@ -8,6 +8,7 @@ import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
 import dev.migrate.Vocabulary.Command;
 import dev.migrate.graph.RevisionGraph;
+import dev.migrate.graph.TargetResolver;
 
 /**
  * {@code revision -m MSG [--head H] [--splice] [--non-transactional] [--rev-id ID] [--dir DIR]}:
@@ -31,17 +32,17 @@ public record RevisionCommand(String message, String head, boolean splice, boole
 		List<String> downRevisions;
 		if (this.head == null) {
 			if (graph.heads().size() > 1) {
-				throw multipleHeads(graph);
+				throw multipleHeads(graph, context);
 			}
 			downRevisions = graph.heads();
 		}
 		else {
-			Set<String> ids = graph.resolve(this.head, Set.of());
+			Set<String> ids = new TargetResolver(graph, context.settings().vocabulary()).resolve(this.head, Set.of());
 			if (ids.size() > 1) {
-				throw multipleHeads(graph);
+				throw multipleHeads(graph, context);
 			}
 			downRevisions = List.copyOf(ids);
-			if (!this.splice && !ids.isEmpty() && !graph.isHead(downRevisions.get(0))) {
+			if (!this.splice && !ids.isEmpty() && !graph.children(downRevisions.get(0)).isEmpty()) {
 				throw new MigrateException(ErrorCode.INVALID_TARGET,
 						"Revision " + downRevisions.get(0)
 								+ " is not a head revision; please specify --splice to create a new branch from "
@@ -54,12 +55,12 @@ public record RevisionCommand(String message, String head, boolean splice, boole
 		return ExitStatus.OK;
 	}
 
-	static MigrateException multipleHeads(RevisionGraph graph) {
+	static MigrateException multipleHeads(RevisionGraph graph, CommandContext context) {
 		return new MigrateException(ErrorCode.MULTIPLE_HEADS,
 				"Multiple heads are present; please specify the head revision on which the new revision should "
 						+ "be based, or perform a merge. Heads: " + String.join(", ", graph.heads()),
 				"Pass --head <one of them>, or merge them first: "
-						+ graph.vocabulary().command(Command.merge("merge heads", List.of("heads"))));
+						+ context.settings().vocabulary().command(Command.merge("merge heads", List.of("heads"))));
 	}
 
 	@Override

@@ -95,7 +95,7 @@ final class RevisionFileWriter {
 		List<String> locations = read.stream().map((path) -> FILESYSTEM + path).toList();
 		List<Revision> revisions = RevisionLoader.load(locations, settings.classLoader(), settings.javaRevisions(),
 				settings.vocabulary());
-		return new RevisionFileWriter(context, target, RevisionGraph.of(revisions, settings.vocabulary()));
+		return new RevisionFileWriter(context, target, RevisionGraph.of(revisions));
 	}
 
 	private static Path normalize(Path path) {
@@ -144,7 +144,7 @@ final class RevisionFileWriter {
 		Revision revision = RevisionLoader.parse(fileName, FILESYSTEM + file, text);
 		List<Revision> all = new ArrayList<>(this.graph.revisions());
 		all.add(revision);
-		RevisionGraph withRevision = RevisionGraph.of(all, this.graph.vocabulary());
+		RevisionGraph withRevision = RevisionGraph.of(all);
 		try {
 			Files.createDirectories(this.directory);
 			Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,

@@ -2,6 +2,7 @@ package dev.migrate.command;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.migrate.graph.RevisionGraph;
@@ -30,13 +31,39 @@ final class RevisionFormat {
 	 * @return the line
 	 */
 	String line(Revision revision, boolean parents, boolean tree, boolean doc, boolean current) {
+		return line(revision, parents, true, tree, doc, current);
+	}
+
+	/**
+	 * One line for a revision, as Alembic's {@code cmd_format}: {@code <down revisions>
+	 * (<depends_on>) -> <id> (<branch labels>) (head) (current) (branchpoint) (mergepoint), <message>}.
+	 * @param revision the revision
+	 * @param parents whether to start with {@code <down revisions> -> }
+	 * @param labels whether to add the branch labels
+	 * @param tree whether to add {@code (branchpoint)} and {@code (mergepoint)}
+	 * @param doc whether to end with {@code , <message>}
+	 * @param current whether to add {@code (current)}
+	 * @return the line
+	 */
+	String line(Revision revision, boolean parents, boolean labels, boolean tree, boolean doc, boolean current) {
 		StringBuilder text = new StringBuilder();
 		if (parents) {
-			text.append(downRevisions(revision)).append(" -> ");
+			text.append(downRevisions(revision));
+			if (!revision.dependsOn().isEmpty()) {
+				text.append(" (").append(String.join(", ", revision.dependsOn())).append(')');
+			}
+			text.append(" -> ");
 		}
 		text.append(revision.id());
+		Set<String> branchLabels = this.graph.branchLabels(revision.id());
+		if (labels && !branchLabels.isEmpty()) {
+			text.append(" (").append(String.join(", ", branchLabels)).append(')');
+		}
 		if (this.graph.isHead(revision.id())) {
 			text.append(" (head)");
+		}
+		else if (this.graph.isEffectiveHead(revision.id())) {
+			text.append(" (effective head)");
 		}
 		if (current) {
 			text.append(" (current)");
@@ -61,7 +88,7 @@ final class RevisionFormat {
 	 */
 	String entry(Revision revision, boolean current, List<String> extra) {
 		StringBuilder text = new StringBuilder("Rev: ").append(revision.id());
-		if (this.graph.isHead(revision.id())) {
+		if (this.graph.children(revision.id()).isEmpty()) {
 			text.append(" (head)");
 		}
 		text.append(markers(revision));
@@ -70,9 +97,16 @@ final class RevisionFormat {
 		}
 		text.append('\n');
 		text.append(revision.isMergePoint() ? "Merges: " : "Parent: ").append(downRevisions(revision)).append('\n');
+		if (!revision.dependsOn().isEmpty()) {
+			text.append("Also depends on: ").append(String.join(", ", revision.dependsOn())).append('\n');
+		}
 		List<String> children = this.graph.children(revision.id());
 		if (children.size() > 1) {
 			text.append("Branches into: ").append(String.join(", ", children)).append('\n');
+		}
+		Set<String> branchLabels = this.graph.branchLabels(revision.id());
+		if (!branchLabels.isEmpty()) {
+			text.append("Branch names: ").append(String.join(", ", branchLabels)).append('\n');
 		}
 		for (String line : extra) {
 			text.append(line).append('\n');
@@ -111,7 +145,7 @@ final class RevisionFormat {
 			return "base";
 		}
 		return ids.stream()
-			.map((id) -> this.graph.contains(id) ? line(this.graph.get(id), false, false, false, false)
+			.map((id) -> this.graph.contains(id) ? line(this.graph.get(id), false, false, false, false, false)
 					: id + " (unknown)")
 			.collect(Collectors.joining(", "));
 	}

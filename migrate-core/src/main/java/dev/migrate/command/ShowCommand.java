@@ -6,6 +6,7 @@ import java.util.Set;
 
 import dev.migrate.Migrator;
 import dev.migrate.graph.RevisionGraph;
+import dev.migrate.graph.TargetResolver;
 
 /**
  * {@code show <rev>}: the log entry of each revision a target names: an id or prefix,
@@ -22,7 +23,7 @@ public record ShowCommand(String revision) implements MigrateCommand {
 		Migrator migrator = context.migrator();
 		RevisionGraph graph = migrator.graph();
 		List<String> ids = CURRENT.equals(this.revision) ? migrator.current()
-				: graph.inOrder(graph.resolve(this.revision, Set.of()));
+				: graph.inOrder(new TargetResolver(graph, context.settings().vocabulary()).resolve(this.revision, Set.of()));
 		RevisionFormat format = new RevisionFormat(graph);
 		PrintWriter out = context.out();
 		for (String id : ids) {

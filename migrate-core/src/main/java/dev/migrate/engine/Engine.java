@@ -45,6 +45,8 @@ public final class Engine {
 
 	private final RevisionGraph graph;
 
+	private final Planner planner;
+
 	private final TableNames names;
 
 	private final Connections connections;
@@ -62,11 +64,12 @@ public final class Engine {
 	private Engine(DataSource dataSource, MigrateSettings settings, MigrationListener listener, RevisionGraph graph) {
 		this.settings = settings;
 		this.graph = graph;
+		this.planner = new Planner(graph, settings.vocabulary());
 		this.names = TableNames.of(settings.schema(), settings.versionTable(), settings.historyTable(),
 				settings.vocabulary());
 		this.connections = new Connections(dataSource, settings);
 		this.reader = new StateReader(this.names);
-		this.validator = new StateValidator(graph);
+		this.validator = new StateValidator(graph, this.planner, settings.vocabulary(), settings.versionTable());
 		this.run = new MigrationRun(settings, this.names, this.connections, listener);
 		this.statusReporter = new StatusReporter(settings, graph, this.names, this.connections, this.validator);
 		this.checksumAcceptor = new ChecksumAcceptor(settings, graph, this.names, this.connections, listener,
@@ -84,7 +87,7 @@ public final class Engine {
 	public static Engine create(DataSource dataSource, MigrateSettings settings, MigrationListener listener) {
 		List<Revision> revisions = RevisionLoader.load(settings.locations(), settings.classLoader(),
 				settings.javaRevisions(), settings.vocabulary());
-		return new Engine(dataSource, settings, listener, RevisionGraph.of(revisions, settings.vocabulary()));
+		return new Engine(dataSource, settings, listener, RevisionGraph.of(revisions));
 	}
 
 	/**
@@ -98,7 +101,7 @@ public final class Engine {
 	 */
 	public static Engine create(DataSource dataSource, MigrateSettings settings, MigrationListener listener,
 			List<Revision> revisions) {
-		return new Engine(dataSource, settings, listener, RevisionGraph.of(revisions, settings.vocabulary()));
+		return new Engine(dataSource, settings, listener, RevisionGraph.of(revisions));
 	}
 
 	/** The validated revision graph. */
@@ -118,7 +121,7 @@ public final class Engine {
 			if (this.settings.validateChecksums()) {
 				this.validator.checkChecksums(state);
 			}
-			return Planner.downgrade(this.graph, state.headSet(), target);
+			return this.planner.downgrade(state.headSet(), target);
 		});
 	}
 
@@ -126,7 +129,7 @@ public final class Engine {
 	public MigrationResult stamp(List<String> targets, boolean purge) {
 		List<String> copy = List.copyOf(targets);
 		return this.run.run("stamp", String.join(" ", copy) + (purge ? " --purge" : ""),
-				(state) -> Planner.stamp(this.graph, state.headSet(), copy, purge));
+				(state) -> this.planner.stamp(state.headSet(), copy, purge));
 	}
 
 	/**
@@ -153,7 +156,8 @@ public final class Engine {
 			}
 			return new Plan(List.of(), state.headSet(), state.headSet());
 		}
-		Plan plan = Planner.upgrade(this.graph, state.headSet(), target);
+		this.validator.checkRows(state);
+		Plan plan = this.planner.upgrade(state.headSet(), target);
 		if (this.settings.validateChecksums()) {
 			this.validator.checkChecksums(state);
 		}
@@ -242,21 +246,21 @@ public final class Engine {
 
 	/** See {@link dev.migrate.Migrator#upgradeSql(String, String)}. */
 	public String upgradeSql(String from, String target) {
-		return renderer().render(Planner.offlineUpgrade(this.graph, range(from, target)));
+		return renderer().render(this.planner.offlineUpgrade(range(from, target)));
 	}
 
 	/** See {@link dev.migrate.Migrator#downgradeSql(String, String)}. */
 	public String downgradeSql(String from, String target) {
-		return renderer().render(Planner.offlineDowngrade(this.graph, range(from, target)));
+		return renderer().render(this.planner.offlineDowngrade(range(from, target)));
 	}
 
 	/** See {@link dev.migrate.Migrator#stampSql(String, List)}. */
 	public String stampSql(String from, List<String> targets) {
 		if (targets.size() == 1) {
-			return renderer().render(Planner.offlineStamp(this.graph, range(from, targets.get(0))));
+			return renderer().render(this.planner.offlineStamp(range(from, targets.get(0))));
 		}
-		Set<String> start = (from != null) ? this.graph.resolve(from, Set.of()) : Set.of();
-		return renderer().render(Planner.stamp(this.graph, start, targets, false));
+		Set<String> start = (from != null) ? this.planner.resolver().resolve(from, Set.of()) : Set.of();
+		return renderer().render(this.planner.stamp(start, targets, false));
 	}
 
 	private static String range(String from, String target) {

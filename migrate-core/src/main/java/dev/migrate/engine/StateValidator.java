@@ -22,10 +22,21 @@ import dev.migrate.revision.Revision;
  */
 final class StateValidator {
 
+	private static final String ALEMBIC_VERSION = "alembic_version";
+
 	private final RevisionGraph graph;
 
-	StateValidator(RevisionGraph graph) {
+	private final Planner planner;
+
+	private final Vocabulary vocabulary;
+
+	private final String versionTable;
+
+	StateValidator(RevisionGraph graph, Planner planner, Vocabulary vocabulary, String versionTable) {
 		this.graph = graph;
+		this.planner = planner;
+		this.vocabulary = vocabulary;
+		this.versionTable = versionTable;
 	}
 
 	/**
@@ -43,7 +54,30 @@ final class StateValidator {
 	 * @throws MigrateException {@code UNKNOWN_REVISION_IN_DATABASE} or {@code OVERLAPPING_HEADS}
 	 */
 	void checkRows(DatabaseState state) {
-		Planner.checkCurrentHeads(this.graph, state.headSet());
+		List<String> unknown = unknownRows(state);
+		if (!unknown.isEmpty() && ALEMBIC_VERSION.equalsIgnoreCase(this.versionTable)) {
+			throw partialPort(unknown);
+		}
+		this.planner.checkCurrentHeads(state.headSet());
+	}
+
+	/**
+	 * Alembic's table holding a revision no file defines: most likely some of Alembic's revisions
+	 * were not ported, rather than a newer version of the application having run.
+	 */
+	private MigrateException partialPort(List<String> unknown) {
+		return new MigrateException(ErrorCode.UNKNOWN_REVISION_IN_DATABASE,
+				"The version table " + this.versionTable + " is at " + ((unknown.size() == 1) ? "revision " : "revisions ")
+						+ String.join(", ", unknown) + ", which no revision file of this build defines: the Alembic "
+						+ "history looks partly ported. In the database but not among the files: "
+						+ String.join(", ", unknown) + " (and the revisions below "
+						+ ((unknown.size() == 1) ? "it" : "them") + " that the files lack); the files define "
+						+ this.graph.size() + " revision(s)"
+						+ (this.graph.heads().isEmpty() ? "" : ", heads " + String.join(", ", this.graph.heads())),
+				"Port the missing Alembic revisions into " + this.vocabulary.setting(Setting.LOCATIONS)
+						+ " (each versions/<id>_<slug>.py becomes <id>_<slug>.sql with the same id; 'alembic history' "
+						+ "lists them), or, if the database really is at a revision of these files, rewrite the "
+						+ "version table with " + this.vocabulary.command(Command.stamp(List.of("<revision>"), true)));
 	}
 
 	/**
@@ -93,7 +127,7 @@ final class StateValidator {
 	void checkChecksums(DatabaseState state) {
 		List<ChecksumDrift> drifts = drifts(state);
 		if (!drifts.isEmpty()) {
-			throw checksumMismatch(drifts, this.graph.vocabulary());
+			throw checksumMismatch(drifts, this.vocabulary);
 		}
 	}
 

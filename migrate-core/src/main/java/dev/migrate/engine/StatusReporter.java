@@ -84,7 +84,7 @@ final class StatusReporter {
 					}
 				}
 				try {
-					Plan plan = Planner.upgrade(this.graph, state.headSet(), target);
+					Plan plan = new Planner(this.graph, this.settings.vocabulary()).upgrade(state.headSet(), target);
 					pending = Engine.revisionsOf(plan);
 					if (summary == null) {
 						summary = plan.isEmpty() ? State.UP_TO_DATE : State.PENDING;

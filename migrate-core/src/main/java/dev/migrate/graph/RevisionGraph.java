@@ -2,53 +2,71 @@ package dev.migrate.graph;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
-import dev.migrate.Vocabulary;
 import dev.migrate.revision.Revision;
 
 /**
- * The validated graph of all revisions, linked by their down revisions: a directed acyclic graph
- * whose heads are the revisions nobody builds on and whose bases are the revisions without a
- * parent. Immutable.
+ * The validated graph of all revisions, linked by their down revisions and their
+ * {@code depends_on} dependencies: a directed acyclic graph whose heads are the revisions nobody
+ * builds on or depends on and whose bases are the revisions without a down revision. Immutable,
+ * and free of any front end's words: messages that name commands are worded by the
+ * {@link TargetResolver} and the planner.
  *
  * <p>
- * {@link #revisions()} lists the revisions in one deterministic topological order: every revision
- * after all of its down revisions, and among revisions whose parents are all listed, the smallest
- * id (by {@link String#compareTo}) first. The order never depends on how the revisions were found
- * (file listing order, classpath order), so every build plans the same steps. Revisions on sibling
- * branches may therefore interleave, and must not depend on each other.
+ * <b>Order.</b> Where down revisions and dependencies leave the order free (sibling branches),
+ * it is Alembic's: the revisions are first ranked by the name of their file (Alembic loads the
+ * files of its versions directory sorted by name; a Java revision ranks by its id), then
+ * {@link #upgradeOrder} walks down from the targets as Alembic's topological sort does (the
+ * target ranked first is followed down its branch first, a revision is left until every target
+ * above it has been walked down to it) and reverses the walk. {@link #revisions()} is that order
+ * for upgrading an empty database to every head. The order never depends on how the revisions
+ * were found (file listing order, classpath order).
+ *
+ * <p>
+ * <b>Branch labels.</b> A label names the revision that declares it, and is inherited by every
+ * revision built on it and, when nothing branches or merges above it, by the revisions below it
+ * down to the previous branch point or merge point (as in Alembic).
+ *
+ * <p>
+ * <b>Dependencies.</b> A dependency is applied before its dependent and is an ancestor of it for
+ * upgrades and downgrades, but not a down revision: the dependent is not a merge point, and
+ * relative steps ({@code -1}) walk down revisions only.
  *
  * <p>
  * Lists of ids returned by {@link #heads()}, {@link #bases()} and {@link #children(String)} are
  * sorted by id; sets returned by {@link #ancestors(Collection)} and {@link #descendants(Collection)}
- * iterate in topological order.
- *
- * <p>
- * The graph carries the {@link Vocabulary} of the code that built it, so that its errors (and
- * the planner's) name commands and settings in that code's words.
+ * iterate in the order of {@link #revisions()}.
  */
 public final class RevisionGraph {
 
-	private static final RevisionGraph EMPTY = new RevisionGraph(new Node[0], Map.of(), Vocabulary.java());
+	private static final RevisionGraph EMPTY = new RevisionGraph(new Node[0], Map.of(), Map.of());
 
+	private static final Node[] NONE = new Node[0];
+
+	/** The nodes in the order of {@link #revisions()}. */
 	private final Node[] nodes;
 
+	/** The nodes by their rank of file name (Alembic's load order). */
+	private final Node[] byLoad;
+
 	private final Map<String, Node> byId;
+
+	private final Map<String, Node> byLabel;
 
 	private final String[] sortedIds;
 
@@ -56,58 +74,57 @@ public final class RevisionGraph {
 
 	private final List<String> heads;
 
+	private final List<String> branchHeads;
+
 	private final List<String> bases;
 
-	private final Vocabulary vocabulary;
-
-	private RevisionGraph(Node[] nodes, Map<String, Node> byId, Vocabulary vocabulary) {
+	private RevisionGraph(Node[] nodes, Map<String, Node> byId, Map<String, Node> byLabel) {
 		this.nodes = nodes;
-		this.vocabulary = vocabulary;
 		this.byId = byId;
+		this.byLabel = byLabel;
+		this.byLoad = new Node[nodes.length];
+		for (Node node : nodes) {
+			this.byLoad[node.load] = node;
+		}
 		this.sortedIds = byId.keySet().toArray(new String[0]);
 		Arrays.sort(this.sortedIds);
 		List<Revision> ordered = new ArrayList<>(nodes.length);
 		List<String> heads = new ArrayList<>();
+		List<String> branchHeads = new ArrayList<>();
 		List<String> bases = new ArrayList<>();
 		for (Node node : nodes) {
 			ordered.add(node.revision);
 			if (node.children.length == 0) {
-				heads.add(node.id());
+				branchHeads.add(node.id());
+				if (node.dependents.length == 0) {
+					heads.add(node.id());
+				}
 			}
 			if (node.parents.length == 0) {
 				bases.add(node.id());
 			}
 		}
 		Collections.sort(heads);
+		Collections.sort(branchHeads);
 		Collections.sort(bases);
 		this.revisions = Collections.unmodifiableList(ordered);
 		this.heads = List.copyOf(heads);
+		this.branchHeads = List.copyOf(branchHeads);
 		this.bases = List.copyOf(bases);
 	}
 
 	/**
-	 * Validate the revisions and build their graph, in O(n log n).
+	 * Validate the revisions and build their graph.
 	 * @param revisions every revision of the build (SQL and Java), in any order
 	 * @return the graph
 	 * @throws MigrateException {@link ErrorCode#DUPLICATE_REVISION} when two revisions share an
-	 * id, {@link ErrorCode#MISSING_DOWN_REVISION} when a down revision does not exist,
-	 * {@link ErrorCode#CYCLE} on a self-loop or a cycle
+	 * id, {@link ErrorCode#MISSING_DOWN_REVISION} when a down revision or dependency does not
+	 * exist, {@link ErrorCode#CYCLE} on a self-loop or a cycle, {@link ErrorCode#REVISION_FORMAT}
+	 * when a branch label is declared twice or is also a revision id
 	 */
 	public static RevisionGraph of(Collection<Revision> revisions) {
-		return of(revisions, Vocabulary.java());
-	}
-
-	/**
-	 * Validate the revisions and build their graph, in O(n log n), whose errors name commands and
-	 * settings in the words of a front end.
-	 * @param revisions every revision of the build (SQL and Java), in any order
-	 * @param vocabulary the words of the code that uses the graph
-	 * @return the graph
-	 * @throws MigrateException as {@link #of(Collection)} does
-	 */
-	public static RevisionGraph of(Collection<Revision> revisions, Vocabulary vocabulary) {
 		if (revisions.isEmpty()) {
-			return (vocabulary == EMPTY.vocabulary) ? EMPTY : new RevisionGraph(new Node[0], Map.of(), vocabulary);
+			return EMPTY;
 		}
 		Map<String, Node> byId = new HashMap<>(revisions.size() * 2);
 		TreeMap<String, List<Revision>> duplicates = new TreeMap<>();
@@ -121,8 +138,18 @@ public final class RevisionGraph {
 		if (!duplicates.isEmpty()) {
 			throw duplicateRevisions(duplicates);
 		}
-		link(byId);
-		return new RevisionGraph(sort(byId), byId, vocabulary);
+		Node[] byLoad = byId.values().toArray(NONE);
+		Arrays.sort(byLoad, Comparator.comparing((Node node) -> node.revision.fileName()).thenComparing(Node::id));
+		for (int i = 0; i < byLoad.length; i++) {
+			byLoad[i].load = i;
+		}
+		Map<String, Node> byLabel = labels(byLoad, byId);
+		GraphLinks.link(byId, byLabel);
+		GraphLinks.checkAcyclic(byLoad);
+		GraphLinks.normalizeDependencies(byLoad);
+		Node[] ordered = order(byLoad);
+		GraphLinks.inheritLabels(byLoad);
+		return new RevisionGraph(ordered, byId, byLabel);
 	}
 
 	private static MigrateException duplicateRevisions(TreeMap<String, List<Revision>> duplicates) {
@@ -144,136 +171,54 @@ public final class RevisionGraph {
 						+ "ids must be unique across SQL and Java revisions");
 	}
 
-	private static void link(Map<String, Node> byId) {
-		List<String> missing = new ArrayList<>();
-		List<Node> selfLoops = new ArrayList<>();
-		for (Node node : byId.values()) {
-			List<String> downRevisions = node.revision.downRevisions();
-			Node[] parents = new Node[downRevisions.size()];
-			for (int i = 0; i < parents.length; i++) {
-				String parentId = downRevisions.get(i);
-				if (downRevisions.indexOf(parentId) != i) {
+	private static Map<String, Node> labels(Node[] byLoad, Map<String, Node> byId) {
+		Map<String, Node> byLabel = new HashMap<>();
+		for (Node node : byLoad) {
+			for (String label : node.revision.branchLabels()) {
+				Node owner = byLabel.get(label);
+				if (owner == null) {
+					owner = byId.get(label);
+				}
+				if (owner != null) {
 					throw new MigrateException(ErrorCode.REVISION_FORMAT,
-							"Revision " + node.id() + " (" + node.source() + ") lists down revision '" + parentId
-									+ "' twice",
-							"Name each down revision once in " + node.source());
+							"Branch name '" + label + "' in revision " + node.id() + " (" + node.source()
+									+ ") already used by revision " + owner.id() + " (" + owner.source() + ")"
+									+ (owner.id().equals(label) ? " as its id" : ""),
+							"Give the branch a label no other revision declares and no revision has as id");
 				}
-				if (parentId.equals(node.id())) {
-					selfLoops.add(node);
-				}
-				parents[i] = byId.get(parentId);
-				if (parents[i] == null) {
-					missing.add("Revision " + node.id() + " (" + node.source() + ") has down_revision '" + parentId
-							+ "', but no revision '" + parentId + "' exists");
-				}
-			}
-			node.parents = parents;
-		}
-		if (!selfLoops.isEmpty()) {
-			selfLoops.sort(Comparator.comparing(Node::id));
-			throw new MigrateException(ErrorCode.CYCLE,
-					"Self-loop is detected in revisions ("
-							+ selfLoops.stream().map(Node::id).collect(Collectors.joining(", ")) + "): "
-							+ selfLoops.stream()
-								.map((node) -> node.id() + " (" + node.source() + ") names itself as down_revision")
-								.collect(Collectors.joining("; ")),
-					"Fix down_revision in " + selfLoops.stream().map(Node::source).collect(Collectors.joining(", "))
-							+ " to name the revision it builds on");
-		}
-		if (!missing.isEmpty()) {
-			Collections.sort(missing);
-			throw new MigrateException(ErrorCode.MISSING_DOWN_REVISION, String.join("\n", missing),
-					"Fix down_revision to name an existing revision (leave it empty to start a new base), "
-							+ "or add the missing revision file");
-		}
-		for (Node node : byId.values()) {
-			for (Node parent : node.parents) {
-				parent.childList.add(node);
+				byLabel.put(label, node);
+				node.labels.add(label);
 			}
 		}
-		for (Node node : byId.values()) {
-			Node[] children = node.childList.toArray(new Node[0]);
-			Arrays.sort(children, Comparator.comparing(Node::id));
-			node.children = children;
-			node.childList = null;
-		}
-	}
-
-	private static Node[] sort(Map<String, Node> byId) {
-		PriorityQueue<Node> ready = new PriorityQueue<>(Comparator.comparing(Node::id));
-		for (Node node : byId.values()) {
-			node.pending = node.parents.length;
-			if (node.pending == 0) {
-				ready.add(node);
-			}
-		}
-		Node[] ordered = new Node[byId.size()];
-		int count = 0;
-		while (!ready.isEmpty()) {
-			Node node = ready.poll();
-			node.order = count;
-			ordered[count++] = node;
-			for (Node child : node.children) {
-				if (--child.pending == 0) {
-					ready.add(child);
-				}
-			}
-		}
-		if (count < ordered.length) {
-			Set<Node> unsorted = new HashSet<>();
-			for (Node node : byId.values()) {
-				if (node.pending > 0) {
-					unsorted.add(node);
-				}
-			}
-			throw cycle(unsorted);
-		}
-		return ordered;
+		return byLabel;
 	}
 
 	/**
-	 * Every node left unsorted has a parent left unsorted, so following parents from any of them
-	 * must come back to a node already seen: that loop is a cycle.
+	 * Alembic's order of every revision: the walk down from the heads, reversed.
 	 */
-	private static MigrateException cycle(Set<Node> unsorted) {
-		Node start = unsorted.stream().min(Comparator.comparing(Node::id)).orElseThrow();
-		Map<Node, Integer> seen = new HashMap<>();
-		List<Node> path = new ArrayList<>();
-		Node node = start;
-		while (!seen.containsKey(node)) {
-			seen.put(node, path.size());
-			path.add(node);
-			node = Arrays.stream(node.parents)
-				.filter(unsorted::contains)
-				.min(Comparator.comparing(Node::id))
-				.orElseThrow();
-		}
-		List<Node> cycle = new ArrayList<>(path.subList(seen.get(node), path.size()));
-		int smallest = 0;
-		for (int i = 1; i < cycle.size(); i++) {
-			if (cycle.get(i).id().compareTo(cycle.get(smallest).id()) < 0) {
-				smallest = i;
+	private static Node[] order(Node[] byLoad) {
+		BitSet all = new BitSet(byLoad.length);
+		all.set(0, byLoad.length);
+		List<Node> heads = new ArrayList<>();
+		for (Node node : byLoad) {
+			if (node.children.length == 0 && node.dependents.length == 0) {
+				heads.add(node);
 			}
 		}
-		Collections.rotate(cycle, -smallest);
-		StringBuilder description = new StringBuilder("Cycle is detected in revisions (")
-			.append(cycle.stream().map(Node::id).collect(Collectors.joining(", ")))
-			.append("): ");
-		for (int i = 0; i < cycle.size(); i++) {
-			Node member = cycle.get(i);
-			Node parent = cycle.get((i + 1) % cycle.size());
-			if (i > 0) {
-				description.append(", ");
-			}
-			description.append(member.id())
-				.append(" (")
-				.append(member.source())
-				.append(") has down_revision ")
-				.append(parent.id());
+		List<Node> walk = AlembicSort.walkDown(byLoad, all, heads);
+		Node[] ordered = new Node[walk.size()];
+		for (int i = 0; i < ordered.length; i++) {
+			ordered[i] = walk.get(ordered.length - 1 - i);
+			ordered[i].order = i;
 		}
-		return new MigrateException(ErrorCode.CYCLE, description.toString(),
-				"Break the cycle by fixing down_revision in one of these files; down revisions must point to "
-						+ "older revisions");
+		for (Node node : ordered) {
+			for (Node down : node.down) {
+				if (down.order >= node.order) {
+					throw new IllegalStateException("Revision " + down.id() + " ordered after " + node.id());
+				}
+			}
+		}
+		return ordered;
 	}
 
 	/** The number of revisions. */
@@ -281,19 +226,26 @@ public final class RevisionGraph {
 		return this.nodes.length;
 	}
 
-	/** Every revision in the deterministic topological order described on this class. */
+	/** Every revision in the deterministic order described on this class (parents first). */
 	public List<Revision> revisions() {
 		return this.revisions;
 	}
 
-	/** The words of the code that built the graph, for its errors and the planner's. */
-	public Vocabulary vocabulary() {
-		return this.vocabulary;
-	}
-
-	/** Ids of the revisions no other revision builds on, sorted. */
+	/**
+	 * Ids of the revisions nobody builds on or depends on, sorted: the version table's rows
+	 * once every revision is applied (the target {@code heads}).
+	 */
 	public List<String> heads() {
 		return this.heads;
+	}
+
+	/**
+	 * Ids of the revisions no revision builds on through its down revisions, sorted: the heads
+	 * plus the effective heads (heads of a branch that another branch depends on). The target
+	 * {@code head} names the only one.
+	 */
+	public List<String> branchHeads() {
+		return this.branchHeads;
 	}
 
 	/** Ids of the revisions without down revisions, sorted. */
@@ -331,33 +283,55 @@ public final class RevisionGraph {
 	}
 
 	/**
-	 * The revision with this id, or else the only revision whose id starts with it (a prefix of
-	 * any length).
-	 * @param idOrPrefix an id or id prefix
+	 * The id of the revision that declares a branch label.
+	 * @param label the label
+	 * @return the id, or empty when no revision declares it
+	 */
+	public Optional<String> labelled(String label) {
+		Node node = this.byLabel.get(label);
+		return (node != null) ? Optional.of(node.id()) : Optional.empty();
+	}
+
+	/**
+	 * The revision with this id, or else the one declaring this branch label, or else the only
+	 * revision whose id starts with it (a prefix of any length).
+	 * @param name an id, branch label or id prefix
 	 * @return the revision
 	 * @throws MigrateException {@link ErrorCode#UNKNOWN_REVISION} when nothing matches,
 	 * {@link ErrorCode#AMBIGUOUS_REVISION} listing the candidates when several ids start with it
 	 */
-	public Revision lookup(String idOrPrefix) {
-		Node exact = this.byId.get(idOrPrefix);
+	public Revision lookup(String name) {
+		Node exact = this.byId.get(name);
+		if (exact == null) {
+			exact = this.byLabel.get(name);
+		}
 		if (exact != null) {
 			return exact.revision;
 		}
-		int from = Arrays.binarySearch(this.sortedIds, idOrPrefix);
+		List<String> candidates = startingWith(name);
+		if (candidates.size() == 1) {
+			return this.byId.get(candidates.get(0)).revision;
+		}
+		if (candidates.isEmpty()) {
+			throw unknown(name);
+		}
+		throw ambiguous(name, candidates);
+	}
+
+	/** Ids starting with a prefix, sorted. */
+	List<String> startingWith(String prefix) {
+		int from = Arrays.binarySearch(this.sortedIds, prefix);
 		from = (from >= 0) ? from : -from - 1;
 		int to = from;
-		while (to < this.sortedIds.length && this.sortedIds[to].startsWith(idOrPrefix)) {
+		while (to < this.sortedIds.length && this.sortedIds[to].startsWith(prefix)) {
 			to++;
 		}
-		if (to - from == 1) {
-			return this.byId.get(this.sortedIds[from]).revision;
-		}
-		if (to == from) {
-			throw unknown(idOrPrefix);
-		}
-		List<String> candidates = Arrays.asList(this.sortedIds).subList(from, to);
-		throw new MigrateException(ErrorCode.AMBIGUOUS_REVISION,
-				"Revision identifier '" + idOrPrefix + "' is ambiguous: " + candidates.size()
+		return Arrays.asList(this.sortedIds).subList(from, to);
+	}
+
+	MigrateException ambiguous(String prefix, List<String> candidates) {
+		return new MigrateException(ErrorCode.AMBIGUOUS_REVISION,
+				"Revision identifier '" + prefix + "' is ambiguous: " + candidates.size()
 						+ " revisions start with it: " + describe(candidates),
 				"Use more characters of the id, e.g. one of " + String.join(", ", candidates));
 	}
@@ -368,22 +342,73 @@ public final class RevisionGraph {
 	}
 
 	/**
-	 * Ids of the revisions built directly on a revision, sorted.
+	 * Ids of the revisions built directly on a revision (naming it as down revision), sorted.
 	 * @param id the revision id
 	 * @return the children's ids
 	 * @throws MigrateException ({@link ErrorCode#UNKNOWN_REVISION}) when the id is unknown
 	 */
 	public List<String> children(String id) {
-		return Arrays.stream(node(id).children).map(Node::id).toList();
+		return ids(node(id).children);
 	}
 
 	/**
-	 * Whether no revision builds on this one.
+	 * Ids of the revisions that depend on a revision ({@code depends_on}), sorted.
+	 * @param id the revision id
+	 * @return the dependents' ids
+	 */
+	public List<String> dependents(String id) {
+		return ids(node(id).dependents);
+	}
+
+	/**
+	 * Ids of the revisions a revision depends on, its {@code depends_on} entries resolved (branch
+	 * labels to the revisions declaring them), in the order written.
+	 * @param id the revision id
+	 * @return the dependencies' ids
+	 */
+	public List<String> dependencies(String id) {
+		return ids(node(id).dependencies);
+	}
+
+	/**
+	 * What a revision follows in the version table: its down revisions, then the dependencies
+	 * that none of its ancestors already depends on (Alembic's normalized down revisions). An
+	 * upgrade replaces these rows by the revision, a downgrade puts them back.
+	 * @param id the revision id
+	 * @return the ids
+	 */
+	public List<String> downRevisionsAndDependencies(String id) {
+		return ids(node(id).down);
+	}
+
+	/**
+	 * The branch labels of a revision: those it declares and those it inherits, sorted.
+	 * @param id the revision id
+	 * @return the labels
+	 */
+	public Set<String> branchLabels(String id) {
+		return Collections.unmodifiableSet(node(id).labels);
+	}
+
+	/**
+	 * Whether no revision builds on or depends on this one.
 	 * @param id the revision id
 	 * @return whether it is a head
 	 */
 	public boolean isHead(String id) {
-		return node(id).children.length == 0;
+		Node node = node(id);
+		return node.children.length == 0 && node.dependents.length == 0;
+	}
+
+	/**
+	 * Whether no revision builds on this one, although another depends on it: the head of a
+	 * branch, which does not stay in the version table once its dependents are applied.
+	 * @param id the revision id
+	 * @return whether it is an effective head
+	 */
+	public boolean isEffectiveHead(String id) {
+		Node node = node(id);
+		return node.children.length == 0 && node.dependents.length > 0;
 	}
 
 	/**
@@ -405,26 +430,56 @@ public final class RevisionGraph {
 	}
 
 	/**
-	 * The given revisions and everything they build on.
+	 * The given revisions and everything they build on or depend on.
 	 * @param ids revision ids
-	 * @return the ids, in topological order
+	 * @return the ids, in the order of {@link #revisions()}
 	 * @throws MigrateException ({@link ErrorCode#UNKNOWN_REVISION}) when an id is unknown
 	 */
 	public Set<String> ancestors(Collection<String> ids) {
-		return walk(ids, true);
+		return walk(ids, true, true);
 	}
 
 	/**
-	 * The given revisions and everything built on them.
+	 * The given revisions and everything built on them or depending on them.
 	 * @param ids revision ids
-	 * @return the ids, in topological order
+	 * @return the ids, in the order of {@link #revisions()}
 	 * @throws MigrateException ({@link ErrorCode#UNKNOWN_REVISION}) when an id is unknown
 	 */
 	public Set<String> descendants(Collection<String> ids) {
-		return walk(ids, false);
+		return walk(ids, false, true);
 	}
 
-	private Set<String> walk(Collection<String> ids, boolean up) {
+	/**
+	 * Whether two revisions are on one line of down revisions (one is an ancestor of the other,
+	 * dependencies not counted), Alembic's test for "a member of the branch".
+	 * @param id a revision id
+	 * @param other another revision id
+	 * @return whether they share a lineage
+	 */
+	public boolean sharesLineage(String id, String other) {
+		Set<String> ids = Set.of(id);
+		return walk(ids, true, false).contains(other) || walk(ids, false, false).contains(other);
+	}
+
+	/**
+	 * The given revisions and everything they build on through down revisions only.
+	 * @param ids revision ids
+	 * @return the ids, in the order of {@link #revisions()}
+	 */
+	public Set<String> branchAncestors(Collection<String> ids) {
+		return walk(ids, true, false);
+	}
+
+	/**
+	 * The given revisions and everything built on them through down revisions only.
+	 * @param ids revision ids
+	 * @return the ids, in the order of {@link #revisions()}
+	 */
+	public Set<String> branchDescendants(Collection<String> ids) {
+		return walk(ids, false, false);
+	}
+
+	private Set<String> walk(Collection<String> ids, boolean up, boolean dependencies) {
 		if (ids.isEmpty()) {
 			return Set.of();
 		}
@@ -438,10 +493,14 @@ public final class RevisionGraph {
 			}
 		}
 		for (int i = 0; i < found.size(); i++) {
-			for (Node next : up ? found.get(i).parents : found.get(i).children) {
-				if (!seen[next.order]) {
-					seen[next.order] = true;
-					found.add(next);
+			Node at = found.get(i);
+			if (up) {
+				add((dependencies ? at.down : at.parents), seen, found);
+			}
+			else {
+				add(at.children, seen, found);
+				if (dependencies) {
+					add(at.dependents, seen, found);
 				}
 			}
 		}
@@ -460,6 +519,58 @@ public final class RevisionGraph {
 			}
 		}
 		return Collections.unmodifiableSet(result);
+	}
+
+	private static void add(Node[] next, boolean[] seen, List<Node> found) {
+		for (Node node : next) {
+			if (!seen[node.order]) {
+				seen[node.order] = true;
+				found.add(node);
+			}
+		}
+	}
+
+	/**
+	 * Alembic's order for upgrading a set of revisions to some targets: every revision after
+	 * its down revisions and dependencies, siblings as described on this class.
+	 * @param ids the revisions to apply (ancestor-closed above the database's state)
+	 * @param targets the revisions the upgrade aims at
+	 * @return the ids, first to apply first
+	 */
+	public List<String> upgradeOrder(Collection<String> ids, Collection<String> targets) {
+		List<String> walk = walkDown(ids, targets);
+		Collections.reverse(walk);
+		return walk;
+	}
+
+	/**
+	 * Alembic's order for downgrading a set of revisions from the database's heads: every
+	 * revision before its down revisions and dependencies.
+	 * @param ids the revisions to revert
+	 * @param currentHeads the version table's rows
+	 * @return the ids, first to revert first
+	 */
+	public List<String> downgradeOrder(Collection<String> ids, Collection<String> currentHeads) {
+		return walkDown(ids, currentHeads);
+	}
+
+	private List<String> walkDown(Collection<String> ids, Collection<String> heads) {
+		BitSet todo = new BitSet(this.byLoad.length);
+		for (String id : ids) {
+			todo.set(node(id).load);
+		}
+		List<Node> start = new ArrayList<>();
+		for (String head : heads) {
+			start.add(node(head));
+		}
+		List<Node> walk = AlembicSort.walkDown(this.byLoad, todo, start);
+		if (!todo.isEmpty()) {
+			// revisions not below any given head: walk them down from their own tops
+			List<Node> rest = new ArrayList<>();
+			todo.stream().forEach((load) -> rest.add(this.byLoad[load]));
+			walk.addAll(AlembicSort.walkDown(this.byLoad, todo, rest));
+		}
+		return walk.stream().map(Node::id).collect(Collectors.toCollection(ArrayList::new));
 	}
 
 	/**
@@ -483,30 +594,6 @@ public final class RevisionGraph {
 	}
 
 	/**
-	 * Resolve a target to the revisions it names.
-	 * @param target a target of the grammar described on {@link Target}
-	 * @param currentHeads the heads bare relative steps count from
-	 * @return the ids, sorted by id; empty for base
-	 * @throws MigrateException when the target is malformed, unknown, ambiguous, names
-	 * {@code head} while there are several, or walks across a branch or merge point or past the
-	 * ends
-	 */
-	public Set<String> resolve(String target, Set<String> currentHeads) {
-		return new TargetResolver(this).resolve(Target.parse(target), currentHeads);
-	}
-
-	/**
-	 * Resolve a parsed target to the revisions it names.
-	 * @param target the target
-	 * @param currentHeads the heads bare relative steps count from
-	 * @return the ids, sorted by id; empty for base
-	 * @see #resolve(String, Set)
-	 */
-	public Set<String> resolve(Target target, Set<String> currentHeads) {
-		return new TargetResolver(this).resolve(target, currentHeads);
-	}
-
-	/**
 	 * Describe revisions for messages: {@code id (source)}, comma-separated.
 	 * @param ids revision ids; unknown ids are shown alone
 	 * @return the description
@@ -526,19 +613,39 @@ public final class RevisionGraph {
 		return node;
 	}
 
-	/** Revision and its links; {@code parents} follow the revision's down_revision order. */
-	private static final class Node {
+	private static List<String> ids(Node[] nodes) {
+		List<String> ids = new ArrayList<>(nodes.length);
+		for (Node node : nodes) {
+			ids.add(node.id());
+		}
+		return Collections.unmodifiableList(ids);
+	}
+
+	/**
+	 * Revision and its links. {@code parents} follow the revision's down_revision order,
+	 * {@code dependencies} its depends_on order; {@code down} is parents then the dependencies no
+	 * ancestor already has; {@code children} and {@code dependents} are sorted by id.
+	 */
+	static final class Node {
 
 		final Revision revision;
 
-		Node[] parents;
+		final TreeSet<String> labels = new TreeSet<>();
 
-		Node[] children;
+		Node[] parents = NONE;
 
-		List<Node> childList = new ArrayList<>(1);
+		Node[] dependencies = NONE;
 
-		int pending;
+		Node[] down = NONE;
 
+		Node[] children = NONE;
+
+		Node[] dependents = NONE;
+
+		/** Rank of the file name. */
+		int load;
+
+		/** Position in {@link RevisionGraph#revisions()}. */
 		int order;
 
 		Node(Revision revision) {
@@ -551,6 +658,15 @@ public final class RevisionGraph {
 
 		String source() {
 			return this.revision.source();
+		}
+
+		boolean hasNormalizedDependencies() {
+			return this.down.length > this.parents.length;
+		}
+
+		@Override
+		public String toString() {
+			return id();
 		}
 
 	}

@@ -10,11 +10,13 @@ import java.util.TreeSet;
 
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
+import dev.migrate.Vocabulary;
 import dev.migrate.Vocabulary.Command;
 import dev.migrate.Vocabulary.Setting;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.graph.Target;
 import dev.migrate.graph.TargetRange;
+import dev.migrate.graph.TargetResolver;
 import dev.migrate.revision.Revision;
 
 /**
@@ -23,31 +25,57 @@ import dev.migrate.revision.Revision;
  * runs.
  *
  * <ul>
- * <li>upgrade: every revision the target needs that the database lacks (ancestors of the target
- * minus ancestors of the current heads, so a sibling branch may be added), parents first, in the
- * order of {@link RevisionGraph#revisions()};</li>
- * <li>downgrade: every applied revision built on the target (on every base for {@code base}),
- * children first;</li>
+ * <li>upgrade: every revision the target needs that the database lacks (ancestors of the target,
+ * dependencies included, minus ancestors of the current heads, so a sibling branch may be added),
+ * in Alembic's order ({@link RevisionGraph#upgradeOrder});</li>
+ * <li>downgrade: every applied revision built on or depending on the target (on every base for
+ * {@code base}; for {@code <branch>@base} or a branch point, only the branch's side), children
+ * and dependents first ({@link RevisionGraph#downgradeOrder});</li>
  * <li>stamp: version-table changes only.</li>
  * </ul>
  * Each step carries the version-table changes that record it, computed against the heads left by
- * the steps before it (see {@link VersionChange}).
+ * the steps before it (see {@link VersionChange}); a dependency's row is replaced by its dependent
+ * as a down revision's would be.
  */
 public final class Planner {
 
-	private Planner() {
+	private final RevisionGraph graph;
+
+	private final Vocabulary vocabulary;
+
+	private final TargetResolver resolver;
+
+	/**
+	 * A planner whose messages use the Java vocabulary.
+	 */
+	public Planner(RevisionGraph graph) {
+		this(graph, Vocabulary.java());
+	}
+
+	/**
+	 * A planner.
+	 * @param vocabulary the words of the code that uses it, for messages
+	 */
+	public Planner(RevisionGraph graph, Vocabulary vocabulary) {
+		this.graph = graph;
+		this.vocabulary = vocabulary;
+		this.resolver = new TargetResolver(graph, vocabulary);
+	}
+
+	/** The resolver of targets this planner uses. */
+	public TargetResolver resolver() {
+		return this.resolver;
 	}
 
 	/**
 	 * Check that the version table's rows can be planned from: every row is a known revision and
 	 * no row is an ancestor of another.
-	 * @param graph the graph
 	 * @param currentHeads the rows of the version table
 	 * @throws MigrateException {@link ErrorCode#UNKNOWN_REVISION_IN_DATABASE} or
 	 * {@link ErrorCode#OVERLAPPING_HEADS}
 	 */
-	public static void checkCurrentHeads(RevisionGraph graph, Set<String> currentHeads) {
-		List<String> unknown = new TreeSet<>(currentHeads).stream().filter((id) -> !graph.contains(id)).toList();
+	public void checkCurrentHeads(Set<String> currentHeads) {
+		List<String> unknown = new TreeSet<>(currentHeads).stream().filter((id) -> !this.graph.contains(id)).toList();
 		if (!unknown.isEmpty()) {
 			String revisions = (unknown.size() == 1) ? "revision '" + unknown.get(0) + "'"
 					: "revisions '" + String.join("', '", unknown) + "'";
@@ -55,11 +83,11 @@ public final class Planner {
 					+ " which this build does not know; it was probably applied by a newer version of the "
 					+ "application",
 					"Deploy the newer version of the application; or, if the revision was removed on purpose, "
-							+ "rewrite the version table with " + purge(graph) + "; or start this version anyway with "
-							+ graph.vocabulary().setting(Setting.ALLOW_UNKNOWN_REVISIONS));
+							+ "rewrite the version table with " + purge() + "; or start this version anyway with "
+							+ this.vocabulary.setting(Setting.ALLOW_UNKNOWN_REVISIONS));
 		}
 		for (String head : new TreeSet<>(currentHeads)) {
-			List<String> overlapping = new ArrayList<>(graph.ancestors(Set.of(head)));
+			List<String> overlapping = new ArrayList<>(this.graph.ancestors(Set.of(head)));
 			overlapping.remove(head);
 			overlapping.retainAll(currentHeads);
 			if (!overlapping.isEmpty()) {
@@ -69,49 +97,51 @@ public final class Planner {
 								+ " and its ancestor" + ((overlapping.size() > 1) ? "s " : " ")
 								+ String.join(", ", overlapping) + ", but it must hold only heads",
 						"Find out which revision the database schema is really at, then rewrite the version "
-								+ "table with " + purge(graph));
+								+ "table with " + purge());
 			}
 		}
 	}
 
 	/** {@code stamp --purge <revision>} in the graph's words. */
-	private static String purge(RevisionGraph graph) {
-		return graph.vocabulary().command(Command.stamp(List.of("<revision>"), true));
+	private String purge() {
+		return this.vocabulary.command(Command.stamp(List.of("<revision>"), true));
 	}
 
 	/**
 	 * Plan an upgrade.
-	 * @param graph the graph
 	 * @param currentHeads the rows of the version table
 	 * @param target the target, e.g. {@code heads}, {@code head}, {@code ae1027a6acf},
 	 * {@code +1}
 	 * @return the plan; empty when the target is already applied
 	 * @throws MigrateException when the rows or the target are invalid (see
-	 * {@link #checkCurrentHeads} and {@link RevisionGraph#resolve(String, Set)})
+	 * {@link #checkCurrentHeads} and {@link TargetResolver#resolve(String, Set)})
 	 */
-	public static Plan upgrade(RevisionGraph graph, Set<String> currentHeads, String target) {
-		checkCurrentHeads(graph, currentHeads);
+	public Plan upgrade(Set<String> currentHeads, String target) {
+		checkCurrentHeads(currentHeads);
 		Target parsed = Target.parse(target);
 		if (parsed.isFromCurrent() && parsed.relative() < 0) {
 			throw wrongDirection(parsed, "downgrade");
 		}
-		Set<String> targets = graph.resolve(parsed, currentHeads);
-		Set<String> applied = graph.ancestors(currentHeads);
-		Heads heads = new Heads(graph, currentHeads);
-		List<Step> steps = new ArrayList<>();
-		for (String id : graph.ancestors(targets)) {
+		Set<String> targets = this.resolver.resolve(parsed, currentHeads);
+		Set<String> applied = this.graph.ancestors(currentHeads);
+		List<String> needed = new ArrayList<>();
+		for (String id : this.graph.ancestors(targets)) {
 			if (!applied.contains(id)) {
-				Revision revision = graph.get(id);
-				steps.add(new Step(Direction.UPGRADE, revision, revision.downRevisions(), List.of(id),
-						heads.upgrade(revision)));
+				needed.add(id);
 			}
+		}
+		Heads heads = new Heads(this.graph, currentHeads);
+		List<Step> steps = new ArrayList<>();
+		for (String id : this.graph.upgradeOrder(needed, targets)) {
+			Revision revision = this.graph.get(id);
+			steps.add(new Step(Direction.UPGRADE, revision, revision.downRevisions(), List.of(id),
+					heads.upgrade(revision)));
 		}
 		return new Plan(steps, currentHeads, heads.current());
 	}
 
 	/**
 	 * Plan a downgrade.
-	 * @param graph the graph
 	 * @param currentHeads the rows of the version table
 	 * @param target the target, e.g. {@code -1}, {@code base}, {@code 1975ea83b712},
 	 * {@code head-2}
@@ -120,17 +150,17 @@ public final class Planner {
 	 * {@link ErrorCode#IRREVERSIBLE} when a revision to remove has no downgrade, or when the rows
 	 * or the target are invalid
 	 */
-	public static Plan downgrade(RevisionGraph graph, Set<String> currentHeads, String target) {
-		checkCurrentHeads(graph, currentHeads);
+	public Plan downgrade(Set<String> currentHeads, String target) {
+		checkCurrentHeads(currentHeads);
 		Target parsed = Target.parse(target);
 		if (parsed.isFromCurrent() && parsed.relative() > 0) {
 			throw wrongDirection(parsed, "upgrade");
 		}
-		Set<String> destinations = graph.resolve(parsed, currentHeads);
-		Set<String> applied = graph.ancestors(currentHeads);
+		Set<String> destinations = this.resolver.resolve(parsed, currentHeads);
+		Set<String> applied = this.graph.ancestors(currentHeads);
 		Set<String> roots = new LinkedHashSet<>();
 		if (destinations.isEmpty()) {
-			roots.addAll(graph.bases());
+			roots.addAll(this.graph.bases());
 		}
 		for (String destination : destinations) {
 			if (!applied.contains(destination)) {
@@ -142,19 +172,32 @@ public final class Planner {
 						"Downgrade only moves to revisions that are applied (the current heads and their "
 								+ "ancestors); use upgrade to reach " + destination);
 			}
-			roots.addAll(graph.children(destination));
+			roots.addAll(this.graph.children(destination));
 		}
-		Set<String> kept = graph.ancestors(destinations);
+		String branch = parsed.hasBranch() ? this.resolver.branchRevision(parsed)
+				: (parsed.isFromCurrent() && currentHeads.size() == 1) ? currentHeads.iterator().next() : null;
+		if (branch != null && roots.size() > 1) {
+			Set<String> onBranch = this.graph.branchAncestors(Set.of(branch));
+			roots.retainAll(onBranch);
+			if (roots.isEmpty()) {
+				throw new MigrateException(ErrorCode.INVALID_TARGET,
+						"Destination " + target + " is not a valid downgrade target from current head(s) "
+								+ String.join(", ", new TreeSet<>(currentHeads)) + ": nothing above it is on the "
+								+ "branch of " + branch,
+						"Downgrade to a revision below the branch, or to " + parsed.branch() + "@base");
+			}
+		}
+		Set<String> kept = this.graph.ancestors(destinations);
 		List<String> removed = new ArrayList<>();
-		for (String id : graph.descendants(roots)) {
+		for (String id : this.graph.descendants(roots)) {
 			if (applied.contains(id) && !kept.contains(id)) {
 				removed.add(id);
 			}
 		}
-		Heads heads = new Heads(graph, currentHeads);
+		Heads heads = new Heads(this.graph, currentHeads);
 		List<Step> steps = new ArrayList<>();
-		for (int i = removed.size() - 1; i >= 0; i--) {
-			Revision revision = graph.get(removed.get(i));
+		for (String id : this.graph.downgradeOrder(removed, currentHeads)) {
+			Revision revision = this.graph.get(id);
 			if (!revision.isReversible()) {
 				throw irreversible(revision, target);
 			}
@@ -170,7 +213,6 @@ public final class Planner {
 	 * them down (which, unlike a downgrade, drops rows of other branches built on the target),
 	 * targets on another branch add a row, {@code base} deletes the rows, and a target already in
 	 * the table changes nothing.
-	 * @param graph the graph
 	 * @param currentHeads the rows of the version table
 	 * @param targets the targets (usually one)
 	 * @param purge whether to delete every row first, even rows this build does not know; the
@@ -178,7 +220,7 @@ public final class Planner {
 	 * @return the plan
 	 * @throws MigrateException when the rows (without purge) or the targets are invalid
 	 */
-	public static Plan stamp(RevisionGraph graph, Set<String> currentHeads, List<String> targets, boolean purge) {
+	public Plan stamp(Set<String> currentHeads, List<String> targets, boolean purge) {
 		List<Step> steps = new ArrayList<>();
 		Set<String> startHeads = currentHeads;
 		if (purge) {
@@ -190,20 +232,20 @@ public final class Planner {
 			startHeads = Set.of();
 		}
 		else {
-			checkCurrentHeads(graph, currentHeads);
+			checkCurrentHeads(currentHeads);
 		}
 		if (targets.isEmpty()) {
 			throw new MigrateException(ErrorCode.INVALID_TARGET, "No stamp target given",
 					"Give the revision the database is at, e.g. "
-							+ graph.vocabulary().command(Command.stamp(List.of("heads"), false)));
+							+ this.vocabulary.command(Command.stamp(List.of("heads"), false)));
 		}
 		Set<String> destinations = new HashSet<>();
 		for (String target : targets) {
-			destinations.addAll(graph.resolve(target, startHeads));
+			destinations.addAll(this.resolver.resolve(target, startHeads));
 		}
-		List<String> ordered = graph.inOrder(destinations);
+		List<String> ordered = this.graph.inOrder(destinations);
 		for (int i = 0; i < ordered.size(); i++) {
-			Set<String> above = graph.descendants(Set.of(ordered.get(i)));
+			Set<String> above = this.graph.descendants(Set.of(ordered.get(i)));
 			for (int j = i + 1; j < ordered.size(); j++) {
 				if (above.contains(ordered.get(j))) {
 					throw new MigrateException(ErrorCode.INVALID_TARGET,
@@ -224,7 +266,7 @@ public final class Planner {
 				continue;
 			}
 			List<String> moved = heads.inLineageOf(destination);
-			steps.add(new Step(Direction.STAMP, graph.get(destination), moved, List.of(destination),
+			steps.add(new Step(Direction.STAMP, this.graph.get(destination), moved, List.of(destination),
 					heads.stamp(moved, destination)));
 		}
 		return new Plan(steps, currentHeads, heads.current());
@@ -233,52 +275,49 @@ public final class Planner {
 	/**
 	 * Plan an offline ({@code --sql}) upgrade: from base, or from {@code from} when given a
 	 * {@code from:to} range.
-	 * @param graph the graph
 	 * @param targetOrRange a target, or a {@code from:to} range
 	 * @return the plan
 	 */
-	public static Plan offlineUpgrade(RevisionGraph graph, String targetOrRange) {
+	public Plan offlineUpgrade(String targetOrRange) {
 		if (!TargetRange.isRange(targetOrRange)) {
-			return upgrade(graph, Set.of(), targetOrRange);
+			return upgrade(Set.of(), targetOrRange);
 		}
 		TargetRange range = TargetRange.parse(targetOrRange);
-		return upgrade(graph, start(graph, range), range.to());
+		return upgrade(start(range), range.to());
 	}
 
 	/**
 	 * Plan an offline ({@code --sql}) downgrade, which needs a {@code from:to} range because
 	 * offline mode cannot read the version table.
-	 * @param graph the graph
 	 * @param range the {@code from:to} range
 	 * @return the plan
 	 */
-	public static Plan offlineDowngrade(RevisionGraph graph, String range) {
+	public Plan offlineDowngrade(String range) {
 		if (!TargetRange.isRange(range)) {
 			throw new MigrateException(ErrorCode.INVALID_TARGET,
 					"downgrade with --sql requires <fromrev>:<torev>, got '" + range + "'",
 					"Say where the database is and where it should go, e.g. downgrade 53fffde5ad5:1975ea83b712 --sql");
 		}
 		TargetRange parsed = TargetRange.parse(range);
-		return downgrade(graph, start(graph, parsed), parsed.to());
+		return downgrade(start(parsed), parsed.to());
 	}
 
 	/**
 	 * Plan an offline ({@code --sql}) stamp: from base, or from {@code from} when given a
 	 * {@code from:to} range.
-	 * @param graph the graph
 	 * @param targetOrRange a target, or a {@code from:to} range
 	 * @return the plan
 	 */
-	public static Plan offlineStamp(RevisionGraph graph, String targetOrRange) {
+	public Plan offlineStamp(String targetOrRange) {
 		if (!TargetRange.isRange(targetOrRange)) {
-			return stamp(graph, Set.of(), List.of(targetOrRange), false);
+			return stamp(Set.of(), List.of(targetOrRange), false);
 		}
 		TargetRange range = TargetRange.parse(targetOrRange);
-		return stamp(graph, start(graph, range), List.of(range.to()), false);
+		return stamp(start(range), List.of(range.to()), false);
 	}
 
-	private static Set<String> start(RevisionGraph graph, TargetRange range) {
-		return (range.from() != null) ? graph.resolve(range.from(), Set.of()) : Set.of();
+	private Set<String> start(TargetRange range) {
+		return (range.from() != null) ? this.resolver.resolve(range.from(), Set.of()) : Set.of();
 	}
 
 	private static MigrateException wrongDirection(Target target, String command) {
@@ -330,7 +369,10 @@ public final class Planner {
 		 * merge (several are: delete all but the last, update the last).
 		 */
 		List<VersionChange> upgrade(Revision revision) {
-			List<String> parentHeads = revision.downRevisions().stream().filter(this.heads::contains).toList();
+			List<String> parentHeads = this.graph.downRevisionsAndDependencies(revision.id())
+				.stream()
+				.filter(this.heads::contains)
+				.toList();
 			return move(parentHeads, revision.id());
 		}
 
@@ -342,7 +384,10 @@ public final class Planner {
 			Set<String> others = new HashSet<>(this.heads);
 			others.remove(revision.id());
 			Set<String> implied = this.graph.ancestors(others);
-			List<String> back = revision.downRevisions().stream().filter((id) -> !implied.contains(id)).toList();
+			List<String> back = this.graph.downRevisionsAndDependencies(revision.id())
+				.stream()
+				.filter((id) -> !implied.contains(id))
+				.toList();
 			List<VersionChange> changes = new ArrayList<>();
 			this.heads.remove(revision.id());
 			if (back.isEmpty()) {

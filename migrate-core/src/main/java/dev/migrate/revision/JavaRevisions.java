@@ -63,9 +63,36 @@ final class JavaRevisions {
 			}
 			downRevisions.add(downRevision);
 		}
+		List<String> branchLabels = new ArrayList<>(info.branchLabels().length);
+		for (String label : info.branchLabels()) {
+			String labelProblem = RevisionIds.labelProblem(label);
+			if (labelProblem != null || branchLabels.contains(label)) {
+				throw new MigrateException(ErrorCode.REVISION_FORMAT,
+						source + ": @RevisionInfo branchLabels '" + label + "' "
+								+ ((labelProblem != null) ? labelProblem : "is listed twice"),
+						RevisionIds.LABEL_RULE + "; list each label once");
+			}
+			branchLabels.add(label);
+		}
+		List<String> dependsOn = new ArrayList<>(info.dependsOn().length);
+		for (String dependency : info.dependsOn()) {
+			String dependencyProblem = RevisionIds.problem(dependency);
+			if (dependencyProblem == null && (dependsOn.contains(dependency) || dependency.equals(id)
+					|| downRevisions.contains(dependency))) {
+				dependencyProblem = dependency.equals(id) ? "is the revision itself"
+						: downRevisions.contains(dependency) ? "is also a down revision" : "is listed twice";
+			}
+			if (dependencyProblem != null) {
+				throw new MigrateException(ErrorCode.REVISION_FORMAT,
+						source + ": @RevisionInfo dependsOn '" + dependency + "' " + dependencyProblem,
+						"Name other revisions by id or branch label, each once and not also in downRevision; "
+								+ RevisionIds.RULE);
+			}
+			dependsOn.add(dependency);
+		}
 		RevisionScript downgrade = overridesDowngrade(javaRevision.getClass())
 				? new RevisionScript.Java(javaRevision, false) : null;
-		return new Revision(id, downRevisions, info.message(), null, info.transactional(), source, null,
+		return new Revision(id, downRevisions, branchLabels, dependsOn, info.message(), null, info.transactional(), source, null,
 				new RevisionScript.Java(javaRevision, true), downgrade);
 	}
 

@@ -31,7 +31,8 @@ import dev.migrate.sql.TransactionControlStatements;
 final class RevisionFileParser {
 
 	/** The header keys, in the order the documentation lists them. */
-	static final List<String> KEYS = List.of("revision", "down_revision", "message", "create_date", "transactional");
+	static final List<String> KEYS = List.of("revision", "down_revision", "message", "create_date", "transactional",
+			"branch_labels", "depends_on");
 
 	private static final int REVISION = 0;
 
@@ -43,8 +44,13 @@ final class RevisionFileParser {
 
 	private static final int TRANSACTIONAL = 4;
 
+	private static final int BRANCH_LABELS = 5;
+
+	private static final int DEPENDS_ON = 6;
+
 	private static final String HEADER_HELP = "Start the file with its header: '-- revision: <id>' and "
-			+ "'-- down_revision: <parent ids>' (then optionally message, create_date and transactional), "
+			+ "'-- down_revision: <parent ids>' (then optionally message, create_date, transactional, "
+			+ "branch_labels and depends_on), "
 			+ "a blank line, and '-- upgrade' above the statements";
 
 	private final String fileName;
@@ -126,6 +132,8 @@ final class RevisionFileParser {
 		String id = revisionId();
 		List<String> downRevisions = downRevisions(id);
 		boolean transactional = transactional();
+		List<String> branchLabels = branchLabels();
+		List<String> dependsOn = dependsOn(id, downRevisions);
 		boolean upgradeFound = skipToUpgradeMarker(lastHeaderLine);
 		requireKeys(id, downRevisions);
 		if (!upgradeFound) {
@@ -141,7 +149,7 @@ final class RevisionFileParser {
 			}
 		}
 		String createDate = this.values[CREATE_DATE];
-		return new Revision(id, downRevisions, this.values[MESSAGE],
+		return new Revision(id, downRevisions, branchLabels, dependsOn, this.values[MESSAGE],
 				(createDate != null && !createDate.isEmpty()) ? createDate : null, transactional, this.source,
 				SqlChecksum.of(sections.upgrade(), sections.downgrade()), new RevisionScript.Sql(sections.upgrade()),
 				(sections.downgrade() != null) ? new RevisionScript.Sql(sections.downgrade()) : null);
@@ -293,16 +301,7 @@ final class RevisionFileParser {
 			return List.of();
 		}
 		List<String> ids = new ArrayList<>(2);
-		int from = 0;
-		while (from <= value.length()) {
-			int comma = value.indexOf(',', from);
-			int to = (comma >= 0) ? comma : value.length();
-			String downRevision = value.substring(from, to).strip();
-			if (downRevision.isEmpty()) {
-				throw error(valueLine, "down_revision '" + value + "' has an empty entry",
-						"Separate the ids of several down revisions with single commas, e.g. '-- down_revision: "
-								+ "ae1027a6acf, 27c6a30d7c24'");
-			}
+		for (String downRevision : list(DOWN_REVISION, "ae1027a6acf, 27c6a30d7c24")) {
 			String problem = RevisionIds.problem(downRevision);
 			if (problem != null) {
 				String hint = problem.equals("contains whitespace")
@@ -318,9 +317,76 @@ final class RevisionFileParser {
 						"Set down_revision to the id of the revision this one follows");
 			}
 			ids.add(downRevision);
-			from = to + 1;
 		}
 		return ids;
+	}
+
+	/** The header's branch labels, checked; empty without the key. */
+	private List<String> branchLabels() {
+		List<String> labels = new ArrayList<>(1);
+		for (String label : list(BRANCH_LABELS, "billing, shopping_cart")) {
+			String problem = RevisionIds.labelProblem(label);
+			if (problem != null) {
+				throw error(this.valueLines[BRANCH_LABELS], "branch label '" + label + "' " + problem,
+						RevisionIds.LABEL_RULE + "; separate several labels with commas");
+			}
+			if (labels.contains(label)) {
+				throw error(this.valueLines[BRANCH_LABELS], "branch_labels lists '" + label + "' twice",
+						"List each branch label once");
+			}
+			labels.add(label);
+		}
+		return labels;
+	}
+
+	/** The header's dependencies (revision ids or branch labels), checked; empty without the key. */
+	private List<String> dependsOn(String id, List<String> downRevisions) {
+		List<String> dependencies = new ArrayList<>(1);
+		for (String dependency : list(DEPENDS_ON, "1975ea83b712, billing")) {
+			String problem = RevisionIds.problem(dependency);
+			if (problem != null) {
+				throw error(this.valueLines[DEPENDS_ON], "depends_on entry '" + dependency + "' " + problem,
+						"Name revisions by id or branch label: " + RevisionIds.RULE
+								+ "; separate several entries with commas");
+			}
+			if (dependencies.contains(dependency)) {
+				throw error(this.valueLines[DEPENDS_ON], "depends_on lists '" + dependency + "' twice",
+						"List each dependency once");
+			}
+			if (dependency.equals(id)) {
+				throw error(this.valueLines[DEPENDS_ON], "revision '" + id + "' depends on itself",
+						"Remove '" + id + "' from depends_on");
+			}
+			if (downRevisions != null && downRevisions.contains(dependency)) {
+				throw error(this.valueLines[DEPENDS_ON],
+						"'" + dependency + "' is both a down revision and a dependency",
+						"Keep '" + dependency + "' in down_revision only: a down revision is already applied first");
+			}
+			dependencies.add(dependency);
+		}
+		return dependencies;
+	}
+
+	/** A comma-separated header value; empty when the key is absent or its value is empty. */
+	private List<String> list(int key, String example) {
+		String value = this.values[key];
+		if (value == null || value.isEmpty()) {
+			return List.of();
+		}
+		List<String> entries = new ArrayList<>(2);
+		int from = 0;
+		while (from <= value.length()) {
+			int comma = value.indexOf(',', from);
+			int to = (comma >= 0) ? comma : value.length();
+			String entry = value.substring(from, to).strip();
+			if (entry.isEmpty()) {
+				throw error(this.valueLines[key], KEYS.get(key) + " '" + value + "' has an empty entry",
+						"Separate entries with single commas, e.g. '-- " + KEYS.get(key) + ": " + example + "'");
+			}
+			entries.add(entry);
+			from = to + 1;
+		}
+		return entries;
 	}
 
 	private boolean transactional() {

@@ -12,7 +12,23 @@ final class RevisionIds {
 	static final String RULE = "Use 1-" + MAX_LENGTH
 			+ " characters without whitespace or any of @ - + : , (for example a 12-digit hex id like 1975ea83b712)";
 
+	/** What to do about an invalid branch label, for error messages. */
+	static final String LABEL_RULE = "Use a name of 1-" + MAX_LENGTH + " characters without whitespace or any of @ - + : , that is not head, heads, "
+			+ "base or current (for example billing or shopping_cart)";
+
 	private RevisionIds() {
+	}
+
+	/**
+	 * Check a branch label.
+	 * @param label the label to check
+	 * @return what is wrong with it, or {@code null} when it is valid
+	 */
+	static String labelProblem(String label) {
+		if (label.equals("current")) {
+			return "is a reserved word of the target syntax";
+		}
+		return problem(label);
 	}
 
 	/**

@@ -13,14 +13,11 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
-import dev.migrate.schema.SchemaCatalog.Comment;
 import dev.migrate.schema.SchemaCatalog.Constraint;
 import dev.migrate.schema.SchemaCatalog.EnumType;
 import dev.migrate.schema.SchemaCatalog.Extension;
 import dev.migrate.schema.SchemaCatalog.Index;
 import dev.migrate.schema.SchemaCatalog.Name;
-import dev.migrate.schema.SchemaCatalog.Routine;
-import dev.migrate.schema.SchemaCatalog.Sequence;
 import dev.migrate.schema.SchemaCatalog.Table;
 import dev.migrate.schema.SchemaCatalog.Trigger;
 import dev.migrate.schema.SchemaCatalog.View;
@@ -73,19 +70,20 @@ final class CatalogDiffer {
 
 	List<SchemaChange> diff() {
 		classifyTables();
-		classifyViews();
+		ViewDiffer views = new ViewDiffer(this);
+		views.classify();
 		schemas();
 		extensions();
 		enumTypes();
-		sequences();
-		routines();
+		new SequenceDiffer(this).diff();
+		new RoutineDiffer(this).diff();
 		tables();
 		new ColumnDiffer(this).diff();
-		constraints();
+		new ConstraintDiffer(this).diff();
 		indexes();
-		views();
+		views.diff();
 		triggers();
-		comments();
+		new CommentDiffer(this).diff();
 		List<SchemaChange> all = new ArrayList<>();
 		for (Phase phase : Phase.values()) {
 			all.addAll(this.steps.getOrDefault(phase, List.of()));
@@ -102,10 +100,10 @@ final class CatalogDiffer {
 	}
 
 	static String columnKey(Table table, String column) {
-		return "column:" + name(table.name()) + "." + column;
+		return "column:" + qualified(table.name()) + "." + column;
 	}
 
-	private static String name(Name name) {
+	static String qualified(Name name) {
 		return name.schema() + "." + name.name();
 	}
 
@@ -141,6 +139,32 @@ final class CatalogDiffer {
 
 	SchemaCatalog current() {
 		return this.current;
+	}
+
+	SchemaCatalog desired() {
+		return this.desired;
+	}
+
+	Map<String, View> currentViews() {
+		return this.currentViews;
+	}
+
+	Map<String, View> desiredViews() {
+		return this.desiredViews;
+	}
+
+	/** Kept tables whose columns are dropped or change type. */
+	Set<String> reshapedTables() {
+		return this.reshapedTables;
+	}
+
+	/** Tables a new foreign key references: their new unique indexes stay in the transaction. */
+	Set<String> uniqueNeeded() {
+		return this.unique;
+	}
+
+	Map<String, String> defaultsAfterTypeChanges() {
+		return this.defaultsAfterTypeChanges;
 	}
 
 	/** The default a column has when the column differ runs: changed by an enum type change, else as read. */
@@ -202,7 +226,7 @@ final class CatalogDiffer {
 	}
 
 	static String constraintKey(Table table, Constraint constraint) {
-		return "constraint:" + name(table.name()) + "." + constraint.name();
+		return "constraint:" + qualified(table.name()) + "." + constraint.name();
 	}
 
 	static String subject(Table table) {
@@ -263,128 +287,13 @@ final class CatalogDiffer {
 		return depth;
 	}
 
-	// constraints ---------------------------------------------------------------------------
-
-	private void constraints() {
-		Set<String> newlyReferenced = new HashSet<>();
-		for (String key : union(this.currentTables, this.desiredTables)) {
-			Table current = this.currentTables.get(key);
-			Table desired = this.desiredTables.get(key);
-			boolean tableDropped = this.dropped.contains(key);
-			boolean tableCreated = this.created.contains(key);
-			if (current != null) {
-				for (Constraint constraint : current.constraints()) {
-					Constraint target = (desired != null) ? desired.constraint(constraint.name()) : null;
-					if (tableDropped) {
-						if (constraint.isForeignKey()) {
-							boolean explicit = !constraint.references().equals(current.name())
-									&& this.dropped.contains(key(constraint.references()));
-							Step step = Step.removed(constraintSubject(current, constraint)).consequential();
-							if (explicit) {
-								step.up(SchemaSql.dropConstraint(current, constraint));
-							}
-							add(Phase.DROP_FOREIGN_KEYS, step.down(SchemaSql.addConstraint(current, constraint)));
-						}
-					}
-					else if (target == null || !target.definition().equals(constraint.definition())) {
-						Step step = (target == null) ? Step.removed(constraintSubject(current, constraint))
-								: Step.changed(constraintSubject(current, constraint), constraint.definition(),
-										target.definition());
-						step.up(SchemaSql.dropConstraint(current, constraint))
-							.down(SchemaSql.addConstraint(current, constraint));
-						addHazards(step, current, constraint, true);
-						add(constraint.isForeignKey() ? Phase.DROP_FOREIGN_KEYS : Phase.DROP_CONSTRAINTS, step);
-						this.dropped.add(constraintKey(current, constraint));
-					}
-				}
-			}
-			if (desired != null) {
-				for (Constraint constraint : desired.constraints()) {
-					Constraint before = (current != null && !tableDropped) ? current.constraint(constraint.name()) : null;
-					if (tableCreated) {
-						if (constraint.isForeignKey()) {
-							Step step = Step.added(constraintSubject(desired, constraint)).consequential()
-								.up(SchemaSql.addConstraint(desired, constraint));
-							if (!constraint.references().equals(desired.name())
-									&& this.created.contains(key(constraint.references()))) {
-								step.down(SchemaSql.dropConstraint(desired, constraint));
-							}
-							add(Phase.ADD_FOREIGN_KEYS, step);
-						}
-					}
-					else if (before == null || !before.definition().equals(constraint.definition())) {
-						addConstraint(desired, constraint, before != null);
-						this.created.add(constraintKey(desired, constraint));
-						if (constraint.isForeignKey()) {
-							newlyReferenced.add(key(constraint.references()));
-						}
-					}
-				}
-			}
-		}
-		this.unique.addAll(newlyReferenced);
-	}
-
-	private void addConstraint(Table table, Constraint constraint, boolean changed) {
-		String subject = constraintSubject(table, constraint);
-		Step step = changed ? Step.added(subject).consequential() : Step.added(subject);
-		boolean later = (constraint.type() == 'f' || constraint.type() == 'c')
-				&& !constraint.definition().endsWith("NOT VALID");
-		if (later) {
-			step.up(SchemaSql.addConstraint(table, constraint) + " NOT VALID");
-		}
-		else {
-			step.up(SchemaSql.addConstraint(table, constraint));
-			addHazards(step, table, constraint, false);
-		}
-		step.down(SchemaSql.dropConstraint(table, constraint));
-		add(constraint.isForeignKey() ? Phase.ADD_FOREIGN_KEYS : Phase.ADD_CONSTRAINTS, step);
-		if (later) {
-			add(Phase.ADD_FOREIGN_KEYS, Step.added(subject).consequential().nonTransactional()
-				.up(SchemaSql.alterTable(table, "VALIDATE CONSTRAINT " + Identifiers.quote(constraint.name())))
-				.hazard("may fail on existing rows (rows of " + table.name().display() + " that break constraint \""
-						+ constraint.name() + "\")"));
-		}
-	}
-
-	/** Hazards of adding the constraint to a table with rows: on the upgrade or on the downgrade. */
-	private static void addHazards(Step step, Table table, Constraint constraint, boolean downgrade) {
-		List<String> hazards = new ArrayList<>();
-		switch (constraint.type()) {
-			case 'p', 'u', 'x' -> {
-				hazards.add("builds an index on " + table.name().display() + " under ACCESS EXCLUSIVE lock");
-				hazards.add("may fail on existing rows (values that break constraint \"" + constraint.name() + "\")");
-			}
-			case 'f', 'c' -> {
-				if (!constraint.definition().endsWith("NOT VALID")) {
-					hazards.add("may fail on existing rows (rows that break constraint \"" + constraint.name()
-							+ "\"); checks every row under lock");
-				}
-			}
-			default -> {
-			}
-		}
-		for (String hazard : hazards) {
-			if (downgrade) {
-				step.downgradeHazard(hazard);
-			}
-			else {
-				step.hazard(hazard);
-			}
-		}
-	}
-
-	static String constraintSubject(Table table, Constraint constraint) {
-		return subject(table) + ": constraint \"" + constraint.name() + "\"";
-	}
-
 	// indexes -------------------------------------------------------------------------------
 
-	private boolean relationDropped(Name relation) {
+	boolean relationDropped(Name relation) {
 		return this.dropped.contains(key(relation));
 	}
 
-	private boolean relationCreated(Name relation) {
+	boolean relationCreated(Name relation) {
 		return this.created.contains(key(relation));
 	}
 
@@ -450,111 +359,10 @@ final class CatalogDiffer {
 		return "index " + index.name().display() + " on " + index.table().display();
 	}
 
-	// views ---------------------------------------------------------------------------------
-
-	private final Set<String> viewsDropped = new LinkedHashSet<>();
-
-	private final Set<String> viewsCreated = new LinkedHashSet<>();
-
-	private void classifyViews() {
-		for (String key : union(this.currentViews, this.desiredViews)) {
-			View before = this.currentViews.get(key);
-			View after = this.desiredViews.get(key);
-			if (before == null) {
-				this.viewsCreated.add(key);
-			}
-			else if (after == null) {
-				this.viewsDropped.add(key);
-			}
-			else if (!before.definition().equals(after.definition()) || before.materialized() != after.materialized()) {
-				this.viewsDropped.add(key);
-				this.viewsCreated.add(key);
-			}
-		}
-		boolean more = true;
-		while (more) {
-			more = false;
-			for (View view : this.currentViews.values()) {
-				String key = key(view.name());
-				if (this.viewsDropped.contains(key) || !this.desiredViews.containsKey(key)) {
-					continue;
-				}
-				for (Name dependency : view.dependsOn()) {
-					String on = key(dependency);
-					if (this.dropped.contains(on) || this.reshapedTables.contains(on) || this.viewsDropped.contains(on)) {
-						this.viewsDropped.add(key);
-						this.viewsCreated.add(key);
-						more = true;
-						break;
-					}
-				}
-			}
-		}
-		this.dropped.addAll(this.viewsDropped);
-		this.created.addAll(this.viewsCreated);
-	}
-
-	private void views() {
-		List<View> drops = order(this.viewsDropped, this.currentViews);
-		java.util.Collections.reverse(drops);
-		for (View view : drops) {
-			View after = this.desiredViews.get(key(view.name()));
-			Step step;
-			if (after == null) {
-				step = Step.removed(viewSubject(view));
-			}
-			else if (after.definition().equals(view.definition()) && after.materialized() == view.materialized()) {
-				step = Step.removed(viewSubject(view)).consequential();
-			}
-			else {
-				step = Step.changed(viewSubject(view), view.definition(), after.definition());
-			}
-			add(Phase.DROP_VIEWS, step.up(SchemaSql.dropView(view)).down(SchemaSql.createView(view)));
-		}
-		for (View view : order(this.viewsCreated, this.desiredViews)) {
-			boolean existed = this.currentViews.containsKey(key(view.name()));
-			Step step = existed ? Step.added(viewSubject(view)).consequential() : Step.added(viewSubject(view));
-			step.up(SchemaSql.createView(view)).down(SchemaSql.dropView(view));
-			if (view.materialized()) {
-				step.hazard("runs the query of materialized view " + view.name().display() + " to fill it");
-			}
-			add(Phase.CREATE_VIEWS, step);
-		}
-	}
-
-	/** The views with these keys, each after the views it reads. */
-	private static List<View> order(Set<String> keys, Map<String, View> views) {
-		List<View> ordered = new ArrayList<>();
-		Set<String> visited = new HashSet<>();
-		for (String key : keys) {
-			visit(key, keys, views, visited, ordered);
-		}
-		return ordered;
-	}
-
-	private static void visit(String key, Set<String> keys, Map<String, View> views, Set<String> visited,
-			List<View> ordered) {
-		if (!visited.add(key)) {
-			return;
-		}
-		View view = views.get(key);
-		for (Name dependency : view.dependsOn()) {
-			String on = key(dependency);
-			if (keys.contains(on) && views.containsKey(on)) {
-				visit(on, keys, views, visited, ordered);
-			}
-		}
-		ordered.add(view);
-	}
-
-	private static String viewSubject(View view) {
-		return (view.materialized() ? "materialized view " : "view ") + view.name().display();
-	}
-
 	// triggers ------------------------------------------------------------------------------
 
 	private void triggers() {
-		Function<Trigger, String> keyOf = (trigger) -> "trigger:" + name(trigger.table()) + "." + trigger.name();
+		Function<Trigger, String> keyOf = (trigger) -> "trigger:" + qualified(trigger.table()) + "." + trigger.name();
 		Map<String, Trigger> current = byKey(this.current.triggers(), keyOf);
 		Map<String, Trigger> desired = byKey(this.desired.triggers(), keyOf);
 		for (String key : union(current, desired)) {
@@ -633,8 +441,8 @@ final class CatalogDiffer {
 	}
 
 	private void enumTypes() {
-		Map<String, EnumType> current = byKey(this.current.enumTypes(), (type) -> "type:" + name(type.name()));
-		Map<String, EnumType> desired = byKey(this.desired.enumTypes(), (type) -> "type:" + name(type.name()));
+		Map<String, EnumType> current = byKey(this.current.enumTypes(), (type) -> "type:" + qualified(type.name()));
+		Map<String, EnumType> desired = byKey(this.desired.enumTypes(), (type) -> "type:" + qualified(type.name()));
 		for (String key : union(current, desired)) {
 			EnumType before = current.get(key);
 			EnumType after = desired.get(key);
@@ -658,150 +466,5 @@ final class CatalogDiffer {
 		return "type " + type.name().display();
 	}
 
-	private void sequences() {
-		Map<String, Sequence> current = byKey(this.current.sequences(), (sequence) -> key(sequence.name()));
-		Map<String, Sequence> desired = byKey(this.desired.sequences(), (sequence) -> key(sequence.name()));
-		for (String key : union(current, desired)) {
-			Sequence before = current.get(key);
-			Sequence after = desired.get(key);
-			String subject = "sequence " + ((before != null) ? before : after).name().display();
-			if (before == null) {
-				add(Phase.CREATE_SEQUENCES, Step.added(subject).up(SchemaSql.createSequence(after))
-					.down(SchemaSql.dropSequence(after)));
-				this.created.add(key);
-			}
-			else if (after == null) {
-				add(Phase.DROP_SEQUENCES, Step.removed(subject).up(SchemaSql.dropSequence(before))
-					.down(SchemaSql.createSequence(before))
-					.hazard("drops sequence " + before.name().display() + " and its current value")
-					.downgradeHazard("recreates sequence " + before.name().display() + " at its start value"));
-				this.dropped.add(key);
-			}
-			else if (!sameOptions(before, after)) {
-				add(Phase.CREATE_SEQUENCES, Step.changed(subject, SchemaSql.createSequence(before),
-						SchemaSql.createSequence(after))
-					.up(SchemaSql.alterSequence(after))
-					.down(SchemaSql.alterSequence(before)));
-			}
-			boolean ownerChanges = before == null || after == null
-					|| !Objects.equals(before.ownedByTable(), after.ownedByTable())
-					|| !Objects.equals(before.ownedByColumn(), after.ownedByColumn());
-			if (before != null && before.ownedByTable() != null && (ownerChanges
-					|| this.dropped.contains(key(before.ownedByTable()))
-					|| this.dropped.contains(columnKey(this.currentTables.get(key(before.ownedByTable())), before.ownedByColumn())))) {
-				add(Phase.DISOWN_SEQUENCES, ownership(subject, before, after).up(SchemaSql.disownSequence(before))
-					.down(SchemaSql.ownSequence(before)));
-			}
-			if (after != null && after.ownedByTable() != null && (ownerChanges
-					|| this.created.contains(key(after.ownedByTable()))
-					|| this.created.contains(columnKey(this.desiredTables.get(key(after.ownedByTable())), after.ownedByColumn())))) {
-				add(Phase.OWN_SEQUENCES, ownership(subject, before, after).consequential()
-					.up(SchemaSql.ownSequence(after))
-					.down(SchemaSql.disownSequence(after)));
-			}
-		}
-	}
-
-	private static Step ownership(String subject, Sequence before, Sequence after) {
-		if (before == null || after == null) {
-			return Step.added(subject).consequential();
-		}
-		if (Objects.equals(before.ownedByTable(), after.ownedByTable())
-				&& Objects.equals(before.ownedByColumn(), after.ownedByColumn())) {
-			return Step.added(subject).consequential();
-		}
-		return Step.changed(subject, owner(before), owner(after));
-	}
-
-	private static String owner(Sequence sequence) {
-		return (sequence.ownedByTable() != null)
-				? "owned by " + sequence.ownedByTable().display() + ".\"" + sequence.ownedByColumn() + "\"" : "owned by none";
-	}
-
-	private static boolean sameOptions(Sequence a, Sequence b) {
-		return a.type().equals(b.type()) && a.start() == b.start() && a.increment() == b.increment()
-				&& a.min() == b.min() && a.max() == b.max() && a.cache() == b.cache() && a.cycle() == b.cycle();
-	}
-
-	private void routines() {
-		Function<Routine, String> keyOf = (routine) -> "routine:" + name(routine.name()) + "(" + routine.argumentTypes()
-				+ ")";
-		Map<String, Routine> current = byKey(this.current.routines(), keyOf);
-		Map<String, Routine> desired = byKey(this.desired.routines(), keyOf);
-		for (String key : union(current, desired)) {
-			Routine before = current.get(key);
-			Routine after = desired.get(key);
-			String subject = (((before != null) ? before : after).procedure() ? "procedure " : "function ")
-					+ ((before != null) ? before : after).name().display() + "("
-					+ ((before != null) ? before : after).arguments() + ")";
-			Phase createPhase = (after != null && "sql".equals(after.language())) ? Phase.CREATE_SQL_ROUTINES
-					: Phase.CREATE_ROUTINES;
-			if (before == null) {
-				add(createPhase, Step.added(subject).up(after.definition()).down(SchemaSql.dropRoutine(after)));
-				this.created.add(key);
-			}
-			else if (after == null) {
-				add("sql".equals(before.language()) ? Phase.DROP_SQL_ROUTINES : Phase.DROP_ROUTINES,
-						Step.removed(subject).up(SchemaSql.dropRoutine(before))
-					.down(before.definition()));
-				this.dropped.add(key);
-			}
-			else if (!before.definition().equals(after.definition())) {
-				boolean replaceable = Objects.equals(before.result(), after.result())
-						&& before.arguments().equals(after.arguments()) && before.procedure() == after.procedure();
-				if (replaceable) {
-					add(createPhase, Step.changed(subject, before.definition(), after.definition())
-						.up(after.definition())
-						.down(before.definition()));
-				}
-				else {
-					add(Phase.DROP_REPLACED_ROUTINES, Step.changed(subject, before.definition(), after.definition())
-						.up(SchemaSql.dropRoutine(before))
-						.down(before.definition())
-						.hazard("drops " + subject + " to create it again (fails while other objects use it)"));
-					add(createPhase, Step.added(subject).consequential().up(after.definition())
-						.down(SchemaSql.dropRoutine(after)));
-					this.dropped.add(key);
-					this.created.add(key);
-				}
-			}
-		}
-	}
-
-	// comments ------------------------------------------------------------------------------
-
-	private void comments() {
-		Map<String, Comment> current = byKey(this.current.comments(), Comment::target);
-		Map<String, Comment> desired = byKey(this.desired.comments(), Comment::target);
-		for (String key : union(current, desired)) {
-			Comment before = current.get(key);
-			Comment after = desired.get(key);
-			boolean beforeGone = before != null && this.dropped.contains(before.owner());
-			boolean afterNew = after != null && this.created.contains(after.owner());
-			String subject = "comment on " + key;
-			if (beforeGone) {
-				add(Phase.COMMENT_REMOVALS,
-						Step.removed(subject).consequential().down(SchemaSql.comment(key, before.text())));
-			}
-			if (afterNew) {
-				add(Phase.COMMENTS, Step.added(subject).consequential().up(SchemaSql.comment(key, after.text())));
-			}
-			Comment living = beforeGone ? null : before;
-			Comment wanted = afterNew ? null : after;
-			if (living != null && wanted != null && !living.text().equals(wanted.text())) {
-				add(Phase.COMMENTS, Step.changed(subject, Identifiers.literal(living.text()), Identifiers.literal(wanted.text()))
-					.up(SchemaSql.comment(key, wanted.text()))
-					.down(SchemaSql.comment(key, living.text())));
-			}
-			else if (living != null && wanted == null && !afterNew) {
-				add(Phase.COMMENTS, Step.removed(subject).up("COMMENT ON " + key + " IS NULL")
-					.down(SchemaSql.comment(key, living.text())));
-			}
-			else if (wanted != null && living == null && !beforeGone) {
-				add(Phase.COMMENTS, Step.added(subject).up(SchemaSql.comment(key, wanted.text()))
-					.down("COMMENT ON " + key + " IS NULL"));
-			}
-		}
-	}
 
 }

@@ -138,14 +138,7 @@ final class ColumnDiffer {
 				|| (column.defaultExpression() != null && VOLATILE.matcher(column.defaultExpression()).find())) {
 			hazards.add(rewrites(table));
 		}
-		for (String hazard : hazards) {
-			if (downgrade) {
-				step.downgradeHazard(hazard);
-			}
-			else {
-				step.hazard(hazard);
-			}
-		}
+		step.hazards(hazards, downgrade);
 	}
 
 	static String rewrites(Table table) {
@@ -248,14 +241,7 @@ final class ColumnDiffer {
 			hazards.add("may fail on existing rows (values of column \"" + from.name() + "\" that do not convert to "
 					+ to.type() + ")");
 		}
-		for (String hazard : hazards) {
-			if (downgrade) {
-				step.downgradeHazard(hazard);
-			}
-			else {
-				step.hazard(hazard);
-			}
-		}
+		step.hazards(hazards, downgrade);
 	}
 
 	/** Whether PostgreSQL changes the type without rewriting the table or checking rows. */

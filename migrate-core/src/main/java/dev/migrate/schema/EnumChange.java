@@ -50,7 +50,7 @@ final class EnumChange {
 	Step step(String subject) {
 		Step step = Step.changed(subject, "labels (" + SchemaSql.labels(this.before.labels()) + ")",
 				"labels (" + SchemaSql.labels(this.after.labels()) + ")");
-		if (onlyAdds()) {
+		if (onlyAdds() && !newLabelInDesiredDefault()) {
 			List<String> labels = this.after.labels();
 			for (int i = 0; i < labels.size(); i++) {
 				String label = labels.get(i);
@@ -73,6 +73,27 @@ final class EnumChange {
 		return step;
 	}
 
+	/**
+	 * Whether a column default of the desired schema uses a label this change adds: PostgreSQL
+	 * refuses a label added by {@code ADD VALUE} before the transaction commits, so the type is
+	 * recreated instead.
+	 */
+	private boolean newLabelInDesiredDefault() {
+		String type = this.after.name().sql();
+		for (Table table : this.desired.tables()) {
+			for (Column column : table.columns()) {
+				if (column.defaultExpression() == null || !column.type().equals(type)) {
+					continue;
+				}
+				Matcher literal = LITERAL.matcher(column.defaultExpression());
+				if (literal.matches() && !this.before.labels().contains(literal.group(1).replace("''", "'"))) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
 	private boolean onlyAdds() {
 		List<String> old = this.before.labels();
 		int at = 0;
@@ -91,14 +112,7 @@ final class EnumChange {
 		}
 		hazards.add("may fail on existing rows (values whose label type " + this.before.name().display()
 				+ " no longer has) and while views or routines use the type");
-		for (String hazard : hazards) {
-			if (downgrade) {
-				step.downgradeHazard(hazard);
-			}
-			else {
-				step.hazard(hazard);
-			}
-		}
+		step.hazards(hazards, downgrade);
 	}
 
 	private List<Table> tablesUsing() {

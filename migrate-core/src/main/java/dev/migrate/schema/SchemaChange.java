@@ -51,8 +51,20 @@ public record SchemaChange(String subject, Difference difference, String current
 		return switch (this.difference) {
 			case ADDED -> this.subject + " added";
 			case REMOVED -> this.subject + " removed";
-			case CHANGED -> this.subject + " changed: " + this.currentState + " -> " + this.desiredState;
+			case CHANGED -> this.subject + " changed: " + brief(this.currentState) + " -> " + brief(this.desiredState);
 		};
+	}
+
+	/**
+	 * A state on one line for messages: whitespace runs collapsed to one space, cut after 160
+	 * characters (definitions of views and functions can be long).
+	 */
+	static String brief(String state) {
+		if (state == null) {
+			return null;
+		}
+		String line = state.strip().replaceAll("\\s+", " ");
+		return (line.length() > 160) ? line.substring(0, 157) + "..." : line;
 	}
 
 	/** How the current and desired schemas differ about a subject. */

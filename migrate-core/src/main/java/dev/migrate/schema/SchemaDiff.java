@@ -40,8 +40,8 @@ public final class SchemaDiff {
 			lines.add(switch (change.difference()) {
 				case REMOVED -> change.subject() + " exists in the database but no revision creates it";
 				case ADDED -> change.subject() + " is created by the revisions but missing from the database";
-				case CHANGED -> change.subject() + " differs: " + change.currentState() + " in the database, "
-						+ change.desiredState() + " in the revisions";
+				case CHANGED -> change.subject() + " differs: " + SchemaChange.brief(change.currentState())
+						+ " in the database, " + SchemaChange.brief(change.desiredState()) + " in the revisions";
 			});
 		}
 		return lines;

@@ -74,6 +74,12 @@ final class Step {
 		return this;
 	}
 
+	/** Add hazards to the downgrade statements, or to the upgrade ones. */
+	Step hazards(List<String> hazards, boolean downgrade) {
+		(downgrade ? this.downgradeHazards : this.hazards).addAll(hazards);
+		return this;
+	}
+
 	Step downgradeHazard(String hazard) {
 		this.downgradeHazards.add(hazard);
 		return this;

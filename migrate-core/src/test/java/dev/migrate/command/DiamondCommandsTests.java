@@ -92,12 +92,17 @@ class DiamondCommandsTests {
 		assertThat(this.harness.run("upgrade 1975").out()).contains("database is at 1975ea83b712\n");
 		CommandHarness.Result check = this.harness.run("check");
 		assertThat(check.status()).isEqualTo(ExitStatus.PROBLEMS);
-		assertThat(check.out()).isEqualTo("Pending: 3 revision(s) not applied: 27c6a30d7c24 (add cart table), "
-				+ "ae1027a6acf (add last transaction column), 53fffde5ad5 (merge heads); database is at 1975ea83b712\n");
+		assertThat(check.out()).isEqualTo("""
+				Pending: 3 revision(s) not applied; database is at 1975ea83b712
+				  27c6a30d7c24 (add cart table)
+				  ae1027a6acf (add last transaction column)
+				  53fffde5ad5 (merge heads)
+				""");
 		assertThat(this.harness.run("upgrade ae10").out()).contains("database is at ae1027a6acf\n");
 		assertThat(this.harness.run("upgrade 27c6").out()).contains("database is at 27c6a30d7c24, ae1027a6acf\n");
 		assertThat(tableExists("cart")).isTrue();
-		assertThat(this.harness.run("check").out()).startsWith("Pending: 1 revision(s) not applied: 53fffde5ad5");
+		assertThat(this.harness.run("check").out()).startsWith("Pending: 1 revision(s) not applied; database is at "
+				+ "27c6a30d7c24, ae1027a6acf\n  53fffde5ad5 (merge heads)\n");
 		assertThat(this.harness.run("upgrade head").out()).contains("database is at 53fffde5ad5 (head)\n");
 		assertThat(this.harness.run("check").status()).isEqualTo(ExitStatus.OK);
 	}

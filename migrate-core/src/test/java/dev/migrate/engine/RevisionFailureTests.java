@@ -228,15 +228,16 @@ class RevisionFailureTests {
 		assertThat(Queries.exists(db, this.schema + ".conflicting")).isFalse();
 		assertThat(migrator.history().get(0).success()).isFalse();
 
-		this.revisions.add("b2", "a1", "INSERT INTO migrate_version VALUES ('c3')", "SELECT 1")
-			.add("c3", "a1", "SELECT 1", "SELECT 1");
+		// Alembic's order runs the sibling c3 before b2 (the walk from the heads takes b2's branch first)
+		this.revisions.add("b2", "a1", "SELECT 1", "SELECT 1")
+			.add("c3", "a1", "INSERT INTO migrate_version VALUES ('b2')", "SELECT 1");
 		Migrator branched = Migrator.create(db.dataSource(), settings().build());
 		MigrateException duplicate = catchThrowableOfType(MigrateException.class, () -> branched.upgrade("heads"));
 		assertThat(duplicate.code()).isEqualTo(ErrorCode.VERSION_TABLE_CONFLICT);
-		assertThat(duplicate.description()).contains("add the row 'c3'", "already there");
-		// b2 committed with the stray row it wrote; c3 was not recorded.
+		assertThat(duplicate.description()).contains("add the row 'b2'", "already there");
+		// c3 committed with the stray row it wrote; b2 was not recorded.
 		assertThat(branched.current()).containsExactly("b2", "c3");
-		assertThat(branched.history().get(0).revision()).isEqualTo("c3");
+		assertThat(branched.history().get(0).revision()).isEqualTo("b2");
 		assertThat(branched.history().get(0).success()).isFalse();
 	}
 

@@ -31,8 +31,8 @@ public final class RevisionGraphBenchmark {
 				long start = System.nanoTime();
 				RevisionGraph graph = RevisionGraph.of(revisions);
 				long built = System.nanoTime();
-				Plan up = Planner.upgrade(graph, Set.of(), "heads");
-				Plan down = Planner.downgrade(graph, up.headsAfter(), "base");
+				Plan up = new Planner(graph).upgrade(Set.of(), "heads");
+				Plan down = new Planner(graph).downgrade(up.headsAfter(), "base");
 				planNanos += System.nanoTime() - built;
 				buildNanos += built - start;
 				sink += up.steps().size() + down.steps().size();

@@ -20,6 +20,7 @@ import static dev.migrate.graph.TestRevisions.chain;
 import static dev.migrate.graph.TestRevisions.diamond;
 import static dev.migrate.graph.TestRevisions.fromSource;
 import static dev.migrate.graph.TestRevisions.graph;
+import static dev.migrate.graph.TestRevisions.resolve;
 import static dev.migrate.graph.TestRevisions.revision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -42,7 +43,8 @@ class RevisionGraphTests {
 	}
 
 	@Test
-	void revisionsAreInTopologicalOrderWithTiesBrokenById() {
+	void revisionsAreInAlembicsOrderForTheMergesDownRevisions() {
+		// the merge names (LEFT, RIGHT): Alembic walks down LEFT first, so RIGHT is applied first
 		RevisionGraph graph = graph(diamond());
 		assertThat(graph.revisions()).extracting(Revision::id).containsExactly(BASE, RIGHT, LEFT, MERGE);
 	}
@@ -58,7 +60,8 @@ class RevisionGraphTests {
 			Collections.shuffle(revisions, random);
 			assertThat(graph(revisions).revisions()).extracting(Revision::id).containsExactlyElementsOf(expected);
 		}
-		assertThat(expected).containsExactly(BASE, RIGHT, LEFT, MERGE, "b1", "b2", "b3", "x");
+		// Alembic's walk from the heads ranked by file name (53ff..., b3, x), reversed
+		assertThat(expected).containsExactly("b1", BASE, "b2", "b3", "x", RIGHT, LEFT, MERGE);
 	}
 
 	@Test
@@ -102,8 +105,8 @@ class RevisionGraphTests {
 		assertThat(graph.heads()).isEmpty();
 		assertThat(graph.bases()).isEmpty();
 		assertThat(graph.revisions()).isEmpty();
-		assertThat(graph.resolve("heads", Set.of())).isEmpty();
-		assertThat(graph.resolve("head", Set.of())).isEmpty();
+		assertThat(resolve(graph, "heads", Set.of())).isEmpty();
+		assertThat(resolve(graph, "head", Set.of())).isEmpty();
 	}
 
 	@Test

@@ -18,6 +18,7 @@ import static dev.migrate.graph.TestRevisions.chain;
 import static dev.migrate.graph.TestRevisions.diamond;
 import static dev.migrate.graph.TestRevisions.fork;
 import static dev.migrate.graph.TestRevisions.graph;
+import static dev.migrate.graph.TestRevisions.resolve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -29,31 +30,31 @@ class TargetResolutionTests {
 
 	@Test
 	void symbols() {
-		assertThat(this.diamond.resolve("head", Set.of())).containsExactly(MERGE);
-		assertThat(this.diamond.resolve("heads", Set.of())).containsExactly(MERGE);
-		assertThat(this.diamond.resolve("base", Set.of(LEFT))).isEmpty();
-		assertThat(graph(fork()).resolve("heads", Set.of())).containsExactlyInAnyOrder(LEFT, RIGHT);
+		assertThat(resolve(this.diamond, "head", Set.of())).containsExactly(MERGE);
+		assertThat(resolve(this.diamond, "heads", Set.of())).containsExactly(MERGE);
+		assertThat(resolve(this.diamond, "base", Set.of(LEFT))).isEmpty();
+		assertThat(resolve(graph(fork()), "heads", Set.of())).containsExactlyInAnyOrder(LEFT, RIGHT);
 	}
 
 	@Test
 	void exactIdAndPrefixes() {
-		assertThat(this.diamond.resolve(LEFT, Set.of())).containsExactly(LEFT);
-		assertThat(this.diamond.resolve("a", Set.of())).containsExactly(LEFT);
-		assertThat(this.diamond.resolve("5", Set.of())).containsExactly(MERGE);
+		assertThat(resolve(this.diamond, LEFT, Set.of())).containsExactly(LEFT);
+		assertThat(resolve(this.diamond, "a", Set.of())).containsExactly(LEFT);
+		assertThat(resolve(this.diamond, "5", Set.of())).containsExactly(MERGE);
 		assertThat(this.diamond.lookup("27c6").id()).isEqualTo(RIGHT);
 	}
 
 	@Test
 	void exactMatchWinsOverLongerIds() {
 		RevisionGraph graph = graph(TestRevisions.revision("ab"), TestRevisions.revision("abc", "ab"));
-		assertThat(graph.resolve("ab", Set.of())).containsExactly("ab");
+		assertThat(resolve(graph, "ab", Set.of())).containsExactly("ab");
 	}
 
 	@Test
 	void ambiguousPrefixListsCandidates() {
 		RevisionGraph graph = graph(TestRevisions.revision("ae1027a6acf"), TestRevisions.revision("ae10ffff", "ae1027a6acf"),
 				TestRevisions.revision("b", "ae10ffff"));
-		assertThatExceptionOfType(MigrateException.class).isThrownBy(() -> graph.resolve("ae10", Set.of()))
+		assertThatExceptionOfType(MigrateException.class).isThrownBy(() -> resolve(graph, "ae10", Set.of()))
 			.satisfies((ex) -> {
 				assertThat(ex.code()).isEqualTo(ErrorCode.AMBIGUOUS_REVISION);
 				assertThat(ex.description()).isEqualTo("Revision identifier 'ae10' is ambiguous: 2 revisions start "
@@ -64,7 +65,7 @@ class TargetResolutionTests {
 
 	@Test
 	void unknownId() {
-		assertThatExceptionOfType(MigrateException.class).isThrownBy(() -> this.diamond.resolve("ffff", Set.of()))
+		assertThatExceptionOfType(MigrateException.class).isThrownBy(() -> resolve(this.diamond, "ffff", Set.of()))
 			.satisfies((ex) -> {
 				assertThat(ex.code()).isEqualTo(ErrorCode.UNKNOWN_REVISION);
 				assertThat(ex.description()).isEqualTo("Can't locate revision identified by 'ffff'");
@@ -73,81 +74,82 @@ class TargetResolutionTests {
 
 	@Test
 	void headWithSeveralHeadsListsThemAndSuggestsMerge() {
-		assertThatExceptionOfType(MigrateException.class).isThrownBy(() -> graph(fork()).resolve("head", Set.of()))
+		assertThatExceptionOfType(MigrateException.class).isThrownBy(() -> resolve(graph(fork()), "head", Set.of()))
 			.satisfies((ex) -> {
 				assertThat(ex.code()).isEqualTo(ErrorCode.MULTIPLE_HEADS);
 				assertThat(ex.description()).startsWith(
 						"Multiple head revisions are present for given argument 'head'; please specify a specific "
-								+ "target revision, or 'heads' for all heads.")
+								+ "target revision, '<branchname>@head' to narrow to a specific head, or 'heads' for "
+								+ "all heads.")
 					.contains(RIGHT + " (classpath:db/revisions/" + RIGHT + "_create_t.sql), " + LEFT);
 				assertThat(ex.action()).isEqualTo("Join the branches with a merge revision ('merge -m \"merge heads\" "
 						+ "heads', a command of the migrate CLI), or use the target 'heads' to apply every branch");
 			});
 		assertThatExceptionOfType(MigrateException.class)
-			.isThrownBy(() -> RevisionGraph.of(fork(), Vocabulary.springBoot()).resolve("head", Set.of()))
+			.isThrownBy(() -> new TargetResolver(RevisionGraph.of(fork()), Vocabulary.springBoot()).resolve("head", Set.of()))
 			.satisfies((ex) -> assertThat(ex.action()).isEqualTo("Join the branches with a merge revision "
 					+ "(--migrate.command='merge -m \"merge heads\" heads'), or use the target 'heads' to apply every "
 					+ "branch"));
 		assertThatExceptionOfType(MigrateException.class)
-			.isThrownBy(() -> RevisionGraph.of(fork(), Vocabulary.commandLine(Map.of())).resolve("head", Set.of()))
+			.isThrownBy(() -> new TargetResolver(RevisionGraph.of(fork()), Vocabulary.commandLine(Map.of())).resolve("head", Set.of()))
 			.satisfies((ex) -> assertThat(ex.action()).isEqualTo("Join the branches with a merge revision "
 					+ "(migrate merge -m \"merge heads\" heads), or use the target 'heads' to apply every branch"));
 	}
 
 	@Test
 	void relativeStepsOnAChain() {
-		assertThat(this.chain.resolve("+1", Set.of())).containsExactly("a1");
-		assertThat(this.chain.resolve("+2", Set.of("a1"))).containsExactly("c3");
-		assertThat(this.chain.resolve("-1", Set.of("c3"))).containsExactly("b2");
-		assertThat(this.chain.resolve("-3", Set.of("c3"))).isEmpty();
-		assertThat(this.chain.resolve("head-1", Set.of())).containsExactly("c3");
-		assertThat(this.chain.resolve("b2+2", Set.of())).containsExactly("d4");
-		assertThat(this.chain.resolve("c-2", Set.of())).containsExactly("a1");
-		assertThat(this.chain.resolve("base+1", Set.of())).containsExactly("a1");
-		assertThat(this.chain.resolve("heads-2", Set.of())).containsExactly("b2");
+		assertThat(resolve(this.chain, "+1", Set.of())).containsExactly("a1");
+		assertThat(resolve(this.chain, "+2", Set.of("a1"))).containsExactly("c3");
+		assertThat(resolve(this.chain, "-1", Set.of("c3"))).containsExactly("b2");
+		assertThat(resolve(this.chain, "-3", Set.of("c3"))).isEmpty();
+		assertThat(resolve(this.chain, "head-1", Set.of())).containsExactly("c3");
+		assertThat(resolve(this.chain, "b2+2", Set.of())).containsExactly("d4");
+		assertThat(resolve(this.chain, "c-2", Set.of())).containsExactly("a1");
+		assertThat(resolve(this.chain, "base+1", Set.of())).containsExactly("a1");
+		assertThat(resolve(this.chain, "heads-2", Set.of())).containsExactly("b2");
 	}
 
 	@Test
 	void relativeStepPastTheEnds() {
-		assertThatExceptionOfType(MigrateException.class).isThrownBy(() -> this.chain.resolve("+1", Set.of("d4")))
+		assertThatExceptionOfType(MigrateException.class).isThrownBy(() -> resolve(this.chain, "+1", Set.of("d4")))
 			.satisfies((ex) -> {
 				assertThat(ex.code()).isEqualTo(ErrorCode.RELATIVE_OUT_OF_RANGE);
 				assertThat(ex.description()).startsWith("Relative revision +1 didn't produce 1 migrations");
 			});
-		assertThatExceptionOfType(MigrateException.class).isThrownBy(() -> this.chain.resolve("-3", Set.of("b2")))
+		assertThatExceptionOfType(MigrateException.class).isThrownBy(() -> resolve(this.chain, "-3", Set.of("b2")))
 			.satisfies((ex) -> assertThat(ex.description()).startsWith("Relative revision -3 didn't produce 3 migrations"));
-		assertThatExceptionOfType(MigrateException.class).isThrownBy(() -> this.chain.resolve("head+1", Set.of()))
+		assertThatExceptionOfType(MigrateException.class).isThrownBy(() -> resolve(this.chain, "head+1", Set.of()))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.RELATIVE_OUT_OF_RANGE));
 	}
 
 	@Test
 	void downFromTheMergeIsAnAmbiguousWalk() {
-		assertThatExceptionOfType(MigrateException.class).isThrownBy(() -> this.diamond.resolve("-1", Set.of(MERGE)))
+		assertThatExceptionOfType(MigrateException.class).isThrownBy(() -> resolve(this.diamond, "-1", Set.of(MERGE)))
 			.satisfies((ex) -> {
 				assertThat(ex.code()).isEqualTo(ErrorCode.AMBIGUOUS_WALK);
 				assertThat(ex.description()).isEqualTo("Ambiguous walk for '-1' at " + MERGE
 						+ " which is a merge point (down revisions " + LEFT + ", " + RIGHT + ")");
 			});
-		assertThatExceptionOfType(MigrateException.class).isThrownBy(() -> this.diamond.resolve("head-1", Set.of()))
+		assertThatExceptionOfType(MigrateException.class).isThrownBy(() -> resolve(this.diamond, "head-1", Set.of()))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.AMBIGUOUS_WALK));
 	}
 
 	@Test
 	void upFromTheBranchPointIsAnAmbiguousWalk() {
-		assertThatExceptionOfType(MigrateException.class).isThrownBy(() -> this.diamond.resolve("base+2", Set.of()))
+		assertThatExceptionOfType(MigrateException.class).isThrownBy(() -> resolve(this.diamond, "base+2", Set.of()))
 			.satisfies((ex) -> assertThat(ex.description()).isEqualTo("Ambiguous walk for 'base+2' at " + BASE
 					+ " which is a branch point (children " + RIGHT + ", " + LEFT + ")"));
 	}
 
 	@Test
 	void upIntoTheMergeIsNotAmbiguous() {
-		assertThat(this.diamond.resolve("ae10+1", Set.of())).containsExactly(MERGE);
+		assertThat(resolve(this.diamond, "ae10+1", Set.of())).containsExactly(MERGE);
 	}
 
 	@Test
 	void bareRelativeFromSeveralHeadsIsAmbiguous() {
 		assertThatExceptionOfType(MigrateException.class)
-			.isThrownBy(() -> graph(diamond()).resolve("+1", Set.of(LEFT, RIGHT)))
+			.isThrownBy(() -> resolve(graph(diamond()), "+1", Set.of(LEFT, RIGHT)))
 			.satisfies((ex) -> {
 				assertThat(ex.code()).isEqualTo(ErrorCode.AMBIGUOUS_WALK);
 				assertThat(ex.description()).startsWith("Ambiguous upgrade from multiple current revisions for '+1'");
@@ -157,7 +159,7 @@ class TargetResolutionTests {
 	@Test
 	void severalBasesMakeBasePlusOneAmbiguous() {
 		RevisionGraph graph = graph(List.of(TestRevisions.revision("a"), TestRevisions.revision("b")));
-		assertThatExceptionOfType(MigrateException.class).isThrownBy(() -> graph.resolve("+1", Set.of()))
+		assertThatExceptionOfType(MigrateException.class).isThrownBy(() -> resolve(graph, "+1", Set.of()))
 			.satisfies((ex) -> assertThat(ex.description()).contains("at base: there are several bases (a, b)"));
 	}
 
@@ -165,14 +167,14 @@ class TargetResolutionTests {
 	void malformedTargets() {
 		for (String target : List.of("", "  ", "a+", "a+x", "+0", "-1x", "head+-1")) {
 			assertThatExceptionOfType(MigrateException.class).as(target)
-				.isThrownBy(() -> this.chain.resolve(target, Set.of()))
+				.isThrownBy(() -> resolve(this.chain, target, Set.of()))
 				.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.INVALID_TARGET));
 		}
 	}
 
 	@Test
 	void rangesAreRejectedAsTargets() {
-		assertThatExceptionOfType(MigrateException.class).isThrownBy(() -> this.chain.resolve("a1:d4", Set.of()))
+		assertThatExceptionOfType(MigrateException.class).isThrownBy(() -> resolve(this.chain, "a1:d4", Set.of()))
 			.satisfies((ex) -> {
 				assertThat(ex.code()).isEqualTo(ErrorCode.INVALID_TARGET);
 				assertThat(ex.description()).startsWith("Range revision not allowed");

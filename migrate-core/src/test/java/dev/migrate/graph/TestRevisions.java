@@ -4,8 +4,10 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 import dev.migrate.JavaRevision;
+import dev.migrate.Vocabulary;
 import dev.migrate.revision.Revision;
 import dev.migrate.revision.RevisionScript;
 import dev.migrate.sql.SqlStatement;
@@ -93,6 +95,11 @@ public final class TestRevisions {
 	/** A graph of the given revisions. */
 	public static RevisionGraph graph(Revision... revisions) {
 		return RevisionGraph.of(Arrays.asList(revisions));
+	}
+
+	/** Resolve a target with the Java vocabulary. */
+	public static Set<String> resolve(RevisionGraph graph, String target, Set<String> currentHeads) {
+		return new TargetResolver(graph, Vocabulary.java()).resolve(target, currentHeads);
 	}
 
 	static String source(String id) {

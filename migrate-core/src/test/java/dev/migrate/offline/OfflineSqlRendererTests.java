@@ -53,48 +53,48 @@ class OfflineSqlRendererTests {
 
 	@Test
 	void upgradeFromBaseWithATransactionPerRevision() {
-		Plan plan = Planner.offlineUpgrade(this.graph, "heads");
+		Plan plan = new Planner(this.graph).offlineUpgrade("heads");
 		assertSnapshot("upgrade-heads.sql", new OfflineSqlRenderer(NAMES).render(plan));
 	}
 
 	@Test
 	void upgradeFromBaseInOneTransaction() {
-		Plan plan = Planner.offlineUpgrade(this.graph, "heads");
+		Plan plan = new Planner(this.graph).offlineUpgrade("heads");
 		assertSnapshot("upgrade-heads-single-transaction.sql", new OfflineSqlRenderer(NAMES, true).render(plan));
 	}
 
 	@Test
 	void downgradeRange() {
-		Plan plan = Planner.offlineDowngrade(this.graph, "53ff:1975");
+		Plan plan = new Planner(this.graph).offlineDowngrade("53ff:1975");
 		assertSnapshot("downgrade-merge-to-base.sql", new OfflineSqlRenderer(NAMES).render(plan));
 	}
 
 	@Test
 	void stampInAnotherSchemaAndTable() {
-		Plan plan = Planner.offlineStamp(this.graph, "heads");
+		Plan plan = new Planner(this.graph).offlineStamp("heads");
 		TableNames names = TableNames.of("ops", "alembic_version", "migrate_history");
 		assertSnapshot("stamp-heads-schema.sql", new OfflineSqlRenderer(names).render(plan));
 	}
 
 	@Test
 	void upgradeFromARangeStartDoesNotCreateTables() {
-		String script = new OfflineSqlRenderer(NAMES).render(Planner.offlineUpgrade(this.graph, "ae10:heads"));
+		String script = new OfflineSqlRenderer(NAMES).render(new Planner(this.graph).offlineUpgrade("ae10:heads"));
 		assertThat(script).doesNotContain("CREATE TABLE").startsWith("-- Running upgrade 1975ea83b712 -> 27c6a30d7c24");
 	}
 
 	@Test
 	void emptyPlan() {
-		String script = new OfflineSqlRenderer(NAMES).render(Planner.upgrade(this.graph, Set.of(MERGE), "heads"));
+		String script = new OfflineSqlRenderer(NAMES).render(new Planner(this.graph).upgrade(Set.of(MERGE), "heads"));
 		assertThat(script).isEqualTo("-- Nothing to do: the plan has no steps\n");
 	}
 
 	@Test
 	void outputIsDeterministic() {
-		String first = new OfflineSqlRenderer(NAMES).render(Planner.offlineUpgrade(this.graph, "heads"));
+		String first = new OfflineSqlRenderer(NAMES).render(new Planner(this.graph).offlineUpgrade("heads"));
 		List<Revision> reversed = new ArrayList<>(this.graph.revisions());
 		Collections.reverse(reversed);
 		String second = new OfflineSqlRenderer(NAMES)
-			.render(Planner.offlineUpgrade(RevisionGraph.of(reversed), "heads"));
+			.render(new Planner(RevisionGraph.of(reversed)).offlineUpgrade("heads"));
 		assertThat(second).isEqualTo(first);
 	}
 
@@ -103,13 +103,13 @@ class OfflineSqlRendererTests {
 		RevisionGraph graph = RevisionGraph.of(List.of(TestRevisions.revision("a1"),
 				TestRevisions.javaRevision("b2", new TestRevisions.NoOpJavaRevision(), "a1")));
 		assertThatExceptionOfType(MigrateException.class)
-			.isThrownBy(() -> new OfflineSqlRenderer(NAMES).render(Planner.offlineUpgrade(graph, "heads")))
+			.isThrownBy(() -> new OfflineSqlRenderer(NAMES).render(new Planner(graph).offlineUpgrade("heads")))
 			.satisfies((ex) -> {
 				assertThat(ex.code()).isEqualTo(ErrorCode.OFFLINE_UNSUPPORTED);
 				assertThat(ex.description()).isEqualTo("Revision b2 is a Java revision ("
 						+ TestRevisions.NoOpJavaRevision.class.getName() + ") and cannot be rendered as offline SQL");
 			});
-		assertThat(new OfflineSqlRenderer(NAMES).render(Planner.offlineUpgrade(graph, "a1"))).contains("t_a1");
+		assertThat(new OfflineSqlRenderer(NAMES).render(new Planner(graph).offlineUpgrade("a1"))).contains("t_a1");
 	}
 
 	@Test

@@ -41,18 +41,18 @@ class PlannerTests {
 
 	@Test
 	void upgradeHeadsFromEmptyGivesTwoRows() {
-		Plan plan = Planner.upgrade(this.fork, Set.of(), "heads");
+		Plan plan = new Planner(this.fork).upgrade(Set.of(), "heads");
 		assertThat(plan.steps()).extracting(Step::direction).containsOnly(Direction.UPGRADE);
-		assertThat(ids(plan)).containsExactly(BASE, RIGHT, LEFT);
-		assertThat(changes(plan)).containsExactly(List.of(new Insert(BASE)), List.of(new Update(BASE, RIGHT)),
-				List.of(new Insert(LEFT)));
+		assertThat(ids(plan)).containsExactly(BASE, LEFT, RIGHT);
+		assertThat(changes(plan)).containsExactly(List.of(new Insert(BASE)), List.of(new Update(BASE, LEFT)),
+				List.of(new Insert(RIGHT)));
 		assertThat(plan.headsBefore()).isEmpty();
 		assertThat(plan.headsAfter()).containsExactlyInAnyOrder(LEFT, RIGHT);
 	}
 
 	@Test
 	void upgradeThroughTheMergeDeletesOneRowAndUpdatesTheOther() {
-		Plan plan = Planner.upgrade(this.diamond, Set.of(LEFT, RIGHT), "head");
+		Plan plan = new Planner(this.diamond).upgrade(Set.of(LEFT, RIGHT), "head");
 		assertThat(ids(plan)).containsExactly(MERGE);
 		assertThat(plan.steps().get(0).versionChanges()).containsExactly(new Delete(LEFT), new Update(RIGHT, MERGE));
 		assertThat(plan.headsBefore()).containsExactlyInAnyOrder(LEFT, RIGHT);
@@ -63,7 +63,7 @@ class PlannerTests {
 
 	@Test
 	void upgradeFromBaseDescribesLikeAlembic() {
-		Plan plan = Planner.upgrade(this.diamond, Set.of(), "heads");
+		Plan plan = new Planner(this.diamond).upgrade(Set.of(), "heads");
 		assertThat(ids(plan)).containsExactly(BASE, RIGHT, LEFT, MERGE);
 		assertThat(plan.steps().get(0).describe()).isEqualTo("Running upgrade  -> " + BASE + ", create t_" + BASE);
 		assertThat(plan.headsAfter()).containsExactly(MERGE);
@@ -72,20 +72,20 @@ class PlannerTests {
 	@Test
 	void upgradeHeadWithTwoHeadsFailsButHeadsWorks() {
 		assertThatExceptionOfType(MigrateException.class)
-			.isThrownBy(() -> Planner.upgrade(this.fork, Set.of(BASE), "head"))
+			.isThrownBy(() -> new Planner(this.fork).upgrade(Set.of(BASE), "head"))
 			.satisfies((ex) -> {
 				assertThat(ex.code()).isEqualTo(ErrorCode.MULTIPLE_HEADS);
 				assertThat(ex.description()).contains(LEFT).contains(RIGHT);
 				assertThat(ex.action()).isEqualTo("Join the branches with a merge revision ('merge -m \"merge heads\" "
 						+ "heads', a command of the migrate CLI), or use the target 'heads' to apply every branch");
 			});
-		assertThat(Planner.upgrade(this.fork, Set.of(BASE), "heads").headsAfter()).containsExactlyInAnyOrder(LEFT,
+		assertThat(new Planner(this.fork).upgrade(Set.of(BASE), "heads").headsAfter()).containsExactlyInAnyOrder(LEFT,
 				RIGHT);
 	}
 
 	@Test
 	void upgradeToASiblingBranchAddsARow() {
-		Plan plan = Planner.upgrade(this.fork, Set.of(LEFT), RIGHT.substring(0, 4));
+		Plan plan = new Planner(this.fork).upgrade(Set.of(LEFT), RIGHT.substring(0, 4));
 		assertThat(ids(plan)).containsExactly(RIGHT);
 		assertThat(changes(plan)).containsExactly(List.of(new Insert(RIGHT)));
 		assertThat(plan.headsAfter()).containsExactlyInAnyOrder(LEFT, RIGHT);
@@ -93,7 +93,7 @@ class PlannerTests {
 
 	@Test
 	void upgradeToOneSidePullsInTheOtherThroughTheMerge() {
-		Plan plan = Planner.upgrade(this.diamond, Set.of(LEFT), "ae10+1");
+		Plan plan = new Planner(this.diamond).upgrade(Set.of(LEFT), "ae10+1");
 		assertThat(ids(plan)).containsExactly(RIGHT, MERGE);
 		assertThat(changes(plan)).containsExactly(List.of(new Insert(RIGHT)),
 				List.of(new Delete(LEFT), new Update(RIGHT, MERGE)));
@@ -102,31 +102,31 @@ class PlannerTests {
 
 	@Test
 	void upgradeWhenAtTargetOrAboveIsEmpty() {
-		assertThat(Planner.upgrade(this.diamond, Set.of(MERGE), "heads").isEmpty()).isTrue();
-		Plan below = Planner.upgrade(this.diamond, Set.of(MERGE), BASE);
+		assertThat(new Planner(this.diamond).upgrade(Set.of(MERGE), "heads").isEmpty()).isTrue();
+		Plan below = new Planner(this.diamond).upgrade(Set.of(MERGE), BASE);
 		assertThat(below.isEmpty()).isTrue();
 		assertThat(below.headsAfter()).containsExactly(MERGE);
 	}
 
 	@Test
 	void relativeUpgradeOnAChain() {
-		assertThat(ids(Planner.upgrade(this.chain, Set.of(), "+2"))).containsExactly("a1", "b2");
-		assertThat(ids(Planner.upgrade(this.chain, Set.of("b2"), "+1"))).containsExactly("c3");
-		assertThat(ids(Planner.upgrade(this.chain, Set.of(), "head-1"))).containsExactly("a1", "b2", "c3");
-		Plan plan = Planner.upgrade(this.chain, Set.of("a1"), "a1+2");
+		assertThat(ids(new Planner(this.chain).upgrade(Set.of(), "+2"))).containsExactly("a1", "b2");
+		assertThat(ids(new Planner(this.chain).upgrade(Set.of("b2"), "+1"))).containsExactly("c3");
+		assertThat(ids(new Planner(this.chain).upgrade(Set.of(), "head-1"))).containsExactly("a1", "b2", "c3");
+		Plan plan = new Planner(this.chain).upgrade(Set.of("a1"), "a1+2");
 		assertThat(changes(plan)).containsExactly(List.of(new Update("a1", "b2")), List.of(new Update("b2", "c3")));
 	}
 
 	@Test
 	void relativeUpgradePastTheHeadOrTheWrongWayFails() {
 		assertThatExceptionOfType(MigrateException.class)
-			.isThrownBy(() -> Planner.upgrade(this.chain, Set.of("d4"), "+1"))
+			.isThrownBy(() -> new Planner(this.chain).upgrade(Set.of("d4"), "+1"))
 			.satisfies((ex) -> {
 				assertThat(ex.code()).isEqualTo(ErrorCode.RELATIVE_OUT_OF_RANGE);
 				assertThat(ex.description()).startsWith("Relative revision +1 didn't produce 1 migrations");
 			});
 		assertThatExceptionOfType(MigrateException.class)
-			.isThrownBy(() -> Planner.upgrade(this.chain, Set.of("d4"), "-1"))
+			.isThrownBy(() -> new Planner(this.chain).upgrade(Set.of("d4"), "-1"))
 			.satisfies((ex) -> {
 				assertThat(ex.code()).isEqualTo(ErrorCode.RELATIVE_OUT_OF_RANGE);
 				assertThat(ex.description()).startsWith("Relative revision -1 didn't produce 1 migrations");
@@ -137,7 +137,7 @@ class PlannerTests {
 	@Test
 	void rangeIsNotAnOnlineTarget() {
 		assertThatExceptionOfType(MigrateException.class)
-			.isThrownBy(() -> Planner.upgrade(this.chain, Set.of(), "a1:d4"))
+			.isThrownBy(() -> new Planner(this.chain).upgrade(Set.of(), "a1:d4"))
 			.satisfies((ex) -> assertThat(ex.description()).startsWith("Range revision not allowed"));
 	}
 
@@ -160,9 +160,9 @@ class PlannerTests {
 	}
 
 	private String unknownRevision(Vocabulary vocabulary) {
-		RevisionGraph graph = RevisionGraph.of(diamond(), vocabulary);
+		RevisionGraph graph = RevisionGraph.of(diamond());
 		MigrateException ex = catchThrowableOfType(MigrateException.class,
-				() -> Planner.upgrade(graph, Set.of("0123abcd"), "heads"));
+				() -> new Planner(graph, vocabulary).upgrade(Set.of("0123abcd"), "heads"));
 		assertThat(ex.code()).isEqualTo(ErrorCode.UNKNOWN_REVISION_IN_DATABASE);
 		assertThat(ex.description()).isEqualTo("The database is at revision '0123abcd' which this build "
 				+ "does not know; it was probably applied by a newer version of the application");
@@ -172,7 +172,7 @@ class PlannerTests {
 	@Test
 	void overlappingRows() {
 		assertThatExceptionOfType(MigrateException.class)
-			.isThrownBy(() -> Planner.downgrade(this.diamond, Set.of(BASE, LEFT), "base"))
+			.isThrownBy(() -> new Planner(this.diamond).downgrade(Set.of(BASE, LEFT), "base"))
 			.satisfies((ex) -> {
 				assertThat(ex.code()).isEqualTo(ErrorCode.OVERLAPPING_HEADS);
 				assertThat(ex.description())
@@ -181,19 +181,19 @@ class PlannerTests {
 						+ "rewrite the version table with Migrator.stamp(List.of(\"<revision>\"), true)");
 			});
 		assertThatExceptionOfType(MigrateException.class)
-			.isThrownBy(() -> Planner.stamp(RevisionGraph.of(diamond(), Vocabulary.commandLine(Map.of())),
-					Set.of(BASE, LEFT), List.of("heads"), false))
+			.isThrownBy(() -> new Planner(RevisionGraph.of(diamond()), Vocabulary.commandLine(Map.of()))
+				.stamp(Set.of(BASE, LEFT), List.of("heads"), false))
 			.satisfies((ex) -> assertThat(ex.action()).endsWith("with migrate stamp --purge <revision>"));
 	}
 
 	@Test
 	void stampWithoutTargetsGivesAnExampleInTheCallersWords() {
 		assertThatExceptionOfType(MigrateException.class)
-			.isThrownBy(() -> Planner.stamp(this.diamond, Set.of(), List.of(), false))
+			.isThrownBy(() -> new Planner(this.diamond).stamp(Set.of(), List.of(), false))
 			.satisfies((ex) -> assertThat(ex.action()).isEqualTo(
 					"Give the revision the database is at, e.g. Migrator.stamp(List.of(\"heads\"), false)"));
 		assertThatExceptionOfType(MigrateException.class)
-			.isThrownBy(() -> Planner.stamp(RevisionGraph.of(diamond(), Vocabulary.springBoot()), Set.of(), List.of(),
+			.isThrownBy(() -> new Planner(RevisionGraph.of(diamond()), Vocabulary.springBoot()).stamp(Set.of(), List.of(),
 					false))
 			.satisfies((ex) -> assertThat(ex.action())
 				.isEqualTo("Give the revision the database is at, e.g. --migrate.command=\"stamp heads\""));
@@ -203,7 +203,7 @@ class PlannerTests {
 
 	@Test
 	void downgradeToOneBranchFromTheMergeLeavesTwoRows() {
-		Plan plan = Planner.downgrade(this.diamond, Set.of(MERGE), "27c6");
+		Plan plan = new Planner(this.diamond).downgrade(Set.of(MERGE), "27c6");
 		assertThat(plan.steps()).extracting(Step::direction).containsOnly(Direction.DOWNGRADE);
 		assertThat(ids(plan)).containsExactly(MERGE);
 		assertThat(plan.steps().get(0).versionChanges()).containsExactly(new Insert(RIGHT), new Update(MERGE, LEFT));
@@ -214,7 +214,7 @@ class PlannerTests {
 
 	@Test
 	void downgradeToTheBaseFromTheMergeRunsThreeStepsAndLeavesOneRow() {
-		Plan plan = Planner.downgrade(this.diamond, Set.of(MERGE), "1975");
+		Plan plan = new Planner(this.diamond).downgrade(Set.of(MERGE), "1975");
 		assertThat(ids(plan)).containsExactly(MERGE, LEFT, RIGHT);
 		assertThat(changes(plan)).containsExactly(List.of(new Insert(RIGHT), new Update(MERGE, LEFT)),
 				List.of(new Delete(LEFT)), List.of(new Update(RIGHT, BASE)));
@@ -224,7 +224,7 @@ class PlannerTests {
 	@Test
 	void downgradeMinusOneAtTheMergeIsAnAmbiguousWalk() {
 		assertThatExceptionOfType(MigrateException.class)
-			.isThrownBy(() -> Planner.downgrade(this.diamond, Set.of(MERGE), "-1"))
+			.isThrownBy(() -> new Planner(this.diamond).downgrade(Set.of(MERGE), "-1"))
 			.satisfies((ex) -> {
 				assertThat(ex.code()).isEqualTo(ErrorCode.AMBIGUOUS_WALK);
 				assertThat(ex.description()).startsWith("Ambiguous walk").contains("at " + MERGE + " which is a merge point");
@@ -233,7 +233,7 @@ class PlannerTests {
 
 	@Test
 	void downgradeToBaseRemovesEverythingInReverse() {
-		Plan plan = Planner.downgrade(this.chain, Set.of("c3"), "base");
+		Plan plan = new Planner(this.chain).downgrade(Set.of("c3"), "base");
 		assertThat(ids(plan)).containsExactly("c3", "b2", "a1");
 		assertThat(changes(plan)).containsExactly(List.of(new Update("c3", "b2")), List.of(new Update("b2", "a1")),
 				List.of(new Delete("a1")));
@@ -243,31 +243,31 @@ class PlannerTests {
 
 	@Test
 	void downgradeBaseFromTwoBranches() {
-		Plan plan = Planner.downgrade(this.fork, Set.of(LEFT, RIGHT), "base");
-		assertThat(ids(plan)).containsExactly(LEFT, RIGHT, BASE);
-		assertThat(changes(plan)).containsExactly(List.of(new Delete(LEFT)), List.of(new Update(RIGHT, BASE)),
+		Plan plan = new Planner(this.fork).downgrade(Set.of(LEFT, RIGHT), "base");
+		assertThat(ids(plan)).containsExactly(RIGHT, LEFT, BASE);
+		assertThat(changes(plan)).containsExactly(List.of(new Delete(RIGHT)), List.of(new Update(LEFT, BASE)),
 				List.of(new Delete(BASE)));
 	}
 
 	@Test
 	void relativeDowngradeOnAChain() {
-		Plan plan = Planner.downgrade(this.chain, Set.of("c3"), "-1");
+		Plan plan = new Planner(this.chain).downgrade(Set.of("c3"), "-1");
 		assertThat(ids(plan)).containsExactly("c3");
 		assertThat(plan.headsAfter()).containsExactly("b2");
-		assertThat(ids(Planner.downgrade(this.chain, Set.of("d4"), "head-2"))).containsExactly("d4", "c3");
-		assertThat(Planner.downgrade(this.chain, Set.of("b2"), "-2").headsAfter()).isEmpty();
+		assertThat(ids(new Planner(this.chain).downgrade(Set.of("d4"), "head-2"))).containsExactly("d4", "c3");
+		assertThat(new Planner(this.chain).downgrade(Set.of("b2"), "-2").headsAfter()).isEmpty();
 		assertThatExceptionOfType(MigrateException.class)
-			.isThrownBy(() -> Planner.downgrade(this.chain, Set.of("b2"), "-3"))
+			.isThrownBy(() -> new Planner(this.chain).downgrade(Set.of("b2"), "-3"))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.RELATIVE_OUT_OF_RANGE));
 		assertThatExceptionOfType(MigrateException.class)
-			.isThrownBy(() -> Planner.downgrade(this.chain, Set.of("b2"), "+1"))
+			.isThrownBy(() -> new Planner(this.chain).downgrade(Set.of("b2"), "+1"))
 			.satisfies((ex) -> assertThat(ex.description()).startsWith("Relative revision +1 didn't produce 1 migrations"));
 	}
 
 	@Test
 	void downgradeToARevisionThatIsNotAppliedIsInvalid() {
 		assertThatExceptionOfType(MigrateException.class)
-			.isThrownBy(() -> Planner.downgrade(this.fork, Set.of(LEFT), "27c6"))
+			.isThrownBy(() -> new Planner(this.fork).downgrade(Set.of(LEFT), "27c6"))
 			.satisfies((ex) -> {
 				assertThat(ex.code()).isEqualTo(ErrorCode.INVALID_TARGET);
 				assertThat(ex.description()).startsWith(
@@ -277,7 +277,7 @@ class PlannerTests {
 
 	@Test
 	void downgradeToTheCurrentHeadIsEmpty() {
-		assertThat(Planner.downgrade(this.chain, Set.of("b2"), "b2").isEmpty()).isTrue();
+		assertThat(new Planner(this.chain).downgrade(Set.of("b2"), "b2").isEmpty()).isTrue();
 	}
 
 	@Test
@@ -286,9 +286,9 @@ class PlannerTests {
 		revisions.add(TestRevisions.irreversible("b2", "a1"));
 		revisions.add(TestRevisions.revision("c3", "b2"));
 		RevisionGraph graph = graph(revisions);
-		assertThat(Planner.downgrade(graph, Set.of("c3"), "-1").headsAfter()).containsExactly("b2");
+		assertThat(new Planner(graph).downgrade(Set.of("c3"), "-1").headsAfter()).containsExactly("b2");
 		assertThatExceptionOfType(MigrateException.class)
-			.isThrownBy(() -> Planner.downgrade(graph, Set.of("c3"), "base"))
+			.isThrownBy(() -> new Planner(graph).downgrade(Set.of("c3"), "base"))
 			.satisfies((ex) -> {
 				assertThat(ex.code()).isEqualTo(ErrorCode.IRREVERSIBLE);
 				assertThat(ex.description()).startsWith(
@@ -302,19 +302,19 @@ class PlannerTests {
 
 	@Test
 	void stampBaseDeletesEveryRow() {
-		Plan plan = Planner.stamp(this.fork, Set.of(LEFT, RIGHT), List.of("base"), false);
+		Plan plan = new Planner(this.fork).stamp(Set.of(LEFT, RIGHT), List.of("base"), false);
 		assertThat(plan.steps()).extracting(Step::direction).containsOnly(Direction.STAMP);
-		assertThat(changes(plan)).containsExactly(List.of(new Delete(RIGHT)), List.of(new Delete(LEFT)));
+		assertThat(changes(plan)).containsExactly(List.of(new Delete(LEFT)), List.of(new Delete(RIGHT)));
 		assertThat(plan.headsAfter()).isEmpty();
 		assertThat(plan.steps().get(0).revision()).isNull();
-		assertThat(plan.steps().get(0).describe()).isEqualTo("Running stamp_revision " + RIGHT + " -> ");
+		assertThat(plan.steps().get(0).describe()).isEqualTo("Running stamp_revision " + LEFT + " -> ");
 	}
 
 	@Test
 	void stampHeadFromEmptyAndFromTwoBranches() {
-		Plan fromEmpty = Planner.stamp(this.diamond, Set.of(), List.of("head"), false);
+		Plan fromEmpty = new Planner(this.diamond).stamp(Set.of(), List.of("head"), false);
 		assertThat(changes(fromEmpty)).containsExactly(List.of(new Insert(MERGE)));
-		Plan fromBranches = Planner.stamp(this.diamond, Set.of(LEFT, RIGHT), List.of("heads"), false);
+		Plan fromBranches = new Planner(this.diamond).stamp(Set.of(LEFT, RIGHT), List.of("heads"), false);
 		assertThat(changes(fromBranches)).containsExactly(List.of(new Delete(RIGHT), new Update(LEFT, MERGE)));
 		assertThat(fromBranches.headsAfter()).containsExactly(MERGE);
 		assertThat(fromBranches.steps().get(0).describe())
@@ -323,37 +323,37 @@ class PlannerTests {
 
 	@Test
 	void stampDescendantMovesTheRowUp() {
-		Plan plan = Planner.stamp(this.chain, Set.of("a1"), List.of("c3"), false);
+		Plan plan = new Planner(this.chain).stamp(Set.of("a1"), List.of("c3"), false);
 		assertThat(changes(plan)).containsExactly(List.of(new Update("a1", "c3")));
 	}
 
 	@Test
 	void stampAncestorIsLossyUnlikeDowngrade() {
-		Plan stamp = Planner.stamp(this.diamond, Set.of(MERGE), List.of("27c6"), false);
+		Plan stamp = new Planner(this.diamond).stamp(Set.of(MERGE), List.of("27c6"), false);
 		assertThat(changes(stamp)).containsExactly(List.of(new Update(MERGE, RIGHT)));
 		assertThat(stamp.headsAfter()).containsExactly(RIGHT);
-		assertThat(Planner.downgrade(this.diamond, Set.of(MERGE), "27c6").headsAfter())
+		assertThat(new Planner(this.diamond).downgrade(Set.of(MERGE), "27c6").headsAfter())
 			.containsExactlyInAnyOrder(LEFT, RIGHT);
 	}
 
 	@Test
 	void stampSiblingAddsARow() {
-		Plan plan = Planner.stamp(this.fork, Set.of(LEFT), List.of(RIGHT), false);
+		Plan plan = new Planner(this.fork).stamp(Set.of(LEFT), List.of(RIGHT), false);
 		assertThat(changes(plan)).containsExactly(List.of(new Insert(RIGHT)));
 		assertThat(plan.headsAfter()).containsExactlyInAnyOrder(LEFT, RIGHT);
 	}
 
 	@Test
 	void stampWhatIsAlreadyThereIsEmpty() {
-		assertThat(Planner.stamp(this.diamond, Set.of(MERGE), List.of("heads"), false).isEmpty()).isTrue();
+		assertThat(new Planner(this.diamond).stamp(Set.of(MERGE), List.of("heads"), false).isEmpty()).isTrue();
 	}
 
 	@Test
 	void stampWithUnknownRowsNeedsPurge() {
 		assertThatExceptionOfType(MigrateException.class)
-			.isThrownBy(() -> Planner.stamp(this.diamond, Set.of("garbage"), List.of("heads"), false))
+			.isThrownBy(() -> new Planner(this.diamond).stamp(Set.of("garbage"), List.of("heads"), false))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.UNKNOWN_REVISION_IN_DATABASE));
-		Plan plan = Planner.stamp(this.diamond, Set.of("garbage", LEFT), List.of("heads"), true);
+		Plan plan = new Planner(this.diamond).stamp(Set.of("garbage", LEFT), List.of("heads"), true);
 		assertThat(changes(plan)).containsExactly(List.of(new Delete(LEFT), new Delete("garbage")),
 				List.of(new Insert(MERGE)));
 		assertThat(plan.headsBefore()).containsExactlyInAnyOrder("garbage", LEFT);
@@ -362,17 +362,17 @@ class PlannerTests {
 
 	@Test
 	void stampPurgeBaseEmptiesTheTable() {
-		Plan plan = Planner.stamp(this.diamond, Set.of(BASE, LEFT), List.of("base"), true);
+		Plan plan = new Planner(this.diamond).stamp(Set.of(BASE, LEFT), List.of("base"), true);
 		assertThat(changes(plan)).containsExactly(List.of(new Delete(BASE), new Delete(LEFT)));
 		assertThat(plan.headsAfter()).isEmpty();
 	}
 
 	@Test
 	void stampSeveralBranchTargets() {
-		Plan plan = Planner.stamp(this.fork, Set.of(), List.of(LEFT, RIGHT), false);
-		assertThat(changes(plan)).containsExactly(List.of(new Insert(RIGHT)), List.of(new Insert(LEFT)));
+		Plan plan = new Planner(this.fork).stamp(Set.of(), List.of(LEFT, RIGHT), false);
+		assertThat(changes(plan)).containsExactly(List.of(new Insert(LEFT)), List.of(new Insert(RIGHT)));
 		assertThatExceptionOfType(MigrateException.class)
-			.isThrownBy(() -> Planner.stamp(this.fork, Set.of(), List.of(LEFT, BASE), false))
+			.isThrownBy(() -> new Planner(this.fork).stamp(Set.of(), List.of(LEFT, BASE), false))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.INVALID_TARGET));
 	}
 
@@ -380,29 +380,29 @@ class PlannerTests {
 
 	@Test
 	void offlineUpgradeStartsFromBaseOrTheRangeStart() {
-		assertThat(Planner.offlineUpgrade(this.diamond, "heads").headsBefore()).isEmpty();
-		Plan plan = Planner.offlineUpgrade(this.diamond, "1975:heads");
+		assertThat(new Planner(this.diamond).offlineUpgrade("heads").headsBefore()).isEmpty();
+		Plan plan = new Planner(this.diamond).offlineUpgrade("1975:heads");
 		assertThat(plan.headsBefore()).containsExactly(BASE);
 		assertThat(ids(plan)).containsExactly(RIGHT, LEFT, MERGE);
-		assertThat(ids(Planner.offlineUpgrade(this.chain, ":b2"))).containsExactly("a1", "b2");
+		assertThat(ids(new Planner(this.chain).offlineUpgrade(":b2"))).containsExactly("a1", "b2");
 	}
 
 	@Test
 	void offlineDowngradeNeedsARange() {
 		assertThatExceptionOfType(MigrateException.class)
-			.isThrownBy(() -> Planner.offlineDowngrade(this.diamond, "base"))
+			.isThrownBy(() -> new Planner(this.diamond).offlineDowngrade("base"))
 			.satisfies((ex) -> {
 				assertThat(ex.code()).isEqualTo(ErrorCode.INVALID_TARGET);
 				assertThat(ex.description()).startsWith("downgrade with --sql requires <fromrev>:<torev>");
 			});
-		assertThat(ids(Planner.offlineDowngrade(this.diamond, MERGE + ":" + BASE))).containsExactly(MERGE, LEFT,
+		assertThat(ids(new Planner(this.diamond).offlineDowngrade(MERGE + ":" + BASE))).containsExactly(MERGE, LEFT,
 				RIGHT);
 	}
 
 	@Test
 	void offlineStamp() {
-		assertThat(changes(Planner.offlineStamp(this.diamond, "heads"))).containsExactly(List.of(new Insert(MERGE)));
-		assertThat(changes(Planner.offlineStamp(this.diamond, "1975:heads")))
+		assertThat(changes(new Planner(this.diamond).offlineStamp("heads"))).containsExactly(List.of(new Insert(MERGE)));
+		assertThat(changes(new Planner(this.diamond).offlineStamp("1975:heads")))
 			.containsExactly(List.of(new Update(BASE, MERGE)));
 	}
 

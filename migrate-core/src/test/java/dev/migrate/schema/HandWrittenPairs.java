@@ -219,6 +219,13 @@ final class HandWrittenPairs {
 				CREATE TYPE mood AS ENUM ('angry', 'sad', 'ok', 'happy', 'ecstatic');
 				CREATE TABLE person (name text, current_mood mood DEFAULT 'sad', history mood[]);
 				""");
+		both(pairs, "enum label added and used by a default at once", """
+				CREATE TYPE mood AS ENUM ('sad', 'happy');
+				CREATE TABLE person (name text, current_mood mood DEFAULT 'sad');
+				""", """
+				CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
+				CREATE TABLE person (name text, current_mood mood DEFAULT 'ok', since date);
+				""");
 		both(pairs, "enum labels removed and reordered", """
 				CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
 				CREATE TABLE person (name text, current_mood mood DEFAULT 'ok');

@@ -88,6 +88,11 @@ final class RoundTrip {
 		}
 	}
 
+	/** The steps of the diff from schema A to schema B of the pair, without running them. */
+	List<SchemaChange> diff(SchemaPair pair) throws SQLException {
+		return SchemaDiff.between(snapshot(pair, pair.a()).catalog(), snapshot(pair, pair.b()).catalog());
+	}
+
 	/** Catalog and dump of a schema script, built once per script (pairs and their reverses share them). */
 	private Snapshot snapshot(SchemaPair pair, String sql) throws SQLException {
 		Snapshot snapshot = this.snapshots.get(key(pair, sql));

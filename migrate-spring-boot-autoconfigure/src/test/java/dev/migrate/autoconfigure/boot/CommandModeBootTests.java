@@ -42,7 +42,7 @@ class CommandModeBootTests {
 
 		Boot.ChildResult check = run("check");
 		assertThat(check.exitCode()).as(check.output()).isEqualTo(1);
-		assertThat(check.output()).contains("Pending: 1 revision(s) not applied: b2c3d4e5f6a1 (add email column)");
+		assertThat(check.output()).contains("Pending: 1 revision(s) not applied;").contains("  b2c3d4e5f6a1 (add email column)");
 		assertThat(versions()).containsExactly("a1b2c3d4e5f6");
 	}
 

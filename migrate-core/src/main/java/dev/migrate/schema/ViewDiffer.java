@@ -1,0 +1,126 @@
+package dev.migrate.schema;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.migrate.schema.SchemaCatalog.Name;
+import dev.migrate.schema.SchemaCatalog.View;
+
+/**
+ * View and materialized view differences: views whose definition changes, or that read a table
+ * column that is dropped or changes type, or a rebuilt view, are dropped (dependents first) and
+ * created again (dependencies first).
+ */
+final class ViewDiffer {
+
+	private final CatalogDiffer differ;
+
+	ViewDiffer(CatalogDiffer differ) {
+		this.differ = differ;
+	}
+
+
+	private final Set<String> viewsDropped = new LinkedHashSet<>();
+
+	private final Set<String> viewsCreated = new LinkedHashSet<>();
+
+	void classify() {
+		for (String key : CatalogDiffer.union(this.differ.currentViews(), this.differ.desiredViews())) {
+			View before = this.differ.currentViews().get(key);
+			View after = this.differ.desiredViews().get(key);
+			if (before == null) {
+				this.viewsCreated.add(key);
+			}
+			else if (after == null) {
+				this.viewsDropped.add(key);
+			}
+			else if (!before.definition().equals(after.definition()) || before.materialized() != after.materialized()) {
+				this.viewsDropped.add(key);
+				this.viewsCreated.add(key);
+			}
+		}
+		boolean more = true;
+		while (more) {
+			more = false;
+			for (View view : this.differ.currentViews().values()) {
+				String key = CatalogDiffer.key(view.name());
+				if (this.viewsDropped.contains(key) || !this.differ.desiredViews().containsKey(key)) {
+					continue;
+				}
+				for (Name dependency : view.dependsOn()) {
+					String on = CatalogDiffer.key(dependency);
+					if (this.differ.dropped().contains(on) || this.differ.reshapedTables().contains(on) || this.viewsDropped.contains(on)) {
+						this.viewsDropped.add(key);
+						this.viewsCreated.add(key);
+						more = true;
+						break;
+					}
+				}
+			}
+		}
+		this.differ.dropped().addAll(this.viewsDropped);
+		this.differ.created().addAll(this.viewsCreated);
+	}
+
+	void diff() {
+		List<View> drops = order(this.viewsDropped, this.differ.currentViews());
+		java.util.Collections.reverse(drops);
+		for (View view : drops) {
+			View after = this.differ.desiredViews().get(CatalogDiffer.key(view.name()));
+			Step step;
+			if (after == null) {
+				step = Step.removed(viewSubject(view));
+			}
+			else if (after.definition().equals(view.definition()) && after.materialized() == view.materialized()) {
+				step = Step.removed(viewSubject(view)).consequential();
+			}
+			else {
+				step = Step.changed(viewSubject(view), view.definition(), after.definition());
+			}
+			this.differ.add(Phase.DROP_VIEWS, step.up(SchemaSql.dropView(view)).down(SchemaSql.createView(view)));
+		}
+		for (View view : order(this.viewsCreated, this.differ.desiredViews())) {
+			boolean existed = this.differ.currentViews().containsKey(CatalogDiffer.key(view.name()));
+			Step step = existed ? Step.added(viewSubject(view)).consequential() : Step.added(viewSubject(view));
+			step.up(SchemaSql.createView(view)).down(SchemaSql.dropView(view));
+			if (view.materialized()) {
+				step.hazard("runs the query of materialized view " + view.name().display() + " to fill it");
+			}
+			this.differ.add(Phase.CREATE_VIEWS, step);
+		}
+	}
+
+	/** The views with these keys, each after the views it reads. */
+	private static List<View> order(Set<String> keys, Map<String, View> views) {
+		List<View> ordered = new ArrayList<>();
+		Set<String> visited = new HashSet<>();
+		for (String key : keys) {
+			visit(key, keys, views, visited, ordered);
+		}
+		return ordered;
+	}
+
+	private static void visit(String key, Set<String> keys, Map<String, View> views, Set<String> visited,
+			List<View> ordered) {
+		if (!visited.add(key)) {
+			return;
+		}
+		View view = views.get(key);
+		for (Name dependency : view.dependsOn()) {
+			String on = CatalogDiffer.key(dependency);
+			if (keys.contains(on) && views.containsKey(on)) {
+				visit(on, keys, views, visited, ordered);
+			}
+		}
+		ordered.add(view);
+	}
+
+	private static String viewSubject(View view) {
+		return (view.materialized() ? "materialized view " : "view ") + view.name().display();
+	}
+
+}
