@@ -1,8 +1,10 @@
 package dev.migrate.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import dev.migrate.command.CheckCommand;
+import dev.migrate.command.DriftCheckCommand;
 import dev.migrate.command.MigrateCommand;
 
 /** {@code migrate check}: see {@link CheckCommand}. */
@@ -12,9 +14,13 @@ import dev.migrate.command.MigrateCommand;
 				+ "exit 0 otherwise. Never writes.")
 final class CheckCli extends CliCommand {
 
+	@Option(names = "--drift", description = "Also replay the applied revisions into a shadow database (see "
+			+ "--shadow-url) and exit 1 with one line per difference when the database's schema differs.")
+	private boolean drift;
+
 	@Override
 	MigrateCommand command() {
-		return new CheckCommand();
+		return this.drift ? new DriftCheckCommand() : new CheckCommand();
 	}
 
 }

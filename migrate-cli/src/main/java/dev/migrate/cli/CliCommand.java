@@ -25,7 +25,7 @@ abstract class CliCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		return this.cli.run(command(), this.spec);
+		return this.cli.run(this::command, this.spec);
 	}
 
 }

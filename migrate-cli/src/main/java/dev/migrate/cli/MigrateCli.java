@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -28,6 +29,7 @@ import dev.migrate.command.CommandRunner;
 import dev.migrate.command.ExitStatus;
 import dev.migrate.command.MigrateCommand;
 import dev.migrate.command.UsageException;
+import dev.migrate.shadow.ShadowDatabase;
 
 /**
  * The {@code migrate} command line: Alembic's commands ({@code current}, {@code history},
@@ -44,7 +46,8 @@ import dev.migrate.command.UsageException;
 				"  DATABASE_URL           --url (jdbc:postgresql:// or postgres://user:pass@host/db)",
 				"  DATABASE_USER          --user", "  DATABASE_PASSWORD      --password",
 				"  MIGRATE_LOCATIONS      --locations", "  MIGRATE_SCHEMA         --schema",
-				"  MIGRATE_VERSION_TABLE  --version-table", "  MIGRATE_HISTORY_TABLE  --history-table", "",
+				"  MIGRATE_VERSION_TABLE  --version-table", "  MIGRATE_HISTORY_TABLE  --history-table",
+				"  MIGRATE_SHADOW_URL     --shadow-url", "",
 				"Exit status: 0 ok, 1 check found problems, 2 usage error, 3 failure (database,",
 				"revision or migration error)." })
 public final class MigrateCli implements Callable<Integer> {
@@ -126,6 +129,12 @@ public final class MigrateCli implements Callable<Integer> {
 			description = "Do not fail when applied revisions were edited (prefer accept-checksum).")
 	private boolean noValidateChecksums;
 
+	@Option(names = "--shadow-url", scope = ScopeType.INHERIT, paramLabel = "URL",
+			description = "An empty database that revision --autogenerate and check --drift use as their shadow "
+					+ "and empty after each use (env MIGRATE_SHADOW_URL; default: a temporary database created on "
+					+ "the server of --url and dropped afterwards).")
+	private String shadowUrl;
+
 	@Option(names = "--allow-unknown-revisions", scope = ScopeType.INHERIT,
 			description = "Go on when the database is at a revision these revisions do not include (applied by "
 					+ "a newer version); upgrade then does nothing.")
@@ -159,14 +168,15 @@ public final class MigrateCli implements Callable<Integer> {
 
 	/**
 	 * Run a parsed command with the global options.
-	 * @param command the command
+	 * @param parsed the command (which may find that its options do not fit together)
 	 * @param commandSpec the subcommand, for its output streams
 	 * @return the exit status
 	 */
-	int run(MigrateCommand command, CommandSpec commandSpec) {
+	int run(Supplier<MigrateCommand> parsed, CommandSpec commandSpec) {
 		PrintWriter out = commandSpec.commandLine().getOut();
 		PrintWriter err = commandSpec.commandLine().getErr();
 		try {
+			MigrateCommand command = parsed.get();
 			MigrateSettings settings = settings();
 			DatabaseUrl database = database();
 			if (database == null && command.needsDatabase()) {
@@ -178,6 +188,7 @@ public final class MigrateCli implements Callable<Integer> {
 				.out(out)
 				.err(err)
 				.database(() -> (database != null) ? describe(database) : null)
+				.shadow(() -> shadow(database, dataSource, settings.vocabulary()))
 				.build();
 			return command.run(context);
 		}
@@ -265,7 +276,32 @@ public final class MigrateCli implements Callable<Integer> {
 		return (fromEnv != null) ? DatabaseUrl.parse(fromEnv, "DATABASE_URL") : null;
 	}
 
-	private DataSource dataSource(DatabaseUrl database) {
+	/**
+	 * The shadow database of {@code revision --autogenerate} and {@code check --drift}:
+	 * {@code --shadow-url} (its own user and password, else the database's), else a temporary
+	 * database on the database's server.
+	 */
+	private ShadowDatabase shadow(DatabaseUrl database, DataSource target, Vocabulary vocabulary) {
+		String given = option(this.shadowUrl, "MIGRATE_SHADOW_URL");
+		if (given != null) {
+			DatabaseUrl shadow = DatabaseUrl.parse(given, (this.shadowUrl != null) ? "--shadow-url" : "MIGRATE_SHADOW_URL");
+			PGSimpleDataSource dataSource = (shadow.user() != null)
+					? dataSource(shadow, shadow.user(), shadow.password()) : dataSource(shadow);
+			return ShadowDatabase.provided(dataSource, shadow.display(), target, vocabulary);
+		}
+		return ShadowDatabase.temporary(target, (name) -> {
+			PGSimpleDataSource dataSource = dataSource(database);
+			dataSource.setDatabaseName(name);
+			return dataSource;
+		}, vocabulary);
+	}
+
+	private PGSimpleDataSource dataSource(DatabaseUrl database) {
+		return dataSource(database, firstNonNull(this.user, env("DATABASE_USER"), database.user()),
+				firstNonNull(this.password, env("DATABASE_PASSWORD"), database.password()));
+	}
+
+	private PGSimpleDataSource dataSource(DatabaseUrl database, String databaseUser, String databasePassword) {
 		PGSimpleDataSource dataSource = new PGSimpleDataSource();
 		try {
 			dataSource.setURL(database.jdbcUrl());
@@ -273,8 +309,6 @@ public final class MigrateCli implements Callable<Integer> {
 		catch (IllegalArgumentException ex) {
 			throw new UsageException("The database URL " + database.display() + " is not valid: " + ex.getMessage());
 		}
-		String databaseUser = firstNonNull(this.user, env("DATABASE_USER"), database.user());
-		String databasePassword = firstNonNull(this.password, env("DATABASE_PASSWORD"), database.password());
 		if (databaseUser != null) {
 			dataSource.setUser(databaseUser);
 		}

@@ -1,11 +1,14 @@
 package dev.migrate.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import dev.migrate.command.AutogenerateCommand;
 import dev.migrate.command.MigrateCommand;
+import dev.migrate.command.UsageException;
 import dev.migrate.command.RevisionCommand;
 
 /** {@code migrate revision}: see {@link RevisionCommand}. */
@@ -34,8 +37,31 @@ final class RevisionCli extends CliCommand {
 	@Option(names = "--dir", paramLabel = "DIR", description = "Write into this directory.")
 	private Path directory;
 
+	@Option(names = "--autogenerate",
+			description = "Write the upgrade and downgrade that turn the database (at its heads) into the schema of "
+					+ "--to, applied into a shadow database (see --shadow-url). Needs a database.")
+	private boolean autogenerate;
+
+	@Option(names = "--to", split = ",", paramLabel = "FILE",
+			description = "With --autogenerate: the desired schema, comma-separated SQL files applied in order "
+					+ "(a schema.sql or pg_dump --schema-only output).")
+	private List<Path> to;
+
 	@Override
 	MigrateCommand command() {
+		if (this.autogenerate) {
+			if (this.head != null || this.splice || this.nonTransactional) {
+				throw new UsageException("revision --autogenerate takes no --head, --splice or --non-transactional: "
+						+ "it builds on the single head the database is at");
+			}
+			if (this.to == null || this.to.isEmpty()) {
+				throw new UsageException("revision --autogenerate needs the desired schema: --to FILE[,FILE...]");
+			}
+			return new AutogenerateCommand(this.message, this.to, this.revisionId, this.directory);
+		}
+		if (this.to != null) {
+			throw new UsageException("revision --to needs --autogenerate");
+		}
 		return new RevisionCommand(this.message, this.head, this.splice, this.nonTransactional, this.revisionId,
 				this.directory);
 	}

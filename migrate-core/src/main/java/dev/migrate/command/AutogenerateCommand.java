@@ -43,22 +43,17 @@ public record AutogenerateCommand(String message, List<Path> to, String revision
 
 	@Override
 	public int run(CommandContext context) {
-		List<SchemaScript> desired = desired(context);
 		RevisionFileWriter writer = RevisionFileWriter.open(context, this.directory);
 		RevisionGraph graph = writer.graph();
 		if (graph.heads().size() > 1) {
 			throw RevisionCommand.multipleHeads(graph, context);
 		}
 		Migrator migrator = context.migrator();
+		requireSameRevisions(graph, migrator.graph());
 		requireAtHeads(migrator);
-		Supplier<ShadowDatabase> shadows = context.shadow();
-		if (shadows == null) {
-			throw new MigrateException(ErrorCode.CONFIGURATION,
-					"revision --autogenerate needs a shadow database, and this caller gives none",
-					"Run it with the migrate CLI or the application's command mode");
-		}
+		List<SchemaScript> desired = desired(context);
 		List<SchemaChange> changes;
-		try (ShadowDatabase shadow = shadows.get()) {
+		try (ShadowDatabase shadow = context.openShadow("revision --autogenerate")) {
 			changes = Autogenerate.changes(migrator.dataSource(), shadow, desired, migrator.settings());
 		}
 		PrintWriter out = context.out();
@@ -104,6 +99,24 @@ public record AutogenerateCommand(String message, List<Path> to, String revision
 					+ "(a schema.sql or a pg_dump --schema-only output)");
 		}
 		return model.get();
+	}
+
+	/**
+	 * Fails when the revisions the file is built on (those of the directory written to) are not
+	 * the ones the database is checked against (e.g. {@code --dir} names another directory than
+	 * the source of {@code classpath:} locations).
+	 */
+	private void requireSameRevisions(RevisionGraph written, RevisionGraph checked) {
+		if (!written.heads().equals(checked.heads())) {
+			throw new UsageException("The revisions where the new revision would be written (heads: "
+					+ describe(written.heads()) + ") are not the ones the database is checked against (heads: "
+					+ describe(checked.heads()) + "); pass --dir with the source directory of the revisions, e.g. "
+					+ "--dir src/main/resources/db/revisions");
+		}
+	}
+
+	private static String describe(List<String> heads) {
+		return heads.isEmpty() ? "none" : String.join(", ", heads);
 	}
 
 	/** Fails as Alembic does when the database is not at the heads of the revisions. */

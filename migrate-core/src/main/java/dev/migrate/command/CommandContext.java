@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
+import dev.migrate.ErrorCode;
+import dev.migrate.MigrateException;
 import dev.migrate.MigrateSettings;
 import dev.migrate.Migrator;
 import dev.migrate.shadow.SchemaScript;
@@ -117,9 +119,19 @@ public final class CommandContext {
 		return this.database.get();
 	}
 
-	/** How to open a shadow database, or {@code null} when the front end offers none. */
-	Supplier<ShadowDatabase> shadow() {
-		return this.shadow;
+	/**
+	 * Open the shadow database the front end offers.
+	 * @param command the command that needs it, for the message when there is none
+	 * @return the shadow database, to close after use
+	 */
+	ShadowDatabase openShadow(String command) {
+		if (this.shadow == null) {
+			throw new MigrateException(ErrorCode.CONFIGURATION,
+					command + " needs a shadow database, and this caller gives none",
+					"Run it with the migrate CLI or the application's command mode, or give the CommandContext one "
+							+ "with CommandContext.Builder.shadow(...)");
+		}
+		return this.shadow.get();
 	}
 
 	/**

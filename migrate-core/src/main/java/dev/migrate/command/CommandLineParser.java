@@ -2,6 +2,7 @@ package dev.migrate.command;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -103,8 +104,10 @@ public final class CommandLineParser {
 				return new StampCommand(arguments.positionals(), arguments.flag(purge), arguments.flag(SQL));
 			}
 			case "check": {
-				Arguments.parse(name, rest).expectPositionals(0, 0);
-				return new CheckCommand();
+				Option drift = new Option("drift", null, false);
+				Arguments arguments = Arguments.parse(name, rest, drift);
+				arguments.expectPositionals(0, 0);
+				return arguments.flag(drift) ? new DriftCheckCommand() : new CheckCommand();
 			}
 			case "accept-checksum": {
 				Arguments arguments = Arguments.parse(name, rest);
@@ -114,9 +117,29 @@ public final class CommandLineParser {
 				Option head = new Option("head", null, true);
 				Option splice = new Option("splice", null, false);
 				Option nonTransactional = new Option("non-transactional", null, false);
+				Option autogenerate = new Option("autogenerate", null, false);
+				Option to = new Option("to", null, true);
 				Arguments arguments = Arguments.parse(name, rest, MESSAGE, head, splice, nonTransactional, REV_ID,
-						DIR);
+						DIR, autogenerate, to);
 				arguments.expectPositionals(0, 0);
+				if (arguments.flag(autogenerate)) {
+					for (Option other : List.of(head, splice, nonTransactional)) {
+						if (arguments.flag(other) || arguments.value(other) != null) {
+							throw new UsageException("revision --autogenerate takes no " + other.display()
+									+ ": it builds on the single head the database is at");
+						}
+					}
+					List<Path> files = (arguments.value(to) != null) ? Arrays.stream(arguments.value(to).split(","))
+						.map(String::strip)
+						.filter((file) -> !file.isEmpty())
+						.map(Path::of)
+						.toList() : List.of();
+					return new AutogenerateCommand(arguments.required(MESSAGE), files, arguments.value(REV_ID),
+							arguments.path(DIR));
+				}
+				if (arguments.value(to) != null) {
+					throw new UsageException("revision --to needs --autogenerate");
+				}
 				return new RevisionCommand(arguments.required(MESSAGE), arguments.value(head), arguments.flag(splice),
 						arguments.flag(nonTransactional), arguments.value(REV_ID), arguments.path(DIR));
 			}

@@ -20,10 +20,16 @@ final class CommandUsage {
 			  check                                   exit 1 if revisions are pending, there are several heads,
 			                                          applied revisions were edited or the database is at an
 			                                          unknown revision
+			  check --drift                           also replay the applied revisions into a shadow database
+			                                          and exit 1 if the schema differs from what they create
 			  accept-checksum [<rev>...]              accept the edited files of applied revisions as they are
 			                                          now (all edited ones when no <rev> is given)
 			  revision -m MSG [--head H] [--splice] [--non-transactional] [--rev-id ID] [--dir DIR]
 			                                          write a new empty revision file
+			  revision --autogenerate -m MSG [--to FILE[,FILE...]] [--rev-id ID] [--dir DIR]
+			                                          write the revision that turns the database (at its heads)
+			                                          into the schema of FILEs (schema.sql, pg_dump
+			                                          --schema-only) or, without --to, of the JPA entities
 			  merge -m MSG heads|<rev>... [--rev-id ID] [--dir DIR]
 			                                          write a revision merging the given revisions
 			  help                                    this text

@@ -2,10 +2,7 @@ package dev.migrate.command;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.function.Supplier;
 
-import dev.migrate.ErrorCode;
-import dev.migrate.MigrateException;
 import dev.migrate.MigrationStatus;
 import dev.migrate.Migrator;
 import dev.migrate.shadow.DriftCheck;
@@ -30,14 +27,8 @@ public record DriftCheckCommand() implements MigrateCommand {
 			out.flush();
 			return ExitStatus.PROBLEMS;
 		}
-		Supplier<ShadowDatabase> shadows = context.shadow();
-		if (shadows == null) {
-			throw new MigrateException(ErrorCode.CONFIGURATION,
-					"check --drift needs a shadow database, and this caller gives none",
-					"Run it with the migrate CLI or the application's command mode");
-		}
 		List<String> drift;
-		try (ShadowDatabase shadow = shadows.get()) {
+		try (ShadowDatabase shadow = context.openShadow("check --drift")) {
 			drift = DriftCheck.run(migrator, migrator.dataSource(), shadow);
 		}
 		if (drift.isEmpty()) {

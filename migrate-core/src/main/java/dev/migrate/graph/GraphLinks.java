@@ -121,12 +121,10 @@ final class GraphLinks {
 
 	/** Kahn's algorithm over down revisions and dependencies; reports a cycle it leaves. */
 	static void checkAcyclic(Node[] nodes) {
-		Map<Node, Integer> pending = new HashMap<>(nodes.length * 2);
 		List<Node> ready = new ArrayList<>();
 		for (Node node : nodes) {
-			int count = node.parents.length + node.dependencies.length;
-			pending.put(node, count);
-			if (count == 0) {
+			node.pending = node.parents.length + node.dependencies.length;
+			if (node.pending == 0) {
 				ready.add(node);
 			}
 		}
@@ -136,7 +134,7 @@ final class GraphLinks {
 			sorted++;
 			for (Node[] above : new Node[][] { node.children, node.dependents }) {
 				for (Node next : above) {
-					if (pending.merge(next, -1, Integer::sum) == 0) {
+					if (--next.pending == 0) {
 						ready.add(next);
 					}
 				}
@@ -144,11 +142,11 @@ final class GraphLinks {
 		}
 		if (sorted < nodes.length) {
 			Set<Node> unsorted = new HashSet<>();
-			pending.forEach((node, count) -> {
-				if (count > 0) {
+			for (Node node : nodes) {
+				if (node.pending > 0) {
 					unsorted.add(node);
 				}
-			});
+			}
 			throw cycle(unsorted);
 		}
 	}
@@ -248,7 +246,7 @@ final class GraphLinks {
 			for (int i = 0; i < above.size(); i++) {
 				Node at = above.get(i);
 				if (at != node) {
-					at.labels.addAll(node.labels);
+					at.addLabels(node.labels());
 				}
 				line &= at.children.length + at.dependents.length <= 1 && at.parents.length <= 1;
 				for (Node child : at.children) {
@@ -260,7 +258,7 @@ final class GraphLinks {
 			Node below = (line && node.parents.length == 1) ? node.parents[0] : null;
 			while (below != null && below.children.length + below.dependents.length <= 1
 					&& below.parents.length <= 1) {
-				below.labels.addAll(node.labels);
+				below.addLabels(node.labels());
 				below = (below.parents.length == 1) ? below.parents[0] : null;
 			}
 		}

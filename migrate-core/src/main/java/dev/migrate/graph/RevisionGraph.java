@@ -139,7 +139,7 @@ public final class RevisionGraph {
 			throw duplicateRevisions(duplicates);
 		}
 		Node[] byLoad = byId.values().toArray(NONE);
-		Arrays.sort(byLoad, Comparator.comparing((Node node) -> node.revision.fileName()).thenComparing(Node::id));
+		Arrays.sort(byLoad, Comparator.comparing((Node node) -> node.fileName).thenComparing(Node::id));
 		for (int i = 0; i < byLoad.length; i++) {
 			byLoad[i].load = i;
 		}
@@ -187,7 +187,7 @@ public final class RevisionGraph {
 							"Give the branch a label no other revision declares and no revision has as id");
 				}
 				byLabel.put(label, node);
-				node.labels.add(label);
+				node.addLabels(List.of(label));
 			}
 		}
 		return byLabel;
@@ -387,7 +387,7 @@ public final class RevisionGraph {
 	 * @return the labels
 	 */
 	public Set<String> branchLabels(String id) {
-		return Collections.unmodifiableSet(node(id).labels);
+		return Collections.unmodifiableSet(node(id).labels());
 	}
 
 	/**
@@ -630,7 +630,14 @@ public final class RevisionGraph {
 
 		final Revision revision;
 
-		final TreeSet<String> labels = new TreeSet<>();
+		/** The name the revision's file is ranked by. */
+		final String fileName;
+
+		/** The branch labels, declared and inherited; {@code null} for none. */
+		TreeSet<String> labels;
+
+		/** Down revisions and dependencies not yet sorted, while checking for cycles. */
+		int pending;
 
 		Node[] parents = NONE;
 
@@ -650,6 +657,7 @@ public final class RevisionGraph {
 
 		Node(Revision revision) {
 			this.revision = revision;
+			this.fileName = revision.fileName();
 		}
 
 		String id() {
@@ -658,6 +666,19 @@ public final class RevisionGraph {
 
 		String source() {
 			return this.revision.source();
+		}
+
+		void addLabels(Collection<String> more) {
+			if (!more.isEmpty()) {
+				if (this.labels == null) {
+					this.labels = new TreeSet<>();
+				}
+				this.labels.addAll(more);
+			}
+		}
+
+		Set<String> labels() {
+			return (this.labels != null) ? this.labels : Set.of();
 		}
 
 		boolean hasNormalizedDependencies() {

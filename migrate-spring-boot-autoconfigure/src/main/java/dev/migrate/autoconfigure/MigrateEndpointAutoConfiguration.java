@@ -47,7 +47,8 @@ public final class MigrateEndpointAutoConfiguration {
 		Access access = accessResolver.getIfAvailable(() -> new PropertiesEndpointAccessResolver(environment))
 			.accessFor(MIGRATIONS, Access.READ_ONLY);
 		WriteOperationsGuard.check(access, writeAccess, resourceLoader.getClassLoader());
-		return new MigrationsEndpoint(reader, tracker, writeAccess);
+		return new MigrationsEndpoint(reader, tracker, writeAccess,
+				new SchemaDriftTracker(reader.migrator(), properties.getShadowUrl()));
 	}
 
 	@Bean

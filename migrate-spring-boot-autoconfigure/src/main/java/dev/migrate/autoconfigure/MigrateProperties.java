@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
 
@@ -18,7 +20,8 @@ import dev.migrate.graph.Target;
 public class MigrateProperties {
 
 	/**
-	 * Whether to enable migrate.
+	 * Whether to enable migrate: the migrator, the startup action, the traffic gate and the
+	 * migrations endpoint, health indicator and metrics.
 	 */
 	private boolean enabled = true;
 
@@ -49,7 +52,7 @@ public class MigrateProperties {
 	 * Schema of the version and history tables, also put first on the search path of
 	 * migrations. If not set, the connection's current schema is used.
 	 */
-	private String schema;
+	private @Nullable String schema;
 
 	/**
 	 * Name of the version table, which holds one row per applied head.
@@ -108,25 +111,32 @@ public class MigrateProperties {
 	 * Command to run with the application's configuration instead of migrating at startup, such
 	 * as 'downgrade -1'; the application exits afterwards.
 	 */
-	private String command;
+	private @Nullable String command;
 
 	/**
 	 * JDBC URL of a separate connection used only for migrations. If not set, the application's
 	 * DataSource is used.
 	 */
-	private String url;
+	private @Nullable String url;
 
 	/**
 	 * Login user of the separate migration connection. If not set, the application's user is
 	 * used.
 	 */
-	private String username;
+	private @Nullable String username;
 
 	/**
 	 * Login password of the separate migration connection. If not set, the application's
 	 * password is used.
 	 */
-	private String password;
+	private @Nullable String password;
+
+	/**
+	 * JDBC URL of an empty database that 'revision --autogenerate' and 'check --drift' use as
+	 * their shadow database, emptied after each use. If not set, a temporary database is created
+	 * on the server of the migration connection and dropped afterwards.
+	 */
+	private String shadowUrl;
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -186,11 +196,11 @@ public class MigrateProperties {
 		this.target = target.strip();
 	}
 
-	public String getSchema() {
+	public @Nullable String getSchema() {
 		return this.schema;
 	}
 
-	public void setSchema(String schema) {
+	public void setSchema(@Nullable String schema) {
 		this.schema = schema;
 	}
 
@@ -274,36 +284,44 @@ public class MigrateProperties {
 		this.exitAfterMigrate = exitAfterMigrate;
 	}
 
-	public String getCommand() {
+	public @Nullable String getCommand() {
 		return this.command;
 	}
 
-	public void setCommand(String command) {
+	public void setCommand(@Nullable String command) {
 		this.command = command;
 	}
 
-	public String getUrl() {
+	public @Nullable String getUrl() {
 		return this.url;
 	}
 
-	public void setUrl(String url) {
+	public void setUrl(@Nullable String url) {
 		this.url = url;
 	}
 
-	public String getUsername() {
+	public @Nullable String getUsername() {
 		return this.username;
 	}
 
-	public void setUsername(String username) {
+	public void setUsername(@Nullable String username) {
 		this.username = username;
 	}
 
-	public String getPassword() {
+	public @Nullable String getPassword() {
 		return this.password;
 	}
 
-	public void setPassword(String password) {
+	public void setPassword(@Nullable String password) {
 		this.password = password;
+	}
+
+	public String getShadowUrl() {
+		return this.shadowUrl;
+	}
+
+	public void setShadowUrl(String shadowUrl) {
+		this.shadowUrl = shadowUrl;
 	}
 
 	/** Whether {@code migrate.command} is set, so the startup action stands aside. */
@@ -316,7 +334,7 @@ public class MigrateProperties {
 		return hasText(this.url) || hasText(this.username);
 	}
 
-	private static boolean hasText(String value) {
+	private static boolean hasText(@Nullable String value) {
 		return value != null && !value.isBlank();
 	}
 

@@ -45,6 +45,7 @@ class MigratePropertiesMetadataTests {
 		SPECIFIED.put("migrate.endpoint.timeout", "5s");
 		SPECIFIED.put("migrate.endpoint.write-role", "MIGRATE_ADMIN");
 		SPECIFIED.put("migrate.endpoint.unsafe-allow-anonymous-writes", "false");
+		SPECIFIED.put("migrate.shadow-url", null);
 	}
 
 	@Test
@@ -81,6 +82,66 @@ class MigratePropertiesMetadataTests {
 		assertThat(properties.get("migrate.enabled").path("description").asString()).startsWith("Whether");
 		assertThat(properties.get("migrate.locations").path("description").asString())
 			.startsWith("Comma-separated list");
+	}
+
+	@Test
+	void healthIndicatorSwitchIsDocumented() throws Exception {
+		JsonNode property = entry(metadata().get("properties"), "management.health.migrations.enabled");
+		assertThat(property.path("type").asString()).isEqualTo("java.lang.Boolean");
+		assertThat(property.path("defaultValue").asBoolean()).isTrue();
+		assertThat(property.path("description").asString()).startsWith("Whether to enable the migrations health");
+	}
+
+	@Test
+	void targetAndLocationsHaveValueHintsAndAcceptAnyValue() throws Exception {
+		JsonNode hints = metadata().get("hints");
+		assertThat(values(entry(hints, "migrate.target"))).containsExactly("heads", "head", "base");
+		assertThat(values(entry(hints, "migrate.locations"))).contains("classpath:", "filesystem:");
+		for (String name : new String[] { "migrate.target", "migrate.locations" }) {
+			assertThat(entry(hints, name).get("providers").get(0).get("name").asString()).isEqualTo("any");
+		}
+	}
+
+	@Test
+	void everyModeAndPhaseHasADescription() throws Exception {
+		JsonNode hints = metadata().get("hints");
+		assertThat(values(entry(hints, "migrate.mode"))).containsExactly("upgrade", "validate", "await", "off");
+		assertThat(values(entry(hints, "migrate.phase"))).containsExactly("runner", "eager");
+		for (String name : new String[] { "migrate.mode", "migrate.phase" }) {
+			for (JsonNode value : entry(hints, name).get("values")) {
+				assertThat(value.path("description").asString()).as("%s=%s", name, value.get("value").asString())
+					.isNotBlank()
+					.endsWith(".");
+			}
+		}
+		for (MigrateProperties.Mode mode : MigrateProperties.Mode.values()) {
+			assertThat(values(entry(hints, "migrate.mode"))).contains(mode.name().toLowerCase(java.util.Locale.ROOT));
+		}
+		for (MigrateProperties.Phase phase : MigrateProperties.Phase.values()) {
+			assertThat(values(entry(hints, "migrate.phase"))).contains(phase.name().toLowerCase(java.util.Locale.ROOT));
+		}
+	}
+
+	private JsonNode metadata() throws Exception {
+		try (InputStream in = getClass().getClassLoader()
+			.getResourceAsStream("META-INF/spring-configuration-metadata.json")) {
+			return JsonMapper.builder().build().readTree(in);
+		}
+	}
+
+	private static JsonNode entry(JsonNode entries, String name) {
+		for (JsonNode entry : entries) {
+			if (entry.get("name").asString().equals(name)) {
+				return entry;
+			}
+		}
+		throw new AssertionError("No metadata entry " + name);
+	}
+
+	private static java.util.List<String> values(JsonNode hint) {
+		java.util.List<String> values = new java.util.ArrayList<>();
+		hint.get("values").forEach((value) -> values.add(value.get("value").asString()));
+		return values;
 	}
 
 }

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import dev.migrate.HistoryEntry;
 import dev.migrate.MigrateSettings;
@@ -26,6 +29,7 @@ import dev.migrate.test.PostgresDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -113,6 +117,20 @@ class SampleEndToEndTests {
 	}
 
 	@Test
+	void startsFromTheAotGeneratedInitializerAndMigrates() throws Exception {
+		SampleProcess aot = this.processes.start("aot", List.of("-Dspring.aot.enabled=true"));
+		URI uri = this.processes.awaitReady(aot);
+		assertThat(aot.output()).as("started from the AOT-generated initializer")
+			.contains("Starting AOT-processed SampleApplication");
+		assertThat(ids(RUNNING_UPGRADE, aot.output())).isEqualTo(allIds());
+		assertThat(this.migrator.current()).isEqualTo(this.graph.heads());
+		JsonNode migrations = getJson(uri.resolve("/actuator/migrations"));
+		assertThat(migrations.get("status").asString()).isEqualTo("UP_TO_DATE");
+		JsonNode health = getJson(uri.resolve("/actuator/health/readiness"));
+		assertThat(health.get("status").asString()).isEqualTo("UP");
+	}
+
+	@Test
 	void downgradeToBaseAndUpgradeAgainLeaveTheSameSchema() throws Exception {
 		SampleProcess upgrade = this.processes.run("upgrade-1", "--migrate.exit-after-migrate=true");
 		assertThat(upgrade.exitValue()).isZero();
@@ -193,6 +211,59 @@ class SampleEndToEndTests {
 		try (Connection connection = db.connect()) {
 			return Catalog.dump(connection).stream().filter((line) -> !line.contains("migrate_")).toList();
 		}
+	}
+
+
+	/**
+	 * {@code revision --autogenerate} through the packaged jar: {@code db/schema.sql} matches what
+	 * the revisions build, and a change to it becomes revisions that apply and leave nothing to
+	 * generate.
+	 */
+	@Test
+	void autogenerateAgainstTheSampleSchemaFile(@TempDir Path project) throws Exception {
+		Path revisions = Files.createDirectories(project.resolve("revisions"));
+		try (Stream<Path> sources = Files.list(Path.of("src/main/resources/db/revisions"))) {
+			for (Path source : sources.toList()) {
+				Files.copy(source, revisions.resolve(source.getFileName()));
+			}
+		}
+		String locations = "--migrate.locations=filesystem:" + revisions;
+		assertThat(this.processes.run("upgrade", locations, "--migrate.exit-after-migrate=true").exitValue()).isZero();
+		Path schema = Path.of("db/schema.sql").toAbsolutePath();
+		SampleProcess same = this.processes.run("same", locations,
+				"--migrate.command=revision --autogenerate -m 'nothing' --to " + schema);
+		assertThat(same.exitValue()).isZero();
+		assertThat(same.output()).contains("\nNo changes in schema detected.\n");
+		assertThat(revisions.toFile().list()).hasSize(7);
+
+		Path changed = project.resolve("schema.sql");
+		Files.writeString(changed, Files.readString(schema)
+			.replace("\tword_count integer NOT NULL", "\tsummary text,\n\tword_count integer NOT NULL")
+			.concat("\nCREATE INDEX documents_created_at_idx ON documents (created_at);\n"));
+		SampleProcess generate = this.processes.run("generate", locations,
+				"--migrate.command=revision --autogenerate -m 'add summary' --to " + changed);
+		assertThat(generate.exitValue()).isZero();
+		assertThat(generate.output()).contains("Detected table \"documents\": column \"summary\" added")
+			.contains("Detected index \"documents_created_at_idx\" on \"documents\" added");
+		List<Path> written;
+		try (Stream<Path> files = Files.list(revisions)) {
+			written = files.filter((file) -> file.getFileName().toString().contains("add_summary")).sorted().toList();
+		}
+		assertThat(written).hasSize(2);
+		String all = Files.readString(written.get(0)) + Files.readString(written.get(1));
+		assertThat(all).contains("ALTER TABLE documents ADD COLUMN summary text;")
+			.contains("-- hazard: drops column \"summary\" and its data")
+			.contains("-- transactional: false")
+			.contains("CREATE INDEX CONCURRENTLY documents_created_at_idx ON documents USING btree (created_at);");
+
+		assertThat(this.processes.run("apply", locations, "--migrate.exit-after-migrate=true").exitValue()).isZero();
+		SampleProcess after = this.processes.run("after", locations,
+				"--migrate.command=revision --autogenerate -m 'nothing' --to " + changed);
+		assertThat(after.exitValue()).isZero();
+		assertThat(after.output()).contains("\nNo changes in schema detected.\n");
+		SampleProcess drift = this.processes.run("drift", locations, "--migrate.command=check --drift");
+		assertThat(drift.exitValue()).isZero();
+		assertThat(drift.output()).contains("No drift: the database schema is what its applied revisions create");
 	}
 
 }

@@ -107,10 +107,23 @@ final class SampleProcesses implements BeforeEachCallback, AfterEachCallback, Te
 	 * @return the running process
 	 */
 	SampleProcess start(String name, String... arguments) throws IOException {
+		return start(name, List.of(), arguments);
+	}
+
+	/**
+	 * Start the sample jar against the test database with JVM options.
+	 * @param name the process's name in messages and its log file's name
+	 * @param jvmOptions JVM options, e.g. {@code -Dspring.aot.enabled=true}
+	 * @param arguments extra application arguments, e.g. {@code --migrate.mode=validate}
+	 * @return the running process
+	 */
+	SampleProcess start(String name, List<String> jvmOptions, String... arguments) throws IOException {
 		Path jar = Path.of(System.getProperty("sample.jar", "target/sample-app.jar"));
 		assertThat(jar).as("the packaged sample (mvn package builds it)").isRegularFile();
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString(), "--server.port=0"));
+				"-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-jar", jar.toString(), "--server.port=0"));
 		command.addAll(List.of(arguments));
 		Path log = this.logs.resolve(name + ".log");
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());

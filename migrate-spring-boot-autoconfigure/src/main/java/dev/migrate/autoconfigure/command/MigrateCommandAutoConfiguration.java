@@ -1,5 +1,6 @@
 package dev.migrate.autoconfigure.command;
 
+import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
@@ -10,6 +11,7 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionMessage;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
@@ -17,10 +19,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.orm.jpa.AbstractEntityManagerFactoryBean;
 
 import dev.migrate.Migrator;
+import dev.migrate.autoconfigure.ApplicationShadow;
 import dev.migrate.autoconfigure.MigrateAutoConfiguration;
 
 /**
@@ -35,9 +40,15 @@ public final class MigrateCommandAutoConfiguration {
 
 	@Bean
 	MigrateCommandRunner migrateCommandRunner(Environment environment, ObjectProvider<Migrator> migrator,
-			ObjectProvider<DataSource> dataSource, ConfigurableApplicationContext context) {
+			ObjectProvider<DataSource> dataSource, ConfigurableApplicationContext context,
+			ObjectProvider<EntityModelSchema> entityModelSchema) {
+		String shadowUrl = environment.getProperty("migrate.shadow-url");
 		return new MigrateCommandRunner(environment.getProperty("migrate.command"), migrator,
-				database(environment, dataSource), context);
+				database(environment, dataSource), context, new PrintWriter(System.out, true),
+				new PrintWriter(System.err, true), System::exit, (commandMigrator, builder) -> {
+					builder.shadow(new ApplicationShadow(shadowUrl, commandMigrator));
+					entityModelSchema.ifAvailable(builder::desiredSchema);
+				});
 	}
 
 	/** The database as {@code current -v} shows it: {@code migrate.url} or the DataSource's URL and user. */
@@ -64,6 +75,22 @@ public final class MigrateCommandAutoConfiguration {
 
 	static String redact(String url) {
 		return url.replaceAll("(?i)([?&;]password=)[^&;]*", "$1***");
+	}
+
+	/**
+	 * The desired schema of {@code revision --autogenerate} without {@code --to}, when the
+	 * application uses JPA: its entities' create script.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "org.springframework.orm.jpa.AbstractEntityManagerFactoryBean",
+			"jakarta.persistence.spi.PersistenceProvider" })
+	static class JpaDesiredSchemaConfiguration {
+
+		@Bean
+		EntityModelSchema migrateJpaDesiredSchema(ObjectProvider<AbstractEntityManagerFactoryBean> factories) {
+			return new JpaDesiredSchema(factories);
+		}
+
 	}
 
 	/** Matches when {@code migrate.command} has text and migrate is enabled. */

@@ -1,6 +1,7 @@
 package dev.migrate.autoconfigure.command;
 
 import java.io.PrintWriter;
+import java.util.function.BiConsumer;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
@@ -43,6 +44,8 @@ final class MigrateCommandRunner implements ApplicationRunner, Ordered {
 
 	private final IntConsumer exit;
 
+	private final BiConsumer<Migrator, CommandContext.Builder> schemaSources;
+
 	MigrateCommandRunner(String command, ObjectProvider<Migrator> migrator, Supplier<String> database,
 			ConfigurableApplicationContext context) {
 		this(command, migrator, database, context, new PrintWriter(System.out, true), new PrintWriter(System.err, true),
@@ -51,6 +54,19 @@ final class MigrateCommandRunner implements ApplicationRunner, Ordered {
 
 	MigrateCommandRunner(String command, ObjectProvider<Migrator> migrator, Supplier<String> database,
 			ConfigurableApplicationContext context, PrintWriter out, PrintWriter err, IntConsumer exit) {
+		this(command, migrator, database, context, out, err, exit, (m, builder) -> {
+		});
+	}
+
+	/**
+	 * Create a runner.
+	 * @param schemaSources gives the command context the shadow database and the desired schema
+	 * of {@code revision --autogenerate} and {@code check --drift}
+	 */
+	MigrateCommandRunner(String command, ObjectProvider<Migrator> migrator, Supplier<String> database,
+			ConfigurableApplicationContext context, PrintWriter out, PrintWriter err, IntConsumer exit,
+			BiConsumer<Migrator, CommandContext.Builder> schemaSources) {
+		this.schemaSources = schemaSources;
 		this.command = command;
 		this.migrator = migrator;
 		this.database = database;
@@ -78,12 +94,13 @@ final class MigrateCommandRunner implements ApplicationRunner, Ordered {
 		}
 		logger.info("Running migrate command '" + this.command + "' (migrate.command); the application exits "
 				+ "afterwards");
-		CommandContext context = CommandContext.builder(migrator.settings())
+		CommandContext.Builder builder = CommandContext.builder(migrator.settings())
 			.migrator(() -> migrator)
 			.out(this.out)
 			.err(this.err)
-			.database(this.database)
-			.build();
+			.database(this.database);
+		this.schemaSources.accept(migrator, builder);
+		CommandContext context = builder.build();
 		int status = CommandRunner.run(this.command, context);
 		logger.info("migrate command '" + this.command + "' finished with exit status " + status);
 		return status;

@@ -31,6 +31,8 @@ import dev.migrate.autoconfigure.MigrationTracker.Outcome;
 import dev.migrate.autoconfigure.MigrationTracker.Running;
 import dev.migrate.autoconfigure.MigrationTracker.Snapshot;
 import dev.migrate.autoconfigure.Redaction;
+import dev.migrate.autoconfigure.SchemaDriftTracker;
+import dev.migrate.autoconfigure.SchemaDriftTracker.DriftCheckResult;
 import dev.migrate.revision.Revision;
 
 /**
@@ -55,6 +57,8 @@ public class MigrationsEndpoint {
 
 	private final WriteAccess access;
 
+	private final @Nullable SchemaDriftTracker schemaDrift;
+
 	/**
 	 * Create the endpoint whose write operations admit principals in role
 	 * {@code MIGRATE_ADMIN}.
@@ -72,17 +76,44 @@ public class MigrationsEndpoint {
 	 * @param access who may call the write operations
 	 */
 	public MigrationsEndpoint(MigrationStateReader reader, MigrationTracker tracker, WriteAccess access) {
-		this.reader = reader;
-		this.tracker = tracker;
-		this.access = access;
+		this(reader, tracker, access, null);
 	}
 
 	/**
-	 * The migration state.
+	 * Create the endpoint with schema drift checks.
+	 * @param reader reads the migration state
+	 * @param tracker the progress of migrations in this application
+	 * @param access who may call the write operations
+	 * @param schemaDrift runs drift checks on demand and keeps the last result, or {@code null}
+	 */
+	public MigrationsEndpoint(MigrationStateReader reader, MigrationTracker tracker, WriteAccess access,
+			@Nullable SchemaDriftTracker schemaDrift) {
+		this.reader = reader;
+		this.tracker = tracker;
+		this.access = access;
+		this.schemaDrift = schemaDrift;
+	}
+
+	/**
+	 * The migration state, with the last schema drift check's result.
 	 * @return the state
 	 */
-	@ReadOperation
 	public MigrationsDescriptor migrations() {
+		return migrations(null);
+	}
+
+	/**
+	 * The migration state, with the last schema drift check's result. With {@code drift=true}
+	 * ({@code /actuator/migrations?drift=true}) a drift check ({@code check --drift}) runs first:
+	 * it creates a shadow database and replays the applied revisions into it.
+	 * @param drift whether to run a drift check now
+	 * @return the state; its status is {@code DRIFT} when the last drift check found differences
+	 */
+	@ReadOperation
+	public MigrationsDescriptor migrations(@Nullable Boolean drift) {
+		if (Boolean.TRUE.equals(drift) && this.schemaDrift != null) {
+			this.schemaDrift.check();
+		}
 		// Progress first: whatever it shows running began after the revisions before it were
 		// committed, so the database read that follows already sees them as applied.
 		Snapshot progress = this.tracker.snapshot();
@@ -90,11 +121,16 @@ public class MigrationsEndpoint {
 		if (!progress.active()) {
 			this.tracker.pending(status.pending().size());
 		}
-		return new MigrationsDescriptor(statusOf(progress, status), status.current(), status.heads(),
+		DriftCheckResult lastDrift = (this.schemaDrift != null) ? this.schemaDrift.last() : null;
+		String state = statusOf(progress, status);
+		if (state.equals("UP_TO_DATE") && lastDrift != null && lastDrift.drifted()) {
+			state = "DRIFT";
+		}
+		return new MigrationsDescriptor(state, status.current(), status.heads(),
 				status.pending().stream().map(PendingRevisionDescriptor::of).toList(),
 				status.applied().stream().map(AppliedRevisionDescriptor::of).toList(),
 				RunningDescriptor.of(progress.running()), LockDescriptor.of(status.lock()),
-				LastRunDescriptor.of(progress.lastRun()));
+				LastRunDescriptor.of(progress.lastRun()), SchemaDriftDescriptor.of(lastDrift));
 	}
 
 	/**
@@ -240,8 +276,26 @@ public class MigrationsEndpoint {
 	@JsonInclude(Include.ALWAYS)
 	public record MigrationsDescriptor(String status, List<String> current, List<String> heads,
 			List<PendingRevisionDescriptor> pending, List<AppliedRevisionDescriptor> applied,
-			@Nullable RunningDescriptor running, LockDescriptor lock,
-			@Nullable LastRunDescriptor lastRun) implements OperationResponseBody {
+			@Nullable RunningDescriptor running, LockDescriptor lock, @Nullable LastRunDescriptor lastRun,
+			@Nullable SchemaDriftDescriptor schemaDrift) implements OperationResponseBody {
+	}
+
+	/**
+	 * The last schema drift check ({@code check --drift}) this application ran.
+	 *
+	 * @param checkedAt when it ran
+	 * @param differences one sentence per difference between the database and what its applied
+	 * revisions create
+	 * @param error why the check could not run, or {@code null}
+	 */
+	@JsonInclude(Include.NON_NULL)
+	public record SchemaDriftDescriptor(String checkedAt, List<String> differences, @Nullable String error) {
+
+		static @Nullable SchemaDriftDescriptor of(@Nullable DriftCheckResult result) {
+			return (result != null) ? new SchemaDriftDescriptor(result.checkedAt().toString(), result.differences(),
+					Redaction.redact(result.error())) : null;
+		}
+
 	}
 
 	/**

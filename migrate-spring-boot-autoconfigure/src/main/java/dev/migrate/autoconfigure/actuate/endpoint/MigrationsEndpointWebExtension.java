@@ -44,12 +44,13 @@ public class MigrationsEndpointWebExtension {
 
 	/**
 	 * The migration state, or {@code UNKNOWN} with {@code 503} when it cannot be read.
+	 * @param drift whether to run a schema drift check first ({@code ?drift=true})
 	 * @return the response
 	 */
 	@ReadOperation
-	public WebEndpointResponse<OperationResponseBody> migrations() {
+	public WebEndpointResponse<OperationResponseBody> migrations(@Nullable Boolean drift) {
 		try {
-			return new WebEndpointResponse<>(this.delegate.migrations(), WebEndpointResponse.STATUS_OK);
+			return new WebEndpointResponse<>(this.delegate.migrations(drift), WebEndpointResponse.STATUS_OK);
 		}
 		catch (MigrateException ex) {
 			return unknown(ex);
