@@ -259,7 +259,8 @@ final class RevisionExecutor {
 				(transactional ? "Its transaction was rolled back unless the commit itself was cut off; "
 						: "Its statements ran but it is not recorded as applied; it must be re-runnable. ")
 						+ (ConnectionLoss.is(error)
-								? ConnectionLoss.advice(error, ex, this.settings.vocabulary()) + ", and check current and history"
+								? ConnectionLoss.advice(error, ex, this.settings.vocabulary())
+										+ ", and check current and history"
 								: "Check the database (current, history) and start again"),
 				ex);
 	}
