@@ -103,12 +103,12 @@ public enum ErrorCode {
 	DATABASE,
 
 	/**
-	 * A desired-schema file ({@code --to}) cannot be read, is not a schema script, or fails to
+	 * A desired-schema file (the desired schema) cannot be read, is not a schema script, or fails to
 	 * apply into the shadow database.
 	 */
 	DESIRED_SCHEMA,
 
-	/** The live database's schema differs from what its revisions create ({@code check --drift}). */
+	/** The live database's schema differs from what its revisions create (the drift check). */
 	SCHEMA_DRIFT
 
 }

@@ -5,14 +5,39 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import dev.migrate.Vocabulary.Setting;
+import dev.migrate.table.TableNames;
+
 /**
  * How a {@link Migrator} finds revisions and where it keeps its state. Immutable; build one
- * with {@link #builder()}. Every value has the default the Spring Boot starter documents.
+ * with {@link #builder()}. The {@code DEFAULT_*} constants are the one source of every default:
+ * the builder, the Spring Boot starter's properties and the command line's help use them.
  */
 public final class MigrateSettings {
 
 	/** Default revision location. */
 	public static final String DEFAULT_LOCATION = "classpath:db/revisions";
+
+	/** Default name of the version table. */
+	public static final String DEFAULT_VERSION_TABLE = "migrate_version";
+
+	/** Default name of the history table. */
+	public static final String DEFAULT_HISTORY_TABLE = "migrate_history";
+
+	/** Default time to wait for another instance holding the migration lock: 10 minutes. */
+	public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(10);
+
+	/** Default {@code lock_timeout} of each transactional revision: 5 seconds. */
+	public static final Duration DEFAULT_DDL_LOCK_TIMEOUT = Duration.ofSeconds(5);
+
+	/** Default number of retries of a revision that hit {@code lock_timeout}. */
+	public static final int DEFAULT_DDL_LOCK_RETRIES = 10;
+
+	/** Default number of retries of a connection while the database has not been reached: none. */
+	public static final int DEFAULT_CONNECT_RETRIES = 0;
+
+	/** Default pause before each connect retry: 10 seconds. */
+	public static final Duration DEFAULT_CONNECT_RETRY_INTERVAL = Duration.ofSeconds(10);
 
 	/**
 	 * Default {@link #networkTimeout()}: longer than a statement of a revision can legitimately
@@ -186,8 +211,10 @@ public final class MigrateSettings {
 	}
 
 	/**
-	 * Builder for {@link MigrateSettings}. Setters validate their value and name it when it is
-	 * wrong.
+	 * Builder for {@link MigrateSettings}. Setters only record their value; {@link #build()}
+	 * validates them all at once and names a wrong one in the words of the
+	 * {@link #vocabulary(Vocabulary) vocabulary}, so that every front end gets the same checks
+	 * in its own words.
 	 */
 	public static final class Builder {
 
@@ -199,17 +226,17 @@ public final class MigrateSettings {
 
 		private String schema;
 
-		private String versionTable = "migrate_version";
+		private String versionTable = DEFAULT_VERSION_TABLE;
 
-		private String historyTable = "migrate_history";
+		private String historyTable = DEFAULT_HISTORY_TABLE;
 
-		private Duration lockTimeout = Duration.ofMinutes(10);
+		private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
 
 		private Long lockKey;
 
-		private Duration ddlLockTimeout = Duration.ofSeconds(5);
+		private Duration ddlLockTimeout = DEFAULT_DDL_LOCK_TIMEOUT;
 
-		private int ddlLockRetries = 10;
+		private int ddlLockRetries = DEFAULT_DDL_LOCK_RETRIES;
 
 		private boolean validateChecksums = true;
 
@@ -221,9 +248,9 @@ public final class MigrateSettings {
 
 		private String instance = defaultInstance();
 
-		private int connectRetries;
+		private int connectRetries = DEFAULT_CONNECT_RETRIES;
 
-		private Duration connectRetryInterval = Duration.ofSeconds(10);
+		private Duration connectRetryInterval = DEFAULT_CONNECT_RETRY_INTERVAL;
 
 		private Vocabulary vocabulary = Vocabulary.java();
 
@@ -290,17 +317,17 @@ public final class MigrateSettings {
 		}
 
 		public Builder versionTable(String versionTable) {
-			this.versionTable = requireText(versionTable, "versionTable");
+			this.versionTable = versionTable;
 			return this;
 		}
 
 		public Builder historyTable(String historyTable) {
-			this.historyTable = requireText(historyTable, "historyTable");
+			this.historyTable = historyTable;
 			return this;
 		}
 
 		public Builder lockTimeout(Duration lockTimeout) {
-			this.lockTimeout = requireNotNegative(lockTimeout, "lockTimeout");
+			this.lockTimeout = lockTimeout;
 			return this;
 		}
 
@@ -310,16 +337,11 @@ public final class MigrateSettings {
 		}
 
 		public Builder ddlLockTimeout(Duration ddlLockTimeout) {
-			this.ddlLockTimeout = requireNotNegative(ddlLockTimeout, "ddlLockTimeout");
+			this.ddlLockTimeout = ddlLockTimeout;
 			return this;
 		}
 
 		public Builder ddlLockRetries(int ddlLockRetries) {
-			if (ddlLockRetries < 0) {
-				throw new MigrateException(ErrorCode.CONFIGURATION,
-						"ddlLockRetries is " + ddlLockRetries + " but must not be negative",
-						"Set it to 0 (no retries) or more");
-			}
 			this.ddlLockRetries = ddlLockRetries;
 			return this;
 		}
@@ -340,12 +362,12 @@ public final class MigrateSettings {
 		}
 
 		public Builder networkTimeout(Duration networkTimeout) {
-			this.networkTimeout = requireNotNegative(networkTimeout, "networkTimeout");
+			this.networkTimeout = networkTimeout;
 			return this;
 		}
 
 		public Builder instance(String instance) {
-			this.instance = requireText(instance, "instance");
+			this.instance = instance;
 			return this;
 		}
 
@@ -356,11 +378,6 @@ public final class MigrateSettings {
 		 * @return this builder
 		 */
 		public Builder connectRetries(int connectRetries) {
-			if (connectRetries < 0) {
-				throw new MigrateException(ErrorCode.CONFIGURATION,
-						"connectRetries is " + connectRetries + " but must not be negative",
-						"Set it to 0 (no retries) or more");
-			}
 			this.connectRetries = connectRetries;
 			return this;
 		}
@@ -371,13 +388,13 @@ public final class MigrateSettings {
 		 * @return this builder
 		 */
 		public Builder connectRetryInterval(Duration connectRetryInterval) {
-			this.connectRetryInterval = requireNotNegative(connectRetryInterval, "connectRetryInterval");
+			this.connectRetryInterval = connectRetryInterval;
 			return this;
 		}
 
 		/**
 		 * Name settings and commands in failures and log lines as this front end spells them,
-		 * e.g. {@link Vocabulary#springBoot()}.
+		 * e.g. the property names of the Spring Boot starter.
 		 * @param vocabulary the vocabulary
 		 * @return this builder
 		 */
@@ -386,23 +403,54 @@ public final class MigrateSettings {
 			return this;
 		}
 
+		/**
+		 * Validate the settings and build them.
+		 * @return the settings
+		 * @throws MigrateException ({@link ErrorCode#CONFIGURATION}) naming the first wrong
+		 * setting in the words of the vocabulary
+		 */
 		public MigrateSettings build() {
+			Vocabulary words = this.vocabulary;
+			String locationsSetting = words.setting(Setting.LOCATIONS);
+			if (this.locations.isEmpty() || this.locations.stream().anyMatch((l) -> l == null || l.isBlank())) {
+				throw new MigrateException(ErrorCode.CONFIGURATION,
+						"The setting " + locationsSetting + " must list at least one non-empty location, but was "
+								+ this.locations,
+						"Set " + locationsSetting + " to classpath: or filesystem: locations, such as "
+								+ DEFAULT_LOCATION);
+			}
+			TableNames.of(this.schema, this.versionTable, this.historyTable, words);
+			requireNotNegative(this.lockTimeout, words.setting(Setting.LOCK_TIMEOUT));
+			requireNotNegative(this.ddlLockTimeout, words.setting(Setting.DDL_LOCK_TIMEOUT));
+			if (this.ddlLockRetries < 0) {
+				String setting = words.setting(Setting.DDL_LOCK_RETRIES);
+				throw new MigrateException(ErrorCode.CONFIGURATION,
+						"The setting " + setting + " is " + this.ddlLockRetries + " but must not be negative",
+						"Set " + setting + " to 0 (no retries) or more");
+			}
+			if (this.connectRetries < 0) {
+				String setting = words.setting(Setting.CONNECT_RETRIES);
+				throw new MigrateException(ErrorCode.CONFIGURATION,
+						"The setting " + setting + " is " + this.connectRetries + " but must not be negative",
+						"Set " + setting + " to 0 (no retries) or more");
+			}
+			requireNotNegative(this.connectRetryInterval, words.setting(Setting.CONNECT_RETRY_INTERVAL));
+			requireNotNegative(this.networkTimeout, words.setting(Setting.NETWORK_TIMEOUT));
+			if (this.instance == null || this.instance.isBlank()) {
+				throw new MigrateException(ErrorCode.CONFIGURATION,
+						"The setting MigrateSettings.Builder.instance(...) is empty",
+						"Give MigrateSettings.Builder.instance(...) a value, such as the host name");
+			}
 			return new MigrateSettings(this);
 		}
 
-		private static String requireText(String value, String name) {
-			if (value == null || value.isBlank()) {
-				throw new MigrateException(ErrorCode.CONFIGURATION, name + " is empty", "Give " + name + " a value");
-			}
-			return value;
-		}
-
-		private static Duration requireNotNegative(Duration value, String name) {
+		private static void requireNotNegative(Duration value, String setting) {
 			if (value == null || value.isNegative()) {
-				throw new MigrateException(ErrorCode.CONFIGURATION, name + " is " + value + " but must be zero or more",
-						"Set " + name + " to a duration such as 5s or 10m");
+				throw new MigrateException(ErrorCode.CONFIGURATION,
+						"The setting " + setting + " is " + ((value != null) ? value : "missing")
+								+ " but must be zero or more",
+						"Set " + setting + " to a duration such as 5s or 10m");
 			}
-			return value;
 		}
 
 	}

@@ -1,10 +1,13 @@
 package dev.migrate;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import dev.migrate.engine.Awaiter;
 import dev.migrate.engine.Engine;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.revision.Revision;
@@ -185,6 +188,39 @@ public final class Migrator {
 	 */
 	public List<String> invalidIndexes() {
 		return this.engine.invalidIndexes();
+	}
+
+	/**
+	 * Wait, without the lock and without writing, until another process (an instance or a job
+	 * that migrates) brings the database to a target: what an init container or a replica that
+	 * does not migrate does before it starts.
+	 * @param target the target, e.g. {@code heads}
+	 * @param timeout how long to wait at most
+	 * @return the status once the database is at the target
+	 * @throws MigrateException {@code AWAIT_TIMEOUT} when the timeout passes; the failure of
+	 * {@link #check(String)} at once when waiting cannot help (edited revisions, several heads,
+	 * an unknown revision unless allowed)
+	 */
+	public MigrationStatus await(String target, Duration timeout) {
+		return await(target, timeout, (status) -> {
+		});
+	}
+
+	/**
+	 * Wait until the database is at a target, as {@link #await(String, Duration)}, showing each
+	 * status read to an observer (e.g. to publish the pending count).
+	 * @param target the target
+	 * @param timeout how long to wait at most
+	 * @param progress sees each status read, on the calling thread
+	 * @return the status once the database is at the target
+	 */
+	public MigrationStatus await(String target, Duration timeout, Consumer<MigrationStatus> progress) {
+		Objects.requireNonNull(target, "'target' must not be null");
+		Objects.requireNonNull(timeout, "'timeout' must not be null");
+		Objects.requireNonNull(progress, "'progress' must not be null");
+		return new Awaiter(this::status, this::check, this.settings.allowUnknownRevisions(),
+				this.settings.vocabulary())
+			.await(target, timeout, progress);
 	}
 
 	/**

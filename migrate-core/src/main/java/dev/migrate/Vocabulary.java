@@ -1,34 +1,32 @@
 package dev.migrate;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * The words failures and log lines use for what a user can change or run: each
  * {@link Setting} and {@link Command} spelled the way the front end that called migrate spells
- * it ({@code migrate.lock.timeout}, {@code --lock-timeout} or
+ * it (a property, an option of a command line, or
  * {@code MigrateSettings.Builder.lockTimeout(...)}). Travels in
- * {@link MigrateSettings#vocabulary()}; the default is {@link #java()}.
+ * {@link MigrateSettings#vocabulary()}; the default is {@link #java()}. Each front end brings
+ * its own implementation; the core knows only the Java API's words.
  */
 public interface Vocabulary {
 
 	/**
 	 * How to name a setting.
 	 * @param setting the setting
-	 * @return its spelling, e.g. {@code migrate.lock.timeout}; for
+	 * @return its spelling, e.g. {@code MigrateSettings.Builder.lockTimeout(...)}; for
 	 * {@link Setting#VALIDATE_CHECKSUMS} and {@link Setting#ALLOW_UNKNOWN_REVISIONS}, the spelling
 	 * that turns the setting to the value advice suggests, e.g.
-	 * {@code migrate.validate-checksums=false}
+	 * {@code MigrateSettings.Builder.validateChecksums(false)}
 	 */
 	String setting(Setting setting);
 
 	/**
 	 * Where this run's value of a setting came from, when the front end knows and it helps.
 	 * @param setting the setting
-	 * @return a sentence, e.g. {@code This run used MIGRATE_LOCATIONS=filesystem:db}, or
-	 * {@code null}
+	 * @return a sentence saying where the value came from, or {@code null}
 	 */
 	default String origin(Setting setting) {
 		return null;
@@ -37,8 +35,7 @@ public interface Vocabulary {
 	/**
 	 * How to run a command.
 	 * @param command the command
-	 * @return e.g. {@code migrate accept-checksum ae10} or
-	 * {@code Migrator.acceptChecksums(List.of("ae10"))}
+	 * @return e.g. {@code Migrator.acceptChecksums(List.of("ae10"))}
 	 */
 	String command(Command command);
 
@@ -49,26 +46,6 @@ public interface Vocabulary {
 	 */
 	static Vocabulary java() {
 		return JavaVocabulary.INSTANCE;
-	}
-
-	/**
-	 * The words of the Spring Boot starter: {@code migrate.*} properties, and commands as
-	 * {@code --migrate.command="..."}.
-	 * @return the vocabulary
-	 */
-	static Vocabulary springBoot() {
-		return SpringBootVocabulary.INSTANCE;
-	}
-
-	/**
-	 * The words of the {@code migrate} command line: options and environment variables, and
-	 * commands as {@code migrate ...}.
-	 * @param origins where this run's values of some settings came from (see
-	 * {@link #origin(Setting)})
-	 * @return the vocabulary
-	 */
-	static Vocabulary commandLine(Map<Setting, String> origins) {
-		return new CommandLineVocabulary(origins);
 	}
 
 	/** The settings that failures and log lines advise changing. */
@@ -113,8 +90,14 @@ public interface Vocabulary {
 		/** How long the run's connection waits for the server to answer. */
 		NETWORK_TIMEOUT,
 
+		/** The pause before each connect retry. */
+		CONNECT_RETRY_INTERVAL,
+
+		/** How long await waits for the database to reach the target. */
+		AWAIT_TIMEOUT,
+
 		/**
-		 * The database {@code revision --autogenerate} and {@code check --drift} use as their
+		 * The database autogenerate and the drift check use as their
 		 * shadow instead of a temporary one.
 		 */
 		SHADOW_URL
@@ -122,88 +105,117 @@ public interface Vocabulary {
 	}
 
 	/**
-	 * A command that advice suggests, as a command line and as a {@link Migrator} call.
-	 *
-	 * @param line the command line without the program, e.g. {@code accept-checksum ae10}
-	 * @param call the {@link Migrator} call that does the same, or {@code null} when only the
-	 * commands can, e.g. {@code Migrator.acceptChecksums(List.of("ae10"))}
+	 * A command that advice suggests: which one and its arguments. Each vocabulary spells it as
+	 * its front end runs it (a {@link Migrator} call, a command line...).
 	 */
-	record Command(String line, String call) {
-
-		/** Check that there is a command line. */
-		public Command {
-			Objects.requireNonNull(line, "'line' must not be null");
-		}
+	sealed interface Command permits Command.Upgrade, Command.Stamp, Command.AcceptChecksums, Command.Merge,
+			Command.ListPending {
 
 		/**
-		 * {@code upgrade <target>}.
+		 * Upgrade to a target.
 		 * @param target the target
 		 * @return the command
 		 */
-		public static Command upgrade(String target) {
-			return new Command("upgrade " + argument(target), "Migrator.upgrade(" + literal(target) + ")");
+		static Command upgrade(String target) {
+			return new Upgrade(target);
 		}
 
 		/**
-		 * {@code stamp [--purge] <target>...}.
+		 * Stamp the version table.
 		 * @param targets the targets
 		 * @param purge whether the version table is emptied first
 		 * @return the command
 		 */
-		public static Command stamp(List<String> targets, boolean purge) {
-			return new Command("stamp " + (purge ? "--purge " : "") + arguments(targets),
-					"Migrator.stamp(" + list(targets) + ", " + purge + ")");
+		static Command stamp(List<String> targets, boolean purge) {
+			return new Stamp(targets, purge);
 		}
 
 		/**
-		 * {@code accept-checksum <rev>...}.
-		 * @param revisions the revisions
+		 * Accept the checksums of edited applied revisions.
+		 * @param revisions the revisions; empty for every edited one
 		 * @return the command
 		 */
-		public static Command acceptChecksums(List<String> revisions) {
-			return new Command(("accept-checksum " + arguments(revisions)).strip(),
-					"Migrator.acceptChecksums(" + list(revisions) + ")");
+		static Command acceptChecksums(List<String> revisions) {
+			return new AcceptChecksums(revisions);
 		}
 
 		/**
-		 * {@code merge -m <message> <rev>...}, which writes a file and so has no {@link Migrator}
-		 * call.
+		 * Write a merge revision, which only the commands can do (there is no {@link Migrator}
+		 * call).
 		 * @param message the message of the merge revision
 		 * @param revisions the revisions to merge, e.g. {@code heads}
 		 * @return the command
 		 */
-		public static Command merge(String message, List<String> revisions) {
-			return new Command("merge -m " + argument(message) + " " + arguments(revisions), null);
-		}
-
-		private static String arguments(List<String> values) {
-			return values.stream().map(Command::argument).collect(Collectors.joining(" "));
+		static Command merge(String message, List<String> revisions) {
+			return new Merge(message, revisions);
 		}
 
 		/**
-		 * An argument as a shell and {@code migrate.command} read it: as it is when it needs no
-		 * quotes, else in double quotes when they keep it as it is, else in single quotes.
+		 * List every revision the database still needs to reach its heads.
+		 * @return the command
 		 */
-		private static String argument(String value) {
-			boolean special = value.chars().anyMatch((c) -> "\"'\\$`".indexOf(c) >= 0);
-			if (!value.isEmpty() && !special && value.chars().noneMatch(Character::isWhitespace)) {
-				return value;
-			}
-			if (!special) {
-				return '"' + value + '"';
-			}
-			if (value.indexOf('\'') < 0) {
-				return "'" + value + "'";
-			}
-			return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+		static Command listPending() {
+			return new ListPending();
 		}
 
-		private static String list(List<String> values) {
-			return values.stream().map(Command::literal).collect(Collectors.joining(", ", "List.of(", ")"));
+		/** List every revision the database still needs to reach its heads. */
+		record ListPending() implements Command {
+
 		}
 
-		private static String literal(String value) {
-			return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+		/**
+		 * Upgrade to a target.
+		 * @param target the target
+		 */
+		record Upgrade(String target) implements Command {
+
+			/** Check the target. */
+			public Upgrade {
+				Objects.requireNonNull(target, "'target' must not be null");
+			}
+
+		}
+
+		/**
+		 * Set the version table without running revisions.
+		 * @param targets the targets
+		 * @param purge whether the version table is emptied first
+		 */
+		record Stamp(List<String> targets, boolean purge) implements Command {
+
+			/** Copy the targets. */
+			public Stamp {
+				targets = List.copyOf(targets);
+			}
+
+		}
+
+		/**
+		 * Accept the current checksums of applied revisions whose files were edited.
+		 * @param revisions the revisions; empty for every edited one
+		 */
+		record AcceptChecksums(List<String> revisions) implements Command {
+
+			/** Copy the revisions. */
+			public AcceptChecksums {
+				revisions = List.copyOf(revisions);
+			}
+
+		}
+
+		/**
+		 * Write a revision merging others.
+		 * @param message the message of the merge revision
+		 * @param revisions the revisions to merge
+		 */
+		record Merge(String message, List<String> revisions) implements Command {
+
+			/** Check the message and copy the revisions. */
+			public Merge {
+				Objects.requireNonNull(message, "'message' must not be null");
+				revisions = List.copyOf(revisions);
+			}
+
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
+import dev.migrate.Redaction;
 import dev.migrate.command.UsageException;
 
 /**
@@ -73,9 +74,9 @@ record DatabaseUrl(String jdbcUrl, String user, String password) {
 				+ "); use jdbc:postgresql://host:5432/db or postgres://user:password@host:5432/db");
 	}
 
-	/** The JDBC URL without a {@code password} parameter, to show. */
+	/** The JDBC URL without credentials ({@link Redaction}), to show. */
 	String display() {
-		return this.jdbcUrl.replaceAll("(?i)([?&]password=)[^&]*", "$1***");
+		return Redaction.redact(this.jdbcUrl);
 	}
 
 }

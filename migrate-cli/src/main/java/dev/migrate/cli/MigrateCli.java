@@ -6,26 +6,26 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
 import org.postgresql.ds.PGSimpleDataSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.ParseResult;
 
 import dev.migrate.MigrateException;
 import dev.migrate.MigrateSettings;
 import dev.migrate.Migrator;
 import dev.migrate.Vocabulary;
 import dev.migrate.Vocabulary.Setting;
+import dev.migrate.command.AutogenerateCommand;
 import dev.migrate.command.CommandContext;
 import dev.migrate.command.CommandRunner;
+import dev.migrate.command.Commands;
+import dev.migrate.command.DurationConverter;
 import dev.migrate.command.ExitStatus;
 import dev.migrate.command.MigrateCommand;
 import dev.migrate.command.UsageException;
@@ -39,26 +39,24 @@ import dev.migrate.shadow.ShadowDatabase;
 @Command(name = "migrate", mixinStandardHelpOptions = true, versionProvider = MigrateCli.Version.class,
 		description = "Alembic's revision commands for PostgreSQL: inspect, upgrade, downgrade and stamp a "
 				+ "database, and write new revisions.",
-		subcommands = { CurrentCli.class, HistoryCli.class, HeadsCli.class, BranchesCli.class, ShowCli.class,
-				UpgradeCli.class, DowngradeCli.class, StampCli.class, CheckCli.class, AcceptChecksumCli.class,
-				RevisionCli.class, MergeCli.class, CommandLine.HelpCommand.class },
 		footerHeading = "%n", footer = { "Environment (used when the option is not given):",
 				"  DATABASE_URL           --url (jdbc:postgresql:// or postgres://user:pass@host/db)",
 				"  DATABASE_USER          --user", "  DATABASE_PASSWORD      --password",
 				"  MIGRATE_LOCATIONS      --locations", "  MIGRATE_SCHEMA         --schema",
 				"  MIGRATE_VERSION_TABLE  --version-table", "  MIGRATE_HISTORY_TABLE  --history-table",
 				"  MIGRATE_SHADOW_URL     --shadow-url", "",
-				"Exit status: 0 ok, 1 check found problems, 2 usage error, 3 failure (database,",
-				"revision or migration error)." })
-public final class MigrateCli implements Callable<Integer> {
+				"Exit status: 0 ok (await: the database is at the target), 1 check found problems,",
+				"2 usage error, 3 failure (database, revision or migration error; await timed out),",
+				"4 internal error (a bug in migrate, or the JVM ran out of memory)." })
+public final class MigrateCli {
 
 	/** Where revisions are unless {@code --locations} says otherwise: the sources of a Maven or Gradle project. */
 	public static final String DEFAULT_LOCATION = "filesystem:src/main/resources/db/revisions";
 
-	private final Map<String, String> environment;
+	/** The application name of the CLI's sessions when the URL gives none. */
+	static final String APPLICATION_NAME = "migrate-cli";
 
-	@Spec
-	private CommandSpec spec;
+	private final Map<String, String> environment;
 
 	@Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "URL",
 			description = "Database URL: jdbc:postgresql://host:5432/db or postgres://user:pass@host:5432/db "
@@ -85,44 +83,45 @@ public final class MigrateCli implements Callable<Integer> {
 	private String schema;
 
 	@Option(names = "--version-table", scope = ScopeType.INHERIT, paramLabel = "TABLE",
-			description = "Version table (env MIGRATE_VERSION_TABLE; default: migrate_version; alembic_version "
-					+ "takes over a database Alembic managed).")
+			description = "Version table (env MIGRATE_VERSION_TABLE; default: " + MigrateSettings.DEFAULT_VERSION_TABLE
+					+ "; alembic_version takes over a database Alembic managed).")
 	private String versionTable;
 
 	@Option(names = "--history-table", scope = ScopeType.INHERIT, paramLabel = "TABLE",
-			description = "History table (env MIGRATE_HISTORY_TABLE; default: migrate_history).")
+			description = "History table (env MIGRATE_HISTORY_TABLE; default: " + MigrateSettings.DEFAULT_HISTORY_TABLE
+					+ ").")
 	private String historyTable;
 
 	@Option(names = "--lock-timeout", scope = ScopeType.INHERIT, paramLabel = "DURATION",
 			converter = DurationConverter.class,
 			description = "How long to wait for another instance holding the migration lock, e.g. 30s or 10m "
-					+ "(default: 10m).")
+					+ "(default: ${DEFAULT-VALUE}).")
 	private Duration lockTimeout;
 
 	@Option(names = "--ddl-lock-timeout", scope = ScopeType.INHERIT, paramLabel = "DURATION",
 			converter = DurationConverter.class,
-			description = "lock_timeout of each transactional revision, e.g. 5s (default: 5s).")
+			description = "lock_timeout of each transactional revision, e.g. 5s (default: ${DEFAULT-VALUE}).")
 	private Duration ddlLockTimeout;
 
 	@Option(names = "--ddl-lock-retries", scope = ScopeType.INHERIT, paramLabel = "N",
-			description = "How often a revision is retried after hitting lock_timeout (default: 10).")
+			description = "How often a revision is retried after hitting lock_timeout (default: ${DEFAULT-VALUE}).")
 	private Integer ddlLockRetries;
 
 	@Option(names = "--connect-retries", scope = ScopeType.INHERIT, paramLabel = "N",
 			description = "How often to retry connecting while the database cannot be reached yet, e.g. while it "
-					+ "starts (default: 0).")
+					+ "starts (default: ${DEFAULT-VALUE}).")
 	private Integer connectRetries;
 
 	@Option(names = "--connect-retry-interval", scope = ScopeType.INHERIT, paramLabel = "DURATION",
 			converter = DurationConverter.class,
-			description = "The pause before each connect retry, e.g. 5s (default: 10s).")
+			description = "The pause before each connect retry, e.g. 5s (default: ${DEFAULT-VALUE}).")
 	private Duration connectRetryInterval;
 
 	@Option(names = "--network-timeout", scope = ScopeType.INHERIT, paramLabel = "DURATION",
 			converter = DurationConverter.class,
 			description = "How long the migration connection waits for the server to answer before reporting it "
 					+ "frozen or unreachable; must exceed the longest revision statement, 0 waits forever "
-					+ "(default: 12h).")
+					+ "(default: ${DEFAULT-VALUE}).")
 	private Duration networkTimeout;
 
 	@Option(names = "--no-validate-checksums", scope = ScopeType.INHERIT,
@@ -158,29 +157,78 @@ public final class MigrateCli implements Callable<Integer> {
 	 * @param args the arguments
 	 */
 	public static void main(String[] args) {
-		System.exit(new CommandLine(new MigrateCli()).execute(args));
+		PrintWriter out = new PrintWriter(System.out, true);
+		PrintWriter err = new PrintWriter(System.err, true);
+		int status;
+		try {
+			status = new MigrateCli().run(args, out, err);
+		}
+		catch (Throwable ex) {
+			status = CommandRunner.internalError(ex, err);
+		}
+		System.exit(status);
 	}
 
-	@Override
-	public Integer call() {
-		throw new CommandLine.ParameterException(this.spec.commandLine(), "Missing command");
+	/**
+	 * The command line of a {@code migrate} run: the global options of this run and every command
+	 * of {@link Commands}, showing the core's defaults in its help.
+	 * @param cli the run
+	 * @return the command line
+	 */
+	static CommandLine commandLine(MigrateCli cli) {
+		return Commands.addTo(new CommandLine(cli)).setDefaultValueProvider(new Defaults());
+	}
+
+	/**
+	 * Parse and run a command line.
+	 * @param args the arguments
+	 * @param out where results go
+	 * @param err where log lines and failures go
+	 * @return the exit status
+	 */
+	int run(String[] args, PrintWriter out, PrintWriter err) {
+		CommandLine commandLine = commandLine(this);
+		MigrateCommand command;
+		try {
+			command = Commands.parse(commandLine, List.of(args));
+		}
+		catch (UsageException ex) {
+			err.println(ex.getMessage());
+			err.println("Run 'migrate --help' for the commands and their options.");
+			err.flush();
+			return ExitStatus.USAGE;
+		}
+		if (command instanceof AutogenerateCommand autogenerate && autogenerate.to().isEmpty()) {
+			err.println("revision --autogenerate needs the desired schema: --to FILE[,FILE...]");
+			err.println("Run 'migrate revision --help' for its options.");
+			err.flush();
+			return ExitStatus.USAGE;
+		}
+		ParseResult parsed = commandLine.getParseResult();
+		String name = parsed.hasSubcommand() ? parsed.subcommand().commandSpec().name() : "migrate";
+		return run(command, name, out, err);
 	}
 
 	/**
 	 * Run a parsed command with the global options.
-	 * @param parsed the command (which may find that its options do not fit together)
-	 * @param commandSpec the subcommand, for its output streams
+	 * @param command the command
+	 * @param name the command's name, for messages
+	 * @param out where results go
+	 * @param err where failures go
 	 * @return the exit status
 	 */
-	int run(Supplier<MigrateCommand> parsed, CommandSpec commandSpec) {
-		PrintWriter out = commandSpec.commandLine().getOut();
-		PrintWriter err = commandSpec.commandLine().getErr();
+	private int run(MigrateCommand command, String name, PrintWriter out, PrintWriter err) {
 		try {
-			MigrateCommand command = parsed.get();
-			MigrateSettings settings = settings();
+			MigrateSettings settings;
+			try {
+				settings = settings();
+			}
+			catch (MigrateException ex) {
+				throw new UsageException(ex.description() + ". " + ex.action());
+			}
 			DatabaseUrl database = database();
 			if (database == null && command.needsDatabase()) {
-				throw new UsageException(commandSpec.name() + " needs a database: pass --url or set DATABASE_URL");
+				throw new UsageException(name + " needs a database: pass --url or set DATABASE_URL");
 			}
 			DataSource dataSource = (database != null) ? dataSource(database) : new NoDatabaseDataSource();
 			CommandContext context = CommandContext.builder(settings)
@@ -194,7 +242,7 @@ public final class MigrateCli implements Callable<Integer> {
 		}
 		catch (UsageException ex) {
 			err.println(ex.getMessage());
-			err.println("Run 'migrate " + commandSpec.name() + " --help' for its options.");
+			err.println("Run 'migrate " + name + " --help' for its options.");
 			return ExitStatus.USAGE;
 		}
 		catch (MigrateException ex) {
@@ -226,15 +274,9 @@ public final class MigrateCli implements Callable<Integer> {
 			builder.ddlLockTimeout(this.ddlLockTimeout);
 		}
 		if (this.ddlLockRetries != null) {
-			if (this.ddlLockRetries < 0) {
-				throw new UsageException("--ddl-lock-retries must be 0 or more, got " + this.ddlLockRetries);
-			}
 			builder.ddlLockRetries(this.ddlLockRetries);
 		}
 		if (this.connectRetries != null) {
-			if (this.connectRetries < 0) {
-				throw new UsageException("--connect-retries must be 0 or more, got " + this.connectRetries);
-			}
 			builder.connectRetries(this.connectRetries);
 		}
 		if (this.connectRetryInterval != null) {
@@ -245,7 +287,7 @@ public final class MigrateCli implements Callable<Integer> {
 		}
 		builder.validateChecksums(!this.noValidateChecksums);
 		builder.allowUnknownRevisions(this.allowUnknownRevisions);
-		builder.vocabulary(Vocabulary.commandLine(Map.of(Setting.LOCATIONS, describeLocations())));
+		builder.vocabulary(new CommandLineVocabulary(Map.of(Setting.LOCATIONS, describeLocations())));
 		return builder.build();
 	}
 
@@ -296,7 +338,12 @@ public final class MigrateCli implements Callable<Integer> {
 		}, vocabulary);
 	}
 
-	private PGSimpleDataSource dataSource(DatabaseUrl database) {
+	/**
+	 * The data source of a run: the URL's parameters, the user and password of the options, the
+	 * environment or the URL, and the application name {@code migrate-cli} unless the URL gives
+	 * one ({@code ApplicationName=}), so that lock holders and blockers can be told apart.
+	 */
+	PGSimpleDataSource dataSource(DatabaseUrl database) {
 		return dataSource(database, firstNonNull(this.user, env("DATABASE_USER"), database.user()),
 				firstNonNull(this.password, env("DATABASE_PASSWORD"), database.password()));
 	}
@@ -315,7 +362,9 @@ public final class MigrateCli implements Callable<Integer> {
 		if (databasePassword != null) {
 			dataSource.setPassword(databasePassword);
 		}
-		dataSource.setApplicationName("migrate-cli");
+		if (!database.jdbcUrl().matches("(?s).*[?&;]ApplicationName=.*")) {
+			dataSource.setApplicationName(APPLICATION_NAME);
+		}
 		if (!database.jdbcUrl().contains("tcpKeepAlive=")) {
 			// so that a server host that vanished is noticed even while a statement runs
 			dataSource.setTcpKeepAlive(true);
@@ -352,6 +401,27 @@ public final class MigrateCli implements Callable<Integer> {
 			}
 		}
 		return null;
+	}
+
+	/** The defaults of the settings' options, from {@link MigrateSettings}'s constants. */
+	static final class Defaults implements CommandLine.IDefaultValueProvider {
+
+		@Override
+		public String defaultValue(CommandLine.Model.ArgSpec argument) {
+			if (!(argument instanceof CommandLine.Model.OptionSpec option)) {
+				return null;
+			}
+			return switch (option.longestName()) {
+				case "--lock-timeout" -> DurationConverter.format(MigrateSettings.DEFAULT_LOCK_TIMEOUT);
+				case "--ddl-lock-timeout" -> DurationConverter.format(MigrateSettings.DEFAULT_DDL_LOCK_TIMEOUT);
+				case "--ddl-lock-retries" -> String.valueOf(MigrateSettings.DEFAULT_DDL_LOCK_RETRIES);
+				case "--connect-retries" -> String.valueOf(MigrateSettings.DEFAULT_CONNECT_RETRIES);
+				case "--connect-retry-interval" -> DurationConverter.format(MigrateSettings.DEFAULT_CONNECT_RETRY_INTERVAL);
+				case "--network-timeout" -> DurationConverter.format(MigrateSettings.DEFAULT_NETWORK_TIMEOUT);
+				default -> null;
+			};
+		}
+
 	}
 
 	/** The version from the jar's manifest. */

@@ -5,7 +5,6 @@ import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.Map;
 
-import picocli.CommandLine;
 
 /**
  * Runs the command line in-process with a given environment, capturing standard output and
@@ -23,9 +22,7 @@ final class CliRunner {
 	Result run(String... args) {
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
-		int status = new CommandLine(new MigrateCli(this.environment)).setOut(new PrintWriter(out))
-			.setErr(new PrintWriter(err))
-			.execute(args);
+		int status = new MigrateCli(this.environment).run(args, new PrintWriter(out), new PrintWriter(err));
 		return new Result(status, out.toString(), err.toString());
 	}
 

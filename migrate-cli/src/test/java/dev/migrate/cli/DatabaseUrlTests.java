@@ -27,9 +27,22 @@ class DatabaseUrlTests {
 	}
 
 	@Test
-	void displayHidesAPasswordParameter() {
+	void displayHidesEveryCredentialParameter() {
 		assertThat(DatabaseUrl.parse("jdbc:postgresql://db/app?user=u&password=secret&ssl=true", "--url").display())
-			.isEqualTo("jdbc:postgresql://db/app?user=u&password=***&ssl=true");
+			.isEqualTo("jdbc:postgresql://db/app?user=u&password=******&ssl=true");
+		assertThat(DatabaseUrl.parse("postgres://u:pw@db/app?sslpassword=key-pw&sslmode=require", "--url").display())
+			.isEqualTo("jdbc:postgresql://db/app?sslpassword=******&sslmode=require");
+	}
+
+	@Test
+	void theUrlsApplicationNameWinsOverTheCliDefault() {
+		MigrateCli cli = new MigrateCli(java.util.Map.of());
+		assertThat(cli.dataSource(DatabaseUrl.parse("jdbc:postgresql://db/app?ApplicationName=orders-job-7", "--url"))
+			.getApplicationName()).isEqualTo("orders-job-7");
+		assertThat(cli.dataSource(DatabaseUrl.parse("postgres://u@db/app?sslmode=disable&ApplicationName=init", "--url"))
+			.getApplicationName()).isEqualTo("init");
+		assertThat(cli.dataSource(DatabaseUrl.parse("jdbc:postgresql://db/app", "--url")).getApplicationName())
+			.isEqualTo(MigrateCli.APPLICATION_NAME);
 	}
 
 	@Test

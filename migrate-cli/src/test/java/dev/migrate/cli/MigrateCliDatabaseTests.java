@@ -265,8 +265,30 @@ class MigrateCliDatabaseTests {
 				+ "this version anyway with --allow-unknown-revisions\n");
 		CliRunner.Result allowed = this.cli.run("upgrade", "heads", "--allow-unknown-revisions");
 		assertThat(allowed.status()).isZero();
-		assertThat(this.cli.run("--ddl-lock-retries", "-1", "current").err())
-			.startsWith("--ddl-lock-retries must be 0 or more, got -1");
+		CliRunner.Result negative = this.cli.run("--ddl-lock-retries", "-1", "current");
+		assertThat(negative.status()).isEqualTo(ExitStatus.USAGE);
+		assertThat(negative.err()).startsWith("The setting --ddl-lock-retries is -1 but must not be negative. Set "
+				+ "--ddl-lock-retries to 0 (no retries) or more\n");
+		assertThat(this.cli.run("--version-table=", "current").err())
+			.startsWith("The setting --version-table (or MIGRATE_VERSION_TABLE) is empty. Set --version-table (or "
+					+ "MIGRATE_VERSION_TABLE) to a PostgreSQL identifier of 1 to 63 bytes\n");
+	}
+
+	@Test
+	void awaitExitsZeroOnceTheDatabaseIsAtTheTargetAndFailsClearlyOnTimeout() throws Exception {
+		writeDiamondBranches();
+		CliRunner.Result timedOut = this.cli.run("await", "--timeout", "1s");
+		assertThat(timedOut.status()).isEqualTo(ExitStatus.FAILED);
+		assertThat(timedOut.err()).startsWith("FAILED: The database did not reach heads within 1 s (await --timeout "
+				+ "(default: --lock-timeout)): still 3 revision(s) pending")
+			.contains("\nAction: Run the migration (migrate upgrade heads from a job or an instance that migrates)");
+		java.util.concurrent.CompletableFuture<CliRunner.Result> waiting = java.util.concurrent.CompletableFuture
+			.supplyAsync(() -> this.cli.run("await", "--timeout", "5m"));
+		assertThat(this.cli.run("upgrade", "heads").status()).isZero();
+		CliRunner.Result reached = waiting.get(5, java.util.concurrent.TimeUnit.MINUTES);
+		assertThat(reached.status()).isZero();
+		assertThat(reached.out()).isEqualTo("Database is at heads: 27c6a30d7c24 (head), ae1027a6acf (head)\n");
+		assertThat(this.cli.run("await", "head").status()).isEqualTo(ExitStatus.FAILED);
 	}
 
 	/** The documented advisory lock key: the first 8 bytes of SHA-256 of {@code <schema>.<version table>}. */

@@ -9,11 +9,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import picocli.CommandLine;
-import picocli.CommandLine.ParseResult;
 
-import dev.migrate.command.CommandLineParser;
-import dev.migrate.command.CommandLineTokenizer;
+import dev.migrate.MigrateSettings;
+import dev.migrate.command.DurationConverter;
 import dev.migrate.command.ExitStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +29,8 @@ class MigrateCliTests {
 	void helpListsEveryCommandAndTheEnvironment() {
 		CliRunner.Result help = new CliRunner().run("--help");
 		assertThat(help.status()).isZero();
-		assertThat(help.out()).startsWith("Usage: migrate ").contains("DATABASE_URL").contains("Exit status:");
+		assertThat(help.out()).startsWith("Usage: migrate ").contains("DATABASE_URL").contains("Exit status:")
+			.contains("4 internal error");
 		COMMANDS.forEach((command) -> assertThat(help.out()).contains("\n  " + command + " "));
 	}
 
@@ -46,24 +45,9 @@ class MigrateCliTests {
 		assertThat(new CliRunner().run("help", command).out()).isEqualTo(help.out());
 	}
 
-	@ParameterizedTest
-	@ValueSource(strings = { "current -v", "history", "history -v -i -r 1975:current", "history --rev-range=:ae10",
-			"heads --verbose", "branches -v", "show current", "upgrade heads", "upgrade heads --sql",
-			"upgrade 1975ea83b712:heads --sql", "downgrade -1", "downgrade 53ff:base --sql", "stamp heads",
-			"stamp ae10 27c6 --purge", "stamp --sql 1975:heads", "check", "accept-checksum", "accept-checksum ae10 27c6",
-			"revision -m msg",
-			"revision --message=msg --head base --non-transactional --rev-id abc --dir db/x",
-			"revision -m msg --head 1975 --splice", "merge -m msg heads", "merge -m msg ae10 27c6 --rev-id 53ff" })
-	void parsesTheSameCommandsAsTheCommandModeParser(String commandLine) {
-		List<String> args = CommandLineTokenizer.tokenize(commandLine);
-		ParseResult result = new CommandLine(new MigrateCli(java.util.Map.of())).parseArgs(args.toArray(new String[0]));
-		CliCommand command = (CliCommand) result.subcommand().commandSpec().userObject();
-		assertThat(command.command()).isEqualTo(CommandLineParser.parse(args));
-	}
-
 	@Test
 	void missingOrUnknownCommandsAndOptionsAreUsageErrors() {
-		assertUsage(new CliRunner().run(), "Missing command");
+		assertUsage(new CliRunner().run(), "No command given; use one of current, history");
 		assertUsage(new CliRunner().run("upgrad", "head"), "Unmatched arguments");
 		assertUsage(new CliRunner().run("upgrade"), "Missing required parameter: 'TARGET'");
 		assertUsage(new CliRunner().run("upgrade", "head", "--sq"), "Unknown option: '--sq'");
@@ -131,6 +115,29 @@ class MigrateCliTests {
 			.contains("--ddl-lock-retries=N")
 			.contains("--no-validate-checksums")
 			.contains("--allow-unknown-revisions");
+	}
+
+	@Test
+	void helpShowsTheDefaultsOfTheCore() {
+		String help = new CliRunner().run("upgrade", "--help").out().replaceAll("\\s+", " ");
+		assertThat(help).contains("(default: 10m)")
+			.contains("(default: 5s)")
+			.contains("(default: " + MigrateSettings.DEFAULT_DDL_LOCK_RETRIES + ")")
+			.contains("default: " + MigrateSettings.DEFAULT_VERSION_TABLE)
+			.contains("default: " + MigrateSettings.DEFAULT_HISTORY_TABLE);
+		assertThat(DurationConverter.format(MigrateSettings.DEFAULT_LOCK_TIMEOUT)).isEqualTo("10m");
+		assertThat(DurationConverter.format(Duration.ofMillis(250))).isEqualTo("250ms");
+		assertThat(new DurationConverter().convert(DurationConverter.format(MigrateSettings.DEFAULT_DDL_LOCK_TIMEOUT)))
+			.isEqualTo(MigrateSettings.DEFAULT_DDL_LOCK_TIMEOUT);
+	}
+
+	@Test
+	void internalErrorsHaveTheirOwnStatusNeverChecksOne() {
+		java.io.StringWriter err = new java.io.StringWriter();
+		int status = dev.migrate.command.CommandRunner.internalError(new OutOfMemoryError("Java heap space"),
+				new java.io.PrintWriter(err));
+		assertThat(status).isEqualTo(ExitStatus.INTERNAL_ERROR).isNotEqualTo(ExitStatus.PROBLEMS);
+		assertThat(err.toString()).startsWith("INTERNAL ERROR: java.lang.OutOfMemoryError: Java heap space");
 	}
 
 	private static void assertUsage(CliRunner.Result result, String message) {

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +28,6 @@ import dev.migrate.table.TableNames;
 final class AdvisoryLock {
 
 	private static final Logger logger = LoggerFactory.getLogger("dev.migrate.lock");
-
-	private static final long FIRST_POLL_MS = 100;
-
-	private static final long MAX_POLL_MS = 1000;
 
 	private static final Duration REPORT_EVERY = Duration.ofSeconds(5);
 
@@ -119,8 +114,9 @@ final class AdvisoryLock {
 					this.listener.onEvent(new MigrationEvent.LockWaiting(holder, waited));
 					nextReport = now + REPORT_EVERY.toNanos();
 				}
-				long pause = Math.min(pollInterval(attempt++), Math.max(1, (deadline - now) / 1_000_000));
-				sleep(pause);
+				Backoff.sleep(Backoff.LOCK_POLL.pause(attempt++, deadline),
+						() -> new MigrateException(ErrorCode.LOCK_TIMEOUT, "Interrupted while waiting for the migration lock",
+								"Nothing was changed; start again"));
 			}
 		}
 		catch (SQLException ex) {
@@ -132,27 +128,6 @@ final class AdvisoryLock {
 		try (ResultSet rs = tryLock.executeQuery()) {
 			rs.next();
 			return rs.getBoolean(1);
-		}
-	}
-
-	/**
-	 * A jittered polling interval: half of a base growing from 100 ms to 1 s, plus a random
-	 * part of the other half, so waiters do not poll in step.
-	 */
-	static long pollInterval(int attempt) {
-		long base = Math.min(MAX_POLL_MS, FIRST_POLL_MS << Math.min(attempt, 4));
-		long half = base / 2;
-		return half + ThreadLocalRandom.current().nextLong(half + 1) + 50;
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new MigrateException(ErrorCode.LOCK_TIMEOUT, "Interrupted while waiting for the migration lock",
-					"Nothing was changed; start again", ex);
 		}
 	}
 

@@ -128,7 +128,7 @@ public final class Engine {
 	/** See {@link dev.migrate.Migrator#stamp(List, boolean)}. */
 	public MigrationResult stamp(List<String> targets, boolean purge) {
 		List<String> copy = List.copyOf(targets);
-		return this.run.run("stamp", String.join(" ", copy) + (purge ? " --purge" : ""),
+		return this.run.run("stamp", String.join(" ", copy) + (purge ? " (purge)" : ""),
 				(state) -> this.planner.stamp(state.headSet(), copy, purge));
 	}
 

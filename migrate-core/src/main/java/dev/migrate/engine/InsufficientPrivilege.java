@@ -34,7 +34,7 @@ final class InsufficientPrivilege {
 	 * @param error an {@code insufficient_privilege} error
 	 * @param vocabulary how the caller names the connection setting
 	 * @return e.g. {@code The role migrations run as lacks privileges on table migrate_version:
-	 * grant them to it, or run migrations with a privileged role (migrate.url/username/password)}
+	 * grant them to it, or run migrations with a privileged role (<the connection setting>)}
 	 */
 	static String action(ServerError error, Vocabulary vocabulary) {
 		String message = error.message().strip();

@@ -126,10 +126,12 @@ final class RevisionExecutor {
 							completed));
 				}
 				if (failure.isLockTimeout() && attempt < attempts) {
-					Duration backoff = Backoff.afterAttempt(attempt);
+					Duration backoff = Backoff.DDL_RETRY.pause(attempt - 1);
 					this.log.stepRetrying(current, attempt, backoff, failure.serverError().text());
 					this.listener.onEvent(new MigrationEvent.DdlLockRetry(current, attempt, backoff));
-					sleep(backoff);
+					Backoff.sleep(backoff, () -> new MigrateException(ErrorCode.DDL_LOCK_TIMEOUT,
+							"Interrupted while waiting to retry a revision that hit lock_timeout",
+							"Nothing of that revision was applied; start again"));
 					continue;
 				}
 				MigrateException error = failure.isLockTimeout()
@@ -340,18 +342,6 @@ final class RevisionExecutor {
 		}
 		catch (SQLException ex) {
 			// the connection is gone: the server rolled the transaction back
-		}
-	}
-
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new MigrateException(ErrorCode.DDL_LOCK_TIMEOUT,
-					"Interrupted while waiting to retry a revision that hit lock_timeout",
-					"Nothing of that revision was applied; start again");
 		}
 	}
 

@@ -57,9 +57,9 @@ public record Target(String text, String branch, String symbol, int relative) {
 		}
 		if (trimmed.indexOf(':') >= 0) {
 			throw new MigrateException(ErrorCode.INVALID_TARGET,
-					"Range revision not allowed: '" + trimmed + "'; ranges <from>:<to> only work with --sql",
-					"Give a single target (head, heads, base, a revision id, +N, -N), or add --sql to render the "
-							+ "range as a script");
+					"Range revision not allowed: '" + trimmed + "'; ranges <from>:<to> only work for offline SQL",
+					"Give a single target (head, heads, base, a revision id, +N, -N), or render the range as an "
+							+ "offline SQL script");
 		}
 		int at = trimmed.indexOf('@');
 		String branch = null;

@@ -4,7 +4,7 @@ import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
 
 /**
- * A {@code <from>:<to>} range, accepted only for offline SQL ({@code --sql}): the script starts
+ * A {@code <from>:<to>} range, accepted only for offline SQL: the script starts
  * as if the database were at {@code from} (empty = base) and goes to {@code to}.
  *
  * @param from the start target, or {@code null} for base

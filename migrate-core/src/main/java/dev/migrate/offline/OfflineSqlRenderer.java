@@ -18,7 +18,7 @@ import dev.migrate.table.TableNames;
 import dev.migrate.table.VersionTableSql;
 
 /**
- * Renders a {@link Plan} as a PostgreSQL script ({@code upgrade --sql}), in the shape of
+ * Renders a {@link Plan} as a PostgreSQL script (offline SQL), in the shape of
  * Alembic's offline output: every step introduced by a {@code -- Running ...} comment, followed
  * by its statements, its version-table changes and its history row.
  *
@@ -140,7 +140,7 @@ public final class OfflineSqlRenderer {
 			throw new MigrateException(ErrorCode.OFFLINE_UNSUPPORTED,
 					"Revision " + revision.id() + " is a Java revision (" + type
 							+ ") and cannot be rendered as offline SQL",
-					"Run this revision online (without --sql), or render a from:to range that stops before it "
+					"Run this revision online (not as offline SQL), or render a from:to range that stops before it "
 							+ "and another that starts after it");
 		}
 		return ((RevisionScript.Sql) script).statements();

@@ -1,4 +1,4 @@
 /**
- * Offline SQL ({@code --sql}): a plan rendered as a script instead of run.
+ * Offline SQL: a plan rendered as a script instead of run.
  */
 package dev.migrate.offline;

@@ -21,7 +21,7 @@ import dev.migrate.revision.Revision;
 
 /**
  * Computes {@link Plan}s with Alembic's semantics: pure functions of the graph, the rows of the
- * version table and a target, so they can be shown ({@code --sql}, the actuator) before anything
+ * version table and a target, so they can be shown (offline SQL, the actuator) before anything
  * runs.
  *
  * <ul>
@@ -102,7 +102,7 @@ public final class Planner {
 		}
 	}
 
-	/** {@code stamp --purge <revision>} in the graph's words. */
+	/** A stamp that purges the version table, to {@code <revision>}, in the caller's words. */
 	private String purge() {
 		return this.vocabulary.command(Command.stamp(List.of("<revision>"), true));
 	}
@@ -273,7 +273,7 @@ public final class Planner {
 	}
 
 	/**
-	 * Plan an offline ({@code --sql}) upgrade: from base, or from {@code from} when given a
+	 * Plan an offline upgrade: from base, or from {@code from} when given a
 	 * {@code from:to} range.
 	 * @param targetOrRange a target, or a {@code from:to} range
 	 * @return the plan
@@ -287,7 +287,7 @@ public final class Planner {
 	}
 
 	/**
-	 * Plan an offline ({@code --sql}) downgrade, which needs a {@code from:to} range because
+	 * Plan an offline downgrade, which needs a {@code from:to} range because
 	 * offline mode cannot read the version table.
 	 * @param range the {@code from:to} range
 	 * @return the plan
@@ -295,15 +295,15 @@ public final class Planner {
 	public Plan offlineDowngrade(String range) {
 		if (!TargetRange.isRange(range)) {
 			throw new MigrateException(ErrorCode.INVALID_TARGET,
-					"downgrade with --sql requires <fromrev>:<torev>, got '" + range + "'",
-					"Say where the database is and where it should go, e.g. downgrade 53fffde5ad5:1975ea83b712 --sql");
+					"An offline downgrade requires <fromrev>:<torev>, got '" + range + "'",
+					"Say where the database is and where it should go, e.g. 53fffde5ad5:1975ea83b712");
 		}
 		TargetRange parsed = TargetRange.parse(range);
 		return downgrade(start(parsed), parsed.to());
 	}
 
 	/**
-	 * Plan an offline ({@code --sql}) stamp: from base, or from {@code from} when given a
+	 * Plan an offline stamp: from base, or from {@code from} when given a
 	 * {@code from:to} range.
 	 * @param targetOrRange a target, or a {@code from:to} range
 	 * @return the plan

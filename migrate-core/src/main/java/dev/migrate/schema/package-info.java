@@ -12,7 +12,7 @@
  * if (scripts.hasNonTransactionalPart()) {                                  // second revision, chained after,
  *     scripts.nonTransactionalUpgrade(); scripts.nonTransactionalDowngrade(); // "-- transactional: false"
  * }
- * SchemaDiff.describeDrift(SchemaDiff.between(liveCatalog, shadowCatalog)); // check --drift lines
+ * SchemaDiff.describeDrift(SchemaDiff.between(liveCatalog, shadowCatalog)); // the drift check's lines
  * </pre>
  * <ul>
  * <li>{@link dev.migrate.schema.CatalogReader} reads the schemas in scope (given, else the

@@ -8,7 +8,7 @@ import dev.migrate.MigrateSettings;
 import dev.migrate.schema.SchemaChange;
 
 /**
- * What {@code revision --autogenerate} writes: the desired schema scripts applied into a shadow
+ * What autogenerating a revision writes: the desired schema scripts applied into a shadow
  * database, and the steps that turn the database's schema into the shadow's.
  */
 public final class Autogenerate {

@@ -8,7 +8,7 @@ import dev.migrate.Migrator;
 import dev.migrate.schema.SchemaDiff;
 
 /**
- * {@code check --drift}: the revisions the database records as applied are replayed into a
+ * The drift check: the revisions the database records as applied are replayed into a
  * shadow database, and the live schema is compared with the one they create.
  */
 public final class DriftCheck {

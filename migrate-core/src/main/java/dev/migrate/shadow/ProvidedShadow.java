@@ -20,7 +20,7 @@ import dev.migrate.Vocabulary.Setting;
 import dev.migrate.table.TableNames;
 
 /**
- * A shadow database given for the purpose ({@code --shadow-url}): refused when it is the target
+ * A shadow database given for the purpose (the shadow URL setting): refused when it is the target
  * database or holds anything a new database does not, and emptied when closed (every schema but
  * the system ones dropped with what is in it, every extension but {@code plpgsql} dropped, and an
  * empty {@code public} schema created again).

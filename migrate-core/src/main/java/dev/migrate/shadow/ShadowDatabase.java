@@ -39,7 +39,7 @@ public interface ShadowDatabase extends AutoCloseable {
 	}
 
 	/**
-	 * Use a database given for the purpose ({@code --shadow-url}). It must hold nothing but what
+	 * Use a database given for the purpose (the shadow URL setting). It must hold nothing but what
 	 * a new database holds, and is emptied again when closed.
 	 * @param shadow connections to the shadow database
 	 * @param display the database as messages show it (without a password)

@@ -24,6 +24,7 @@ import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
 import dev.migrate.MigrateSettings;
 import dev.migrate.Migrator;
+import dev.migrate.TestVocabulary;
 import dev.migrate.Vocabulary;
 import dev.migrate.test.PostgresDatabase;
 
@@ -75,13 +76,13 @@ class ConnectionFailureTests {
 		try {
 			DataSource dataSource = dataSource(db.url(), role, "secret-pw");
 			MigrateException failure = catchThrowableOfType(MigrateException.class,
-					() -> Migrator.create(dataSource, settings().vocabulary(Vocabulary.springBoot()).build())
+					() -> Migrator.create(dataSource, settings().vocabulary(TestVocabulary.INSTANCE).build())
 						.current());
 			assertThat(failure.code()).isEqualTo(ErrorCode.AUTHENTICATION_FAILED);
 			assertThat(failure.description()).startsWith("The database at jdbc:postgresql://")
 				.contains("/" + db.name(), "(user " + role + ")", "refused the credentials", "SQLSTATE 28000")
 				.doesNotContain("secret-pw");
-			assertThat(failure.action()).startsWith("Check the user name and password (migrate.url/username/password)")
+			assertThat(failure.action()).startsWith("Check the user name and password (<connection>)")
 				.contains("pg_hba.conf");
 		}
 		finally {
@@ -102,11 +103,11 @@ class ConnectionFailureTests {
 		String missing = PostgresDatabase.uniqueName("missing");
 		DataSource dataSource = dataSource(urlOf(missing), db.user(), db.password());
 		MigrateException failure = catchThrowableOfType(MigrateException.class, () -> Migrator
-			.create(dataSource, settings().vocabulary(Vocabulary.commandLine(Map.of())).build())
+			.create(dataSource, settings().vocabulary(TestVocabulary.INSTANCE).build())
 			.upgrade("heads"));
 		assertThat(failure.code()).isEqualTo(ErrorCode.DATABASE_NOT_FOUND);
 		assertThat(failure.description()).contains("/" + missing, "does not exist", "SQLSTATE 3D000");
-		assertThat(failure.action()).isEqualTo("Check the database name in --url (or DATABASE_URL), or create the "
+		assertThat(failure.action()).isEqualTo("Check the database name in <url>, or create the "
 				+ "database (CREATE DATABASE ...) before migrating");
 	}
 

@@ -18,6 +18,7 @@ import dev.migrate.MigrateSettings;
 import dev.migrate.MigrationEvent;
 import dev.migrate.MigrationResult;
 import dev.migrate.Migrator;
+import dev.migrate.TestVocabulary;
 import dev.migrate.Vocabulary;
 import dev.migrate.test.PostgresDatabase;
 
@@ -95,7 +96,7 @@ class DdlLockTimeoutTests {
 	void finalLockTimeoutNamesTheSessionsHoldingLocksOldestTransactionFirst() throws Exception {
 		Migrator.create(db.dataSource(), settings().build()).upgrade("a1");
 		Migrator migrator = Migrator.create(db.dataSource(),
-				settings().ddlLockRetries(0).vocabulary(Vocabulary.springBoot()).build());
+				settings().ddlLockRetries(0).vocabulary(TestVocabulary.INSTANCE).build());
 		MigrateException failure;
 		int blocker;
 		int younger;
@@ -125,7 +126,7 @@ class DdlLockTimeoutTests {
 		assertThat(failure.action()).isEqualTo("Nothing of revision b2 was applied. The likely blocker is the oldest "
 				+ "transaction, pid " + blocker + ": if it is stuck or idle in transaction, end it (SELECT "
 				+ "pg_terminate_backend(" + blocker + ")); or start again when traffic is lower, or raise "
-				+ "migrate.ddl.lock-timeout / migrate.ddl.lock-retries");
+				+ "<ddl-lock-timeout> / <ddl-lock-retries>");
 		assertThat(migrator.current()).containsExactly("a1");
 	}
 

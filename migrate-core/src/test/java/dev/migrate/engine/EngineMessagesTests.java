@@ -13,6 +13,7 @@ import dev.migrate.LockHolder;
 import dev.migrate.MigrateException;
 import dev.migrate.MigrateSettings;
 import dev.migrate.MigrationListener;
+import dev.migrate.TestVocabulary;
 import dev.migrate.Vocabulary;
 import dev.migrate.graph.TestRevisions;
 import dev.migrate.plan.Direction;
@@ -22,12 +23,12 @@ import dev.migrate.sql.SqlStatement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The engine's failures in the words of each front end ({@link Vocabulary#java()},
- * {@link Vocabulary#springBoot()}, {@link Vocabulary#commandLine(Map)}), without a database.
+ * The engine's failures in the words of the caller ({@link Vocabulary#java()} and a
+ * {@link TestVocabulary} standing in for a front end), without a database.
  */
 class EngineMessagesTests {
 
-	private static final Vocabulary CLI = Vocabulary.commandLine(Map.of());
+	private static final Vocabulary FRONT_END = TestVocabulary.INSTANCE;
 
 	private final AdvisoryLock lock = new AdvisoryLock(new LockKey(42), "\"public\".\"migrate_version\"",
 			MigrationListener.NONE);
@@ -52,10 +53,9 @@ class EngineMessagesTests {
 				+ "migrating, let it finish; if it is stuck, stop it (SELECT pg_terminate_backend(4242)). Or raise ";
 		assertThat(lockTimeoutAction(this.holder, Vocabulary.java()))
 			.isEqualTo(find + "MigrateSettings.Builder.lockTimeout(...)");
-		assertThat(lockTimeoutAction(this.holder, Vocabulary.springBoot())).isEqualTo(find + "migrate.lock.timeout");
-		assertThat(lockTimeoutAction(this.holder, CLI)).isEqualTo(find + "--lock-timeout");
-		assertThat(lockTimeoutAction(null, Vocabulary.springBoot()))
-			.isEqualTo("Start again, or raise migrate.lock.timeout");
+		assertThat(lockTimeoutAction(this.holder, TestVocabulary.INSTANCE)).isEqualTo(find + "<lock-timeout>");
+		assertThat(lockTimeoutAction(null, TestVocabulary.INSTANCE))
+			.isEqualTo("Start again, or raise <lock-timeout>");
 	}
 
 	private String lockTimeoutAction(LockHolder holder, Vocabulary vocabulary) {
@@ -71,19 +71,17 @@ class EngineMessagesTests {
 		assertThat(StateValidator.checksumMismatch(one, Vocabulary.java()).action())
 			.isEqualTo(revert + "Migrator.acceptChecksums(List.of(\"ae10\")), or turn the check off with "
 					+ "MigrateSettings.Builder.validateChecksums(false)");
-		assertThat(StateValidator.checksumMismatch(one, Vocabulary.springBoot()).action())
-			.isEqualTo(revert + "--migrate.command=\"accept-checksum ae10\", or turn the check off with "
-					+ "migrate.validate-checksums=false");
-		assertThat(StateValidator.checksumMismatch(one, CLI).action())
-			.isEqualTo(revert + "migrate accept-checksum ae10, or turn the check off with --no-validate-checksums");
+		assertThat(StateValidator.checksumMismatch(one, TestVocabulary.INSTANCE).action())
+			.isEqualTo(revert + "<AcceptChecksums[revisions=[ae10]]>, or turn the check off with "
+					+ "<validate-checksums=false>");
 		List<ChecksumDrift> two = List.of(new ChecksumDrift(TestRevisions.revision("1975"), "old"),
 				new ChecksumDrift(TestRevisions.revision("ae10", "1975"), "old"));
-		MigrateException ex = StateValidator.checksumMismatch(two, CLI);
+		MigrateException ex = StateValidator.checksumMismatch(two, FRONT_END);
 		assertThat(ex.code()).isEqualTo(ErrorCode.CHECKSUM_MISMATCH);
 		assertThat(ex.description()).startsWith("2 applied revisions were edited after they were applied: 1975 (");
 		assertThat(ex.action()).startsWith("Revert the files ")
-			.endsWith("accept the new checksums with migrate accept-checksum 1975 ae10, or turn the check off with "
-					+ "--no-validate-checksums");
+			.endsWith("accept the new checksums with <AcceptChecksums[revisions=[1975, ae10]]>, or turn the check off with "
+					+ "<validate-checksums=false>");
 	}
 
 	@Test
@@ -93,23 +91,21 @@ class EngineMessagesTests {
 				+ "it, or run migrations with a privileged role (";
 		assertThat(InsufficientPrivilege.action(table, Vocabulary.java()))
 			.isEqualTo(lacks + "the DataSource given to Migrator.create)");
-		assertThat(InsufficientPrivilege.action(table, Vocabulary.springBoot()))
-			.isEqualTo(lacks + "migrate.url/username/password)");
-		assertThat(InsufficientPrivilege.action(table, CLI))
-			.isEqualTo(lacks + "--user and --password, or DATABASE_USER and DATABASE_PASSWORD)");
+		assertThat(InsufficientPrivilege.action(table, TestVocabulary.INSTANCE))
+			.isEqualTo(lacks + "<connection>)");
 		ServerError schema = new ServerError("42501", "permission denied for schema public", null, null, 0);
-		assertThat(InsufficientPrivilege.action(schema, Vocabulary.springBoot()))
+		assertThat(InsufficientPrivilege.action(schema, TestVocabulary.INSTANCE))
 			.startsWith("The database role migrations run as lacks privileges on schema public: grant them to it,");
 		ServerError owner = new ServerError("42501", "must be owner of table account", null, null, 0);
-		assertThat(InsufficientPrivilege.action(owner, Vocabulary.springBoot()))
+		assertThat(InsufficientPrivilege.action(owner, TestVocabulary.INSTANCE))
 			.isEqualTo("The database role migrations run as does not own table account, and only its owner may do "
 					+ "this: make it the owner (or a member of the owning role), or run migrations with a privileged "
-					+ "role (migrate.url/username/password)");
+					+ "role (<connection>)");
 		ServerError other = new ServerError("42501", "permission denied to create extension \"vector\"", null, null, 0);
-		assertThat(InsufficientPrivilege.action(other, Vocabulary.springBoot()))
+		assertThat(InsufficientPrivilege.action(other, TestVocabulary.INSTANCE))
 			.isEqualTo("The database role migrations run as lacks a privilege this needs (permission denied to create "
 					+ "extension \"vector\"): grant it, or run migrations with a privileged role "
-					+ "(migrate.url/username/password)");
+					+ "(<connection>)");
 		assertThat(InsufficientPrivilege.is(table)).isTrue();
 		assertThat(InsufficientPrivilege.is(new ServerError("55P03", "lock timeout", null, null, 0))).isFalse();
 	}
@@ -133,21 +129,21 @@ class EngineMessagesTests {
 		assertThat(java.action()).isEqualTo(nobody + "MigrateSettings.Builder.ddlLockTimeout(...) / "
 				+ "MigrateSettings.Builder.ddlLockRetries(...)");
 		assertThat(FailureReport.ddlLockTimeout(step, failure, 1,
-				MigrateSettings.builder().vocabulary(Vocabulary.springBoot()).build(), List.of()).action())
-			.isEqualTo(nobody + "migrate.ddl.lock-timeout / migrate.ddl.lock-retries");
+				MigrateSettings.builder().vocabulary(TestVocabulary.INSTANCE).build(), List.of()).action())
+			.isEqualTo(nobody + "<ddl-lock-timeout> / <ddl-lock-retries>");
 		List<LockBlockers.Session> blockers = List.of(
 				new LockBlockers.Session(4242, "psql", "idle in transaction", Instant.parse("2026-11-21T17:03:42Z"),
 						"LOCK TABLE account IN ACCESS EXCLUSIVE MODE"),
 				new LockBlockers.Session(4343, "", "active", null, null));
 		MigrateException cli = FailureReport.ddlLockTimeout(step, failure, 1,
-				MigrateSettings.builder().ddlLockTimeout(Duration.ofMillis(250)).vocabulary(CLI).build(), blockers);
+				MigrateSettings.builder().ddlLockTimeout(Duration.ofMillis(250)).vocabulary(FRONT_END).build(), blockers);
 		assertThat(cli.description()).contains("(250 ms)").endsWith("\nSessions holding locks in this database, "
 				+ "oldest transaction first: pid 4242 (application 'psql', idle in transaction, transaction since "
 				+ "2026-11-21T17:03:42Z, query: LOCK TABLE account IN ACCESS EXCLUSIVE MODE); pid 4343 (application '', "
 				+ "active)");
 		assertThat(cli.action()).isEqualTo("Nothing of revision b2 was applied. The likely blocker is the oldest "
 				+ "transaction, pid 4242: if it is stuck or idle in transaction, end it (SELECT pg_terminate_backend(4242));"
-				+ " or start again when traffic is lower, or raise --ddl-lock-timeout / --ddl-lock-retries");
+				+ " or start again when traffic is lower, or raise <ddl-lock-timeout> / <ddl-lock-retries>");
 	}
 
 	@Test

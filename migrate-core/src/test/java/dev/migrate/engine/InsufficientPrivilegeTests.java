@@ -15,6 +15,7 @@ import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
 import dev.migrate.MigrateSettings;
 import dev.migrate.Migrator;
+import dev.migrate.TestVocabulary;
 import dev.migrate.Vocabulary;
 import dev.migrate.test.PostgresDatabase;
 
@@ -79,12 +80,12 @@ class InsufficientPrivilegeTests {
 	@Test
 	void roleWithoutUsageOnTheSchemaIsToldToGetItOrUseAPrivilegedRole() {
 		MigrateException failure = catchThrowableOfType(MigrateException.class,
-				() -> Migrator.create(asRole(), settings(Vocabulary.springBoot())).upgrade("heads"));
+				() -> Migrator.create(asRole(), settings(TestVocabulary.INSTANCE)).upgrade("heads"));
 		assertThat(failure.code()).isEqualTo(ErrorCode.DATABASE);
 		assertThat(failure.description()).contains("SQLSTATE 42501", "permission denied for schema " + this.schema);
 		assertThat(failure.action()).isEqualTo("The database role migrations run as lacks privileges on schema "
 				+ this.schema + ": grant them to it, or run migrations with a privileged role "
-				+ "(migrate.url/username/password)");
+				+ "(<connection>)");
 	}
 
 	@Test
@@ -104,14 +105,14 @@ class InsufficientPrivilegeTests {
 		db.execute("GRANT USAGE ON SCHEMA " + this.schema + " TO " + this.role);
 		db.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON " + this.schema + ".migrate_version, " + this.schema
 				+ ".migrate_history TO " + this.role);
-		Migrator migrator = Migrator.create(asRole(), settings(Vocabulary.commandLine(java.util.Map.of())));
+		Migrator migrator = Migrator.create(asRole(), settings(TestVocabulary.INSTANCE));
 		MigrateException failure = catchThrowableOfType(MigrateException.class, () -> migrator.upgrade("heads"));
 		assertThat(failure.code()).isEqualTo(ErrorCode.REVISION_FAILED);
 		assertThat(failure.description()).contains("revision b2", "SQLSTATE 42501", "must be owner of table account");
 		assertThat(failure.action()).isEqualTo("Nothing of revision b2 was applied (its transaction was rolled back). "
 				+ "The database role migrations run as does not own table account, and only its owner may do this: "
 				+ "make it the owner (or a member of the owning role), or run migrations with a privileged role "
-				+ "(--user and --password, or DATABASE_USER and DATABASE_PASSWORD); then start again");
+				+ "(<connection>); then start again");
 		assertThat(migrator.current()).containsExactly("a1");
 	}
 

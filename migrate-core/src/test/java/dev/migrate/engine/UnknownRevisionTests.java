@@ -14,6 +14,7 @@ import dev.migrate.MigrateSettings;
 import dev.migrate.MigrationResult;
 import dev.migrate.MigrationStatus;
 import dev.migrate.Migrator;
+import dev.migrate.TestVocabulary;
 import dev.migrate.Vocabulary;
 import dev.migrate.test.PostgresDatabase;
 
@@ -59,10 +60,10 @@ class UnknownRevisionTests {
 		assertThat(failure.action()).isEqualTo("Deploy the newer version of the application; or, if the revision was "
 				+ "removed on purpose, rewrite the version table with Migrator.stamp(List.of(\"<revision>\"), true); or "
 				+ "start this version anyway with MigrateSettings.Builder.allowUnknownRevisions(true)");
-		Migrator olderApplication = Migrator.create(db.dataSource(), settings().vocabulary(Vocabulary.springBoot()).build());
+		Migrator olderApplication = Migrator.create(db.dataSource(), settings().vocabulary(TestVocabulary.INSTANCE).build());
 		assertThat(catchThrowableOfType(MigrateException.class, () -> olderApplication.upgrade("heads")).action())
-			.endsWith("rewrite the version table with --migrate.command=\"stamp --purge <revision>\"; or start this "
-					+ "version anyway with migrate.allow-unknown-revisions=true");
+			.endsWith("rewrite the version table with <Stamp[targets=[<revision>], purge=true]>; or start this "
+					+ "version anyway with <allow-unknown-revisions=true>");
 		assertThat(catchThrowableOfType(MigrateException.class, () -> olderApplication.stamp(List.of("a1"), false))
 			.code()).isEqualTo(ErrorCode.UNKNOWN_REVISION_IN_DATABASE);
 		assertThat(catchThrowableOfType(MigrateException.class, () -> older.check("heads")).code())
@@ -81,11 +82,11 @@ class UnknownRevisionTests {
 			.containsExactly("The database is at revision(s) [b2] which this build does not know (probably applied by a "
 					+ "newer version); nothing is upgraded because of MigrateSettings.Builder.allowUnknownRevisions(true)");
 		Migrator olderApplication = Migrator.create(db.dataSource(),
-				settings().allowUnknownRevisions(true).vocabulary(Vocabulary.springBoot()).build());
+				settings().allowUnknownRevisions(true).vocabulary(TestVocabulary.INSTANCE).build());
 		assertThat(LogCapture.messages("dev.migrate.runtime", () -> olderApplication.upgrade("heads")))
 			.singleElement()
 			.asString()
-			.endsWith("; nothing is upgraded because of migrate.allow-unknown-revisions=true");
+			.endsWith("; nothing is upgraded because of <allow-unknown-revisions=true>");
 		MigrationResult result = results[0];
 		assertThat(result.completed()).isEmpty();
 		assertThat(result.lockTaken()).isFalse();

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
+import dev.migrate.TestVocabulary;
 import dev.migrate.Vocabulary;
 
 import static dev.migrate.graph.TestRevisions.BASE;
@@ -82,18 +83,15 @@ class TargetResolutionTests {
 								+ "target revision, '<branchname>@head' to narrow to a specific head, or 'heads' for "
 								+ "all heads.")
 					.contains(RIGHT + " (classpath:db/revisions/" + RIGHT + "_create_t.sql), " + LEFT);
-				assertThat(ex.action()).isEqualTo("Join the branches with a merge revision ('merge -m \"merge heads\" "
-						+ "heads', a command of the migrate CLI), or use the target 'heads' to apply every branch");
+				assertThat(ex.action()).isEqualTo("Join the branches with a merge revision (the merge command of the migrate CLI or "
+						+ "command mode, merging heads with the message \"merge heads\"), or use the target 'heads' to apply "
+						+ "every branch");
 			});
 		assertThatExceptionOfType(MigrateException.class)
-			.isThrownBy(() -> new TargetResolver(RevisionGraph.of(fork()), Vocabulary.springBoot()).resolve("head", Set.of()))
+			.isThrownBy(() -> new TargetResolver(RevisionGraph.of(fork()), TestVocabulary.INSTANCE).resolve("head", Set.of()))
 			.satisfies((ex) -> assertThat(ex.action()).isEqualTo("Join the branches with a merge revision "
-					+ "(--migrate.command='merge -m \"merge heads\" heads'), or use the target 'heads' to apply every "
+					+ "(<Merge[message=merge heads, revisions=[heads]]>), or use the target 'heads' to apply every "
 					+ "branch"));
-		assertThatExceptionOfType(MigrateException.class)
-			.isThrownBy(() -> new TargetResolver(RevisionGraph.of(fork()), Vocabulary.commandLine(Map.of())).resolve("head", Set.of()))
-			.satisfies((ex) -> assertThat(ex.action()).isEqualTo("Join the branches with a merge revision "
-					+ "(migrate merge -m \"merge heads\" heads), or use the target 'heads' to apply every branch"));
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
+import dev.migrate.TestVocabulary;
 import dev.migrate.Vocabulary;
 import dev.migrate.graph.RevisionGraph;
 import dev.migrate.graph.TestRevisions;
@@ -76,8 +77,9 @@ class PlannerTests {
 			.satisfies((ex) -> {
 				assertThat(ex.code()).isEqualTo(ErrorCode.MULTIPLE_HEADS);
 				assertThat(ex.description()).contains(LEFT).contains(RIGHT);
-				assertThat(ex.action()).isEqualTo("Join the branches with a merge revision ('merge -m \"merge heads\" "
-						+ "heads', a command of the migrate CLI), or use the target 'heads' to apply every branch");
+				assertThat(ex.action()).isEqualTo("Join the branches with a merge revision (the merge command of the migrate CLI or "
+						+ "command mode, merging heads with the message \"merge heads\"), or use the target 'heads' to apply "
+						+ "every branch");
 			});
 		assertThat(new Planner(this.fork).upgrade(Set.of(BASE), "heads").headsAfter()).containsExactlyInAnyOrder(LEFT,
 				RIGHT);
@@ -149,14 +151,10 @@ class PlannerTests {
 			.isEqualTo("Deploy the newer version of the application; or, if the revision was removed on purpose, "
 					+ "rewrite the version table with Migrator.stamp(List.of(\"<revision>\"), true); or start this "
 					+ "version anyway with MigrateSettings.Builder.allowUnknownRevisions(true)");
-		assertThat(unknownRevision(Vocabulary.springBoot()))
+		assertThat(unknownRevision(TestVocabulary.INSTANCE))
 			.isEqualTo("Deploy the newer version of the application; or, if the revision was removed on purpose, "
-					+ "rewrite the version table with --migrate.command=\"stamp --purge <revision>\"; or start this "
-					+ "version anyway with migrate.allow-unknown-revisions=true");
-		assertThat(unknownRevision(Vocabulary.commandLine(Map.of())))
-			.isEqualTo("Deploy the newer version of the application; or, if the revision was removed on purpose, "
-					+ "rewrite the version table with migrate stamp --purge <revision>; or start this version anyway "
-					+ "with --allow-unknown-revisions");
+					+ "rewrite the version table with <Stamp[targets=[<revision>], purge=true]>; or start this "
+					+ "version anyway with <allow-unknown-revisions=true>");
 	}
 
 	private String unknownRevision(Vocabulary vocabulary) {
@@ -181,9 +179,9 @@ class PlannerTests {
 						+ "rewrite the version table with Migrator.stamp(List.of(\"<revision>\"), true)");
 			});
 		assertThatExceptionOfType(MigrateException.class)
-			.isThrownBy(() -> new Planner(RevisionGraph.of(diamond()), Vocabulary.commandLine(Map.of()))
+			.isThrownBy(() -> new Planner(RevisionGraph.of(diamond()), TestVocabulary.INSTANCE)
 				.stamp(Set.of(BASE, LEFT), List.of("heads"), false))
-			.satisfies((ex) -> assertThat(ex.action()).endsWith("with migrate stamp --purge <revision>"));
+			.satisfies((ex) -> assertThat(ex.action()).endsWith("with <Stamp[targets=[<revision>], purge=true]>"));
 	}
 
 	@Test
@@ -193,10 +191,10 @@ class PlannerTests {
 			.satisfies((ex) -> assertThat(ex.action()).isEqualTo(
 					"Give the revision the database is at, e.g. Migrator.stamp(List.of(\"heads\"), false)"));
 		assertThatExceptionOfType(MigrateException.class)
-			.isThrownBy(() -> new Planner(RevisionGraph.of(diamond()), Vocabulary.springBoot()).stamp(Set.of(), List.of(),
+			.isThrownBy(() -> new Planner(RevisionGraph.of(diamond()), TestVocabulary.INSTANCE).stamp(Set.of(), List.of(),
 					false))
 			.satisfies((ex) -> assertThat(ex.action())
-				.isEqualTo("Give the revision the database is at, e.g. --migrate.command=\"stamp heads\""));
+				.isEqualTo("Give the revision the database is at, e.g. <Stamp[targets=[heads], purge=false]>"));
 	}
 
 	// downgrade
@@ -393,7 +391,7 @@ class PlannerTests {
 			.isThrownBy(() -> new Planner(this.diamond).offlineDowngrade("base"))
 			.satisfies((ex) -> {
 				assertThat(ex.code()).isEqualTo(ErrorCode.INVALID_TARGET);
-				assertThat(ex.description()).startsWith("downgrade with --sql requires <fromrev>:<torev>");
+				assertThat(ex.description()).startsWith("An offline downgrade requires <fromrev>:<torev>");
 			});
 		assertThat(ids(new Planner(this.diamond).offlineDowngrade(MERGE + ":" + BASE))).containsExactly(MERGE, LEFT,
 				RIGHT);

@@ -16,6 +16,7 @@ import dev.migrate.ErrorCode;
 import dev.migrate.JavaRevision;
 import dev.migrate.MigrateException;
 import dev.migrate.RevisionInfo;
+import dev.migrate.TestVocabulary;
 import dev.migrate.Vocabulary;
 import dev.migrate.Vocabulary.Setting;
 import dev.migrate.sql.SqlStatement;
@@ -135,12 +136,12 @@ class RevisionLoaderTests {
 				+ "and Spring Boot jars have)";
 		assertThat(missing("classpath:db/nothing", Vocabulary.java())).isEqualTo(
 				"Create the directory src/main/resources/db/nothing, or set MigrateSettings.Builder.locations(...)" + jar);
-		assertThat(missing("classpath:db/nothing", Vocabulary.springBoot()))
-			.isEqualTo("Create the directory src/main/resources/db/nothing, or set migrate.locations" + jar);
+		assertThat(missing("classpath:db/nothing", TestVocabulary.INSTANCE))
+			.isEqualTo("Create the directory src/main/resources/db/nothing, or set <locations>" + jar);
 		assertThat(missing("classpath:db/nothing",
-				Vocabulary.commandLine(Map.of(Setting.LOCATIONS, "This run used --locations classpath:db/nothing"))))
-			.isEqualTo("Create the directory src/main/resources/db/nothing, or set --locations (or MIGRATE_LOCATIONS)"
-					+ jar + ". This run used --locations classpath:db/nothing");
+				TestVocabulary.withOrigins(Map.of(Setting.LOCATIONS, "This run used classpath:db/nothing"))))
+			.isEqualTo("Create the directory src/main/resources/db/nothing, or set <locations>" + jar
+					+ ". This run used classpath:db/nothing");
 		assertThatExceptionOfType(MigrateException.class).isThrownBy(() -> load("classpath:db/nothing"))
 			.satisfies((ex) -> assertThat(ex.action()).startsWith("Create the directory src/main/resources/db/nothing, "
 					+ "or set MigrateSettings.Builder.locations(...)"));
@@ -153,10 +154,8 @@ class RevisionLoaderTests {
 				+ Path.of("").toAbsolutePath() + ")";
 		assertThat(missing("filesystem:" + missing, Vocabulary.java())).isEqualTo(
 				"Create the directory " + missing + ", or set MigrateSettings.Builder.locations(...)" + relative);
-		assertThat(missing("filesystem:" + missing, Vocabulary.springBoot()))
-			.isEqualTo("Create the directory " + missing + ", or set migrate.locations" + relative);
-		assertThat(missing("filesystem:" + missing, Vocabulary.commandLine(Map.of())))
-			.isEqualTo("Create the directory " + missing + ", or set --locations (or MIGRATE_LOCATIONS)" + relative);
+		assertThat(missing("filesystem:" + missing, TestVocabulary.INSTANCE))
+			.isEqualTo("Create the directory " + missing + ", or set <locations>" + relative);
 	}
 
 	/** The action of the failure to load a missing location, after checking the description. */

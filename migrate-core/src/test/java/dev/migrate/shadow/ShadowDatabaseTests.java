@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
+import dev.migrate.TestVocabulary;
 import dev.migrate.Vocabulary;
 import dev.migrate.test.PostgresDatabase;
 
@@ -67,17 +68,17 @@ class ShadowDatabaseTests {
 		db.execute("CREATE ROLE " + role + " LOGIN PASSWORD 'secret' NOCREATEDB");
 		try {
 			DataSource asRole = ShadowTestSupport.dataSource(db, db.name(), role, "secret");
-			Vocabulary commandLine = Vocabulary.commandLine(Map.of());
+			Vocabulary commandLine = TestVocabulary.INSTANCE;
 			assertThatThrownBy(() -> ShadowDatabase.temporary(asRole, ShadowTestSupport.connector(db), commandLine))
 				.isInstanceOfSatisfying(MigrateException.class, (ex) -> {
 					assertThat(ex.code()).isEqualTo(ErrorCode.DATABASE);
 					assertThat(ex.description()).contains("the role \"" + role + "\" may not CREATE DATABASE");
-					assertThat(ex.action()).contains("--shadow-url (or MIGRATE_SHADOW_URL)")
+					assertThat(ex.action()).contains("<shadow-url>")
 						.contains("ALTER ROLE \"" + role + "\" CREATEDB");
 				});
 			assertThatThrownBy(
-					() -> ShadowDatabase.temporary(asRole, ShadowTestSupport.connector(db), Vocabulary.springBoot()))
-				.hasMessageContaining("migrate.shadow-url");
+					() -> ShadowDatabase.temporary(asRole, ShadowTestSupport.connector(db), TestVocabulary.INSTANCE))
+				.hasMessageContaining("<shadow-url>");
 		}
 		finally {
 			db.execute("DROP ROLE " + role);
@@ -138,11 +139,11 @@ class ShadowDatabaseTests {
 		db.execute("CREATE TABLE IF NOT EXISTS keep_me (id int)");
 		DataSource notEmpty = db.dataSource();
 		assertThatThrownBy(() -> ShadowDatabase.provided(notEmpty, "jdbc:postgresql://host/app", given.dataSource(),
-				Vocabulary.springBoot()))
+				TestVocabulary.INSTANCE))
 			.isInstanceOfSatisfying(MigrateException.class, (ex) -> {
 				assertThat(ex.code()).isEqualTo(ErrorCode.CONFIGURATION);
 				assertThat(ex.description()).isEqualTo("The shadow database jdbc:postgresql://host/app "
-						+ "(migrate.shadow-url) is not empty: it holds relation keep_me");
+						+ "(<shadow-url>) is not empty: it holds relation keep_me");
 				assertThat(ex.action()).contains("an empty database of its own");
 			});
 		assertThat(ShadowTestSupport.count(db, "SELECT count(*) FROM pg_class WHERE relname = 'keep_me'")).isOne();
@@ -151,9 +152,9 @@ class ShadowDatabaseTests {
 	@Test
 	void givenDatabaseThatIsTheTargetIsRefused() {
 		assertThatThrownBy(() -> ShadowDatabase.provided(given.dataSource(), "same", given.dataSource(),
-				Vocabulary.commandLine(Map.of())))
+				TestVocabulary.INSTANCE))
 			.isInstanceOfSatisfying(MigrateException.class, (ex) -> assertThat(ex.description())
-				.isEqualTo("The shadow database same (--shadow-url (or MIGRATE_SHADOW_URL)) is the database the "
+				.isEqualTo("The shadow database same (<shadow-url>) is the database the "
 						+ "command works on"));
 	}
 

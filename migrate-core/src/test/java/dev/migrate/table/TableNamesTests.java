@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
+import dev.migrate.TestVocabulary;
 import dev.migrate.Vocabulary;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,15 +66,15 @@ class TableNamesTests {
 				assertThat(ex.description()).isEqualTo("The setting MigrateSettings.Builder.schema(...) is empty");
 			});
 		assertThatExceptionOfType(MigrateException.class)
-			.isThrownBy(() -> TableNames.of("", "migrate_version", "migrate_history", Vocabulary.springBoot()))
+			.isThrownBy(() -> TableNames.of("", "migrate_version", "migrate_history", TestVocabulary.INSTANCE))
 			.satisfies((ex) -> {
-				assertThat(ex.description()).isEqualTo("The setting migrate.schema is empty");
-				assertThat(ex.action()).isEqualTo("Set migrate.schema to a PostgreSQL identifier of 1 to 63 bytes");
+				assertThat(ex.description()).isEqualTo("The setting <schema> is empty");
+				assertThat(ex.action()).isEqualTo("Set <schema> to a PostgreSQL identifier of 1 to 63 bytes");
 			});
 		assertThatExceptionOfType(MigrateException.class)
-			.isThrownBy(() -> TableNames.of(null, "migrate_version", null, Vocabulary.commandLine(Map.of())))
+			.isThrownBy(() -> TableNames.of(null, "migrate_version", null, TestVocabulary.INSTANCE))
 			.satisfies((ex) -> assertThat(ex.description())
-				.isEqualTo("The setting --history-table (or MIGRATE_HISTORY_TABLE) is missing"));
+				.isEqualTo("The setting <history-table> is missing"));
 	}
 
 	@Test
@@ -87,20 +88,20 @@ class TableNamesTests {
 						+ "bytes long in UTF-8 ('" + name + "'); PostgreSQL identifiers hold at most 63 bytes");
 			});
 		assertThatExceptionOfType(MigrateException.class)
-			.isThrownBy(() -> TableNames.of(null, name, "migrate_history", Vocabulary.springBoot()))
-			.satisfies((ex) -> assertThat(ex.action()).isEqualTo("Choose a shorter name for migrate.version-table"));
+			.isThrownBy(() -> TableNames.of(null, name, "migrate_history", TestVocabulary.INSTANCE))
+			.satisfies((ex) -> assertThat(ex.action()).isEqualTo("Choose a shorter name for <version-table>"));
 		assertThat(TableNames.of(null, "v".repeat(63), "h").versionTable()).hasSize(63);
 	}
 
 	@Test
 	void sameVersionAndHistoryTableNamesBothSettings() {
 		assertThatExceptionOfType(MigrateException.class)
-			.isThrownBy(() -> TableNames.of(null, "state", "state", Vocabulary.springBoot()))
+			.isThrownBy(() -> TableNames.of(null, "state", "state", TestVocabulary.INSTANCE))
 			.satisfies((ex) -> {
 				assertThat(ex.description()).isEqualTo(
-						"The settings migrate.version-table and migrate.history-table both name the table 'state'");
+						"The settings <version-table> and <history-table> both name the table 'state'");
 				assertThat(ex.action()).isEqualTo(
-						"Give the history table a different name with migrate.history-table (default migrate_history)");
+						"Give the history table a different name with <history-table> (default migrate_history)");
 			});
 	}
 

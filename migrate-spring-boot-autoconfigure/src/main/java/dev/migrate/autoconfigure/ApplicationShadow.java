@@ -12,6 +12,7 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
+import dev.migrate.Redaction;
 import dev.migrate.Vocabulary;
 import dev.migrate.Vocabulary.Setting;
 import dev.migrate.shadow.JdbcUrls;

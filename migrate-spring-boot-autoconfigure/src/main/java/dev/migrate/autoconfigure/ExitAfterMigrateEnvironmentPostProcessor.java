@@ -18,8 +18,8 @@ final class ExitAfterMigrateEnvironmentPostProcessor implements EnvironmentPostP
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		boolean exit = environment.getProperty("migrate.exit-after-migrate", Boolean.class, false);
-		boolean enabled = environment.getProperty("migrate.enabled", Boolean.class, true);
+		boolean exit = environment.getProperty(SpringBootVocabulary.EXIT_AFTER_MIGRATE, Boolean.class, false);
+		boolean enabled = environment.getProperty(SpringBootVocabulary.ENABLED, Boolean.class, true);
 		if (exit && enabled && !environment.containsProperty("spring.main.web-application-type")) {
 			environment.getPropertySources()
 				.addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, Map.of("spring.main.web-application-type", "none")));

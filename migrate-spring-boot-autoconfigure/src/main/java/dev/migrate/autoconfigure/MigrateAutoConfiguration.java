@@ -49,7 +49,7 @@ import dev.migrate.autoconfigure.MigrateProperties.Phase;
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @Conditional(MigrateAutoConfiguration.MigrateDataSourceCondition.class)
-@ConditionalOnBooleanProperty(name = "migrate.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = SpringBootVocabulary.ENABLED, matchIfMissing = true)
 @EnableConfigurationProperties(MigrateProperties.class)
 @Import(DatabaseInitializationDependencyConfigurer.class)
 @ImportRuntimeHints(MigrateRuntimeHints.class)
@@ -125,7 +125,7 @@ public final class MigrateAutoConfiguration {
 		}
 
 		@Bean
-		@ConditionalOnProperty(name = "migrate.phase", havingValue = "eager")
+		@ConditionalOnProperty(name = SpringBootVocabulary.PHASE, havingValue = "eager")
 		MigrateInitializer migrateInitializer(Migrator migrator, MigratorFactory factory,
 				MigrateProperties properties, MigrationTracker tracker, ObjectProvider<MigrationStrategy> strategy) {
 			boolean runs = StartupMigration.runsAtStartup(properties);
@@ -155,7 +155,7 @@ public final class MigrateAutoConfiguration {
 				logger.warn("spring.jpa.hibernate.ddl-auto=" + value + " makes Hibernate "
 						+ (value.equals("validate") ? "validate" : "update")
 						+ " the schema during context refresh, before migrate applies pending revisions in the runner "
-						+ "phase; set migrate.phase=eager so that revisions run first");
+						+ "phase; set " + SpringBootVocabulary.PHASE + "=eager so that revisions run first");
 			}
 		}
 
@@ -176,7 +176,7 @@ public final class MigrateAutoConfiguration {
 
 		}
 
-		@ConditionalOnProperty(name = "migrate.url")
+		@ConditionalOnProperty(name = SpringBootVocabulary.URL)
 		static class MigrateUrlCondition {
 
 		}
@@ -198,12 +198,11 @@ public final class MigrateAutoConfiguration {
 
 		@Override
 		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			String command = context.getEnvironment().getProperty("migrate.command");
 			ConditionMessage.Builder message = ConditionMessage.forCondition("migrate startup action");
-			if (command != null && !command.isBlank()) {
-				return ConditionOutcome.noMatch(message.because("migrate.command is set"));
+			if (CommandMode.isOn(context.getEnvironment())) {
+				return ConditionOutcome.noMatch(message.because(SpringBootVocabulary.COMMAND + " is set"));
 			}
-			return ConditionOutcome.match(message.because("migrate.command is not set"));
+			return ConditionOutcome.match(message.because(SpringBootVocabulary.COMMAND + " is not set"));
 		}
 
 	}

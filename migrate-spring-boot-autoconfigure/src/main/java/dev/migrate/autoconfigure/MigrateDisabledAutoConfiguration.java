@@ -10,7 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
  * that the absence of migrations is never silent.
  */
 @AutoConfiguration
-@ConditionalOnBooleanProperty(name = "migrate.enabled", havingValue = false)
+@ConditionalOnBooleanProperty(name = SpringBootVocabulary.ENABLED, havingValue = false)
 public final class MigrateDisabledAutoConfiguration {
 
 	MigrateDisabledAutoConfiguration() {

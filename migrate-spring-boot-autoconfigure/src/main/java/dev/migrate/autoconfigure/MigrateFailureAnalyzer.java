@@ -4,6 +4,7 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 import dev.migrate.MigrateException;
+import dev.migrate.Redaction;
 
 /**
  * Turns a {@link MigrateException} anywhere in a startup failure's cause chain into its

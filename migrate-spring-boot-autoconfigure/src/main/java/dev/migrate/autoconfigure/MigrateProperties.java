@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
 
 import dev.migrate.MigrateException;
+import dev.migrate.MigrateSettings;
 import dev.migrate.graph.Target;
 
 /**
@@ -41,7 +42,7 @@ public class MigrateProperties {
 	 * Comma-separated list of revision locations, each classpath: or filesystem: followed by a
 	 * directory.
 	 */
-	private List<String> locations = List.of("classpath:db/revisions");
+	private List<String> locations = List.of(MigrateSettings.DEFAULT_LOCATION);
 
 	/**
 	 * Revision the startup action brings the database to, such as heads, head or a revision id.
@@ -57,12 +58,12 @@ public class MigrateProperties {
 	/**
 	 * Name of the version table, which holds one row per applied head.
 	 */
-	private String versionTable = "migrate_version";
+	private String versionTable = MigrateSettings.DEFAULT_VERSION_TABLE;
 
 	/**
 	 * Name of the history table, which records every upgrade, downgrade and stamp.
 	 */
-	private String historyTable = "migrate_history";
+	private String historyTable = MigrateSettings.DEFAULT_HISTORY_TABLE;
 
 	private final Lock lock = new Lock();
 
@@ -324,11 +325,6 @@ public class MigrateProperties {
 		this.shadowUrl = shadowUrl;
 	}
 
-	/** Whether {@code migrate.command} is set, so the startup action stands aside. */
-	boolean hasCommand() {
-		return this.command != null && !this.command.isBlank();
-	}
-
 	/** Whether a separate migration connection is configured. */
 	boolean hasSeparateConnection() {
 		return hasText(this.url) || hasText(this.username);
@@ -361,7 +357,7 @@ public class MigrateProperties {
 		 * duration suffix is not specified, seconds will be used.
 		 */
 		@DurationUnit(ChronoUnit.SECONDS)
-		private Duration timeout = Duration.ofMinutes(10);
+		private Duration timeout = MigrateSettings.DEFAULT_LOCK_TIMEOUT;
 
 		public Duration getTimeout() {
 			return this.timeout;
@@ -381,12 +377,12 @@ public class MigrateProperties {
 		 * it for long. If a duration suffix is not specified, seconds will be used.
 		 */
 		@DurationUnit(ChronoUnit.SECONDS)
-		private Duration lockTimeout = Duration.ofSeconds(5);
+		private Duration lockTimeout = MigrateSettings.DEFAULT_DDL_LOCK_TIMEOUT;
 
 		/**
 		 * Maximum number of retries of a revision that hit the lock timeout.
 		 */
-		private int lockRetries = 10;
+		private int lockRetries = MigrateSettings.DEFAULT_DDL_LOCK_RETRIES;
 
 		public Duration getLockTimeout() {
 			return this.lockTimeout;

@@ -47,7 +47,7 @@ final class MigrateStartupRunner implements ApplicationRunner, Ordered {
 			this.startup.run();
 		}
 		if (this.exitAfterMigrate) {
-			logger.info("Migration done; exiting (migrate.exit-after-migrate=true)");
+			logger.info("Migration done; exiting (" + SpringBootVocabulary.EXIT_AFTER_MIGRATE + "=true)");
 			System.exit(SpringApplication.exit(this.context));
 		}
 	}

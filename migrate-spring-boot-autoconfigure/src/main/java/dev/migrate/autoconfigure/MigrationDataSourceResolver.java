@@ -46,8 +46,8 @@ final class MigrationDataSourceResolver {
 		if (username != null) {
 			if (application == null) {
 				throw new MigrateException(ErrorCode.CONFIGURATION,
-						"migrate.username is set but there is no JDBC URL for the migration connection",
-						"Set migrate.url (or spring.datasource.url)");
+						SpringBootVocabulary.USERNAME + " is set but there is no JDBC URL for the migration connection",
+						"Set " + SpringBootVocabulary.URL + " (or spring.datasource.url)");
 			}
 			return login(DataSourceBuilder.derivedFrom(application).type(SimpleDriverDataSource.class), details)
 				.build();
@@ -55,9 +55,9 @@ final class MigrationDataSourceResolver {
 		if (application == null) {
 			throw new MigrateException(ErrorCode.CONFIGURATION,
 					"migrate has no DataSource: there is no single DataSource bean, no @MigrateDataSource bean "
-							+ "and migrate.url is not set",
+							+ "and " + SpringBootVocabulary.URL + " is not set",
 					"Define one DataSource (spring.datasource.url), mark one with @MigrateDataSource, "
-							+ "or set migrate.url");
+							+ "or set " + SpringBootVocabulary.URL);
 		}
 		return application;
 	}

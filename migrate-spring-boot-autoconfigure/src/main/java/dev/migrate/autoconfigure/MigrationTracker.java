@@ -13,6 +13,7 @@ import dev.migrate.LockHolder;
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationEvent;
 import dev.migrate.MigrationListener;
+import dev.migrate.Redaction;
 import dev.migrate.plan.Direction;
 import dev.migrate.plan.Step;
 

@@ -14,15 +14,13 @@ import dev.migrate.MigrateException;
 import dev.migrate.MigrateSettings;
 import dev.migrate.MigrationListener;
 import dev.migrate.Migrator;
-import dev.migrate.Vocabulary;
 import dev.migrate.revision.Revision;
 import dev.migrate.revision.RevisionLoader;
-import dev.migrate.table.TableNames;
 
 /**
  * Turns {@link MigrateProperties} into {@link MigrateSettings} (the one place that maps them),
  * applies the {@link MigrateSettingsCustomizer customizers}, and creates {@link Migrator Migrators} whose errors
- * name the {@code migrate.*} property at fault ({@link Vocabulary#springBoot()}). The revisions are read once (on a background
+ * name the {@code migrate.*} property at fault ({@link SpringBootVocabulary}). The revisions are read once (on a background
  * thread during startup when a {@link RevisionPreload} is available) and shared.
  */
 final class MigratorFactory {
@@ -69,10 +67,8 @@ final class MigratorFactory {
 	 */
 	static MigratorFactory of(MigrateProperties properties, List<JavaRevision> javaRevisions,
 			List<MigrateSettingsCustomizer> customizers, ClassLoader classLoader, RevisionPreload preload) {
-		TableNames.of(emptyToNull(properties.getSchema()), properties.getVersionTable(), properties.getHistoryTable(),
-				Vocabulary.springBoot());
 		MigrateSettings.Builder builder = MigrateSettings.builder()
-			.vocabulary(Vocabulary.springBoot())
+			.vocabulary(SpringBootVocabulary.INSTANCE)
 			.locations(properties.getLocations())
 			.classLoader(classLoader)
 			.javaRevisions(javaRevisions)
@@ -153,7 +149,7 @@ final class MigratorFactory {
 			}
 			catch (MigrateException ex) {
 				if (ex.code() == ErrorCode.LOCATION) {
-					throw new MigrateException(ErrorCode.LOCATION, ex.description() + " (migrate.locations = "
+					throw new MigrateException(ErrorCode.LOCATION, ex.description() + " (" + SpringBootVocabulary.LOCATIONS + " = "
 							+ String.join(",", this.settings.locations()) + ")", ex.action(), ex);
 				}
 				throw ex;

@@ -17,8 +17,8 @@ final class ModeNotOffCondition extends SpringBootCondition {
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-		Mode mode = Binder.get(context.getEnvironment()).bind("migrate.mode", Mode.class).orElse(Mode.UPGRADE);
-		ConditionMessage.Builder message = ConditionMessage.forCondition("migrate.mode");
+		Mode mode = Binder.get(context.getEnvironment()).bind(SpringBootVocabulary.MODE, Mode.class).orElse(Mode.UPGRADE);
+		ConditionMessage.Builder message = ConditionMessage.forCondition(SpringBootVocabulary.MODE);
 		return (mode != Mode.OFF) ? ConditionOutcome.match(message.because("is " + mode))
 				: ConditionOutcome.noMatch(message.because("is off"));
 	}

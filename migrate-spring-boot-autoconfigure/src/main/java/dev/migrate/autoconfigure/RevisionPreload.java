@@ -6,7 +6,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import dev.migrate.MigrateException;
-import dev.migrate.Vocabulary;
 import dev.migrate.revision.Revision;
 import dev.migrate.revision.RevisionLoader;
 
@@ -43,7 +42,7 @@ final class RevisionPreload {
 		CompletableFuture<List<Revision>> revisions = new CompletableFuture<>();
 		Thread thread = new Thread(() -> {
 			try {
-				revisions.complete(RevisionLoader.load(locations, classLoader, List.of(), Vocabulary.springBoot()));
+				revisions.complete(RevisionLoader.load(locations, classLoader, List.of(), SpringBootVocabulary.INSTANCE));
 			}
 			catch (Throwable ex) {
 				revisions.completeExceptionally(ex);

@@ -41,11 +41,11 @@ final class RevisionPreloadApplicationListener implements SmartApplicationListen
 
 	private static RevisionPreload start(ConfigurableEnvironment environment, ClassLoader classLoader) {
 		try {
-			if (!environment.getProperty("migrate.enabled", Boolean.class, true)) {
+			if (!environment.getProperty(SpringBootVocabulary.ENABLED, Boolean.class, true)) {
 				return null;
 			}
 			List<String> locations = Binder.get(environment)
-				.bind("migrate.locations", Bindable.listOf(String.class))
+				.bind(SpringBootVocabulary.LOCATIONS, Bindable.listOf(String.class))
 				.orElseGet(() -> new MigrateProperties().getLocations());
 			return RevisionPreload.start(locations, classLoader);
 		}

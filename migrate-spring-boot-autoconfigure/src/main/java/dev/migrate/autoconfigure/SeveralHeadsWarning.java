@@ -2,8 +2,8 @@ package dev.migrate.autoconfigure;
 
 import java.util.List;
 
-import dev.migrate.Vocabulary;
 import dev.migrate.Vocabulary.Command;
+import dev.migrate.command.CommandLines;
 
 /**
  * The warning logged when the startup upgrade to {@code heads} leaves the database at several
@@ -27,13 +27,13 @@ final class SeveralHeadsWarning {
 	 * @return the message
 	 */
 	static String message(List<String> heads, List<String> locations) {
-		Command merge = Command.merge("merge heads", List.of("heads"));
+		String merge = CommandLines.line(Command.merge("merge heads", List.of("heads")));
 		String directory = sourceDirectory(locations);
-		Command inApplication = (directory != null) ? new Command(merge.line() + " --dir " + directory, null) : merge;
-		return "Database is at several heads: " + String.join(", ", heads) + " (migrate.target=heads applies every "
-				+ "branch). Merge them into one head so that the next revision has a single parent: run the application "
-				+ "with " + Vocabulary.springBoot().command(inApplication) + " (or 'migrate " + merge.line()
-				+ "' with the CLI from the project root), then commit the new revision file";
+		String inApplication = (directory != null) ? merge + " --dir " + directory : merge;
+		return "Database is at several heads: " + String.join(", ", heads) + " (" + SpringBootVocabulary.TARGET
+				+ "=heads applies every branch). Merge them into one head so that the next revision has a single "
+				+ "parent: run the application with " + SpringBootVocabulary.commandArgument(inApplication)
+				+ " (or 'migrate " + merge + "' with the CLI from the project root), then commit the new revision file";
 	}
 
 	/**

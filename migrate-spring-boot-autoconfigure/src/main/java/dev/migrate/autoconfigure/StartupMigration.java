@@ -1,9 +1,7 @@
 package dev.migrate.autoconfigure;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -14,8 +12,8 @@ import dev.migrate.MigrateException;
 import dev.migrate.MigrationResult;
 import dev.migrate.MigrationStatus;
 import dev.migrate.Migrator;
+import dev.migrate.Vocabulary.Setting;
 import dev.migrate.autoconfigure.MigrateProperties.Mode;
-import dev.migrate.revision.Revision;
 
 /**
  * The startup action of {@code migrate.mode}, shared by the runner and eager phases:
@@ -26,15 +24,11 @@ final class StartupMigration {
 
 	private static final Log logger = LogFactory.getLog(StartupMigration.class);
 
-	private static final Duration REPORT_EVERY = Duration.ofSeconds(10);
-
 	private final Migrator migrator;
 
 	private final MigrateProperties properties;
 
 	private final MigrationTracker tracker;
-
-	private final Duration pollInterval;
 
 	private final @Nullable MigrationStrategy strategy;
 
@@ -44,21 +38,15 @@ final class StartupMigration {
 
 	StartupMigration(Migrator migrator, MigrateProperties properties, MigrationTracker tracker,
 			@Nullable MigrationStrategy strategy) {
-		this(migrator, properties, tracker, strategy, Duration.ofSeconds(1));
-	}
-
-	StartupMigration(Migrator migrator, MigrateProperties properties, MigrationTracker tracker,
-			@Nullable MigrationStrategy strategy, Duration pollInterval) {
 		this.migrator = migrator;
 		this.properties = properties;
 		this.tracker = tracker;
 		this.strategy = strategy;
-		this.pollInterval = pollInterval;
 	}
 
 	/** Whether a startup action runs, i.e. the mode is not {@code off} and no command is set. */
 	static boolean runsAtStartup(MigrateProperties properties) {
-		return properties.getMode() != Mode.OFF && !properties.hasCommand();
+		return properties.getMode() != Mode.OFF && !CommandMode.isOn(properties);
 	}
 
 	/**
@@ -111,7 +99,7 @@ final class StartupMigration {
 		List<String> unknown = heads.stream().filter((head) -> this.migrator.graph().find(head).isEmpty()).toList();
 		if (!unknown.isEmpty()) {
 			logger.warn("Database is at " + describe(unknown) + ", unknown to this build; nothing was applied "
-					+ "(migrate.allow-unknown-revisions=true). A newer version of the application probably "
+					+ "(" + SpringBootVocabulary.INSTANCE.setting(Setting.ALLOW_UNKNOWN_REVISIONS) + "). A newer version of the application probably "
 					+ "migrated it; this version runs against that schema");
 		}
 		else if (logger.isInfoEnabled()) {
@@ -129,76 +117,19 @@ final class StartupMigration {
 		this.migrator.check(target);
 		List<String> heads = this.migrator.current();
 		logger.info("Validated the database at " + describe(heads) + " against " + target
-				+ " (migrate.mode=validate): nothing pending");
+				+ " (" + SpringBootVocabulary.MODE + "=validate): nothing pending");
 		return heads;
 	}
 
 	private List<String> await(String target) {
-		Duration timeout = this.properties.getLock().getTimeout();
-		long start = System.nanoTime();
-		long deadline = start + timeout.toNanos();
-		long nextReport = start;
-		while (true) {
-			MigrationStatus status = this.migrator.status(target);
-			this.tracker.pending(status.pending().size());
-			switch (status.state()) {
-				case UP_TO_DATE -> {
-					logger.info("Database reached " + target + " at " + describe(status.current())
-							+ " (migrate.mode=await)");
-					return status.current();
-				}
-				case UNKNOWN_REVISION -> {
-					if (this.properties.isAllowUnknownRevisions()) {
-						return status.current();
-					}
-					this.migrator.check(target);
-				}
-				case DRIFT, MULTIPLE_HEADS -> this.migrator.check(target);
-				case PENDING -> {
-				}
-			}
-			long now = System.nanoTime();
-			if (now - deadline >= 0) {
-				throw awaitTimeout(target, timeout, status);
-			}
-			if (now - nextReport >= 0) {
-				logger.info("Waiting for another instance to bring the database to " + target + " (migrate.mode=await): "
-						+ status.pending().size() + " revision(s) pending, current " + describe(status.current())
-						+ ", migration lock " + ((status.lock() != null) ? "held by " + status.lock() : "free")
-						+ "; waited " + Duration.ofNanos(now - start).toSeconds() + " s of " + timeout.toSeconds()
-						+ " s");
-				nextReport = now + REPORT_EVERY.toNanos();
-			}
-			sleep(Math.min(jittered(), Math.max(1, (deadline - now) / 1_000_000)));
-		}
-	}
-
-	private MigrateException awaitTimeout(String target, Duration timeout, MigrationStatus status) {
-		List<String> pending = status.pending().stream().map(Revision::id).toList();
-		return new MigrateException(ErrorCode.AWAIT_TIMEOUT,
-				"The database did not reach " + target + " within migrate.lock.timeout (" + timeout.toSeconds()
-						+ " s) while waiting in migrate.mode=await: still " + pending.size() + " revision(s) pending "
-						+ pending + ", current " + describe(status.current()) + ", migration lock "
-						+ ((status.lock() != null) ? "held by " + status.lock() : "free (nobody is migrating)"),
-				"Run the migration (an instance or job with migrate.mode=upgrade, or the CLI's upgrade command), "
-						+ "or raise migrate.lock.timeout if it is still running");
-	}
-
-	private long jittered() {
-		long millis = this.pollInterval.toMillis();
-		return millis + ThreadLocalRandom.current().nextLong(millis / 4 + 1);
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new MigrateException(ErrorCode.AWAIT_TIMEOUT,
-					"Interrupted while waiting for another instance to migrate (migrate.mode=await)",
-					"Start the application again", ex);
-		}
+		logger.info("Waiting for another instance to bring the database to " + target + " ("
+				+ SpringBootVocabulary.MODE + "=await) for at most " + this.properties.getLock().getTimeout().toSeconds()
+				+ " s");
+		MigrationStatus status = this.migrator.await(target, this.properties.getLock().getTimeout(),
+				(progress) -> this.tracker.pending(progress.pending().size()));
+		logger.info("Database reached " + target + " at " + describe(status.current()) + " ("
+				+ SpringBootVocabulary.MODE + "=await)");
+		return status.current();
 	}
 
 	private static List<String> sorted(java.util.Collection<String> heads) {

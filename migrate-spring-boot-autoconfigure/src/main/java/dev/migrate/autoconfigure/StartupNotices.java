@@ -6,6 +6,8 @@ import java.util.Locale;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import dev.migrate.Vocabulary.Setting;
+
 /**
  * Log lines that explain a state an operator could otherwise only guess: migrate turned off,
  * and tables created in a schema the application's own queries do not look in.
@@ -19,15 +21,15 @@ final class StartupNotices {
 
 	/** {@code migrate.enabled=false}. */
 	static void disabled() {
-		logger.info("migrate is disabled (migrate.enabled=false): no revision is applied or checked, and readiness "
+		logger.info("migrate is disabled (" + SpringBootVocabulary.ENABLED + "=false): no revision is applied or checked, and readiness "
 				+ "does not wait for migrations");
 	}
 
 	/** {@code migrate.mode=off}. */
 	static void modeOff() {
-		logger.info("migrate.mode=off: no revision is applied or checked at startup, and readiness does not wait for "
-				+ "migrations (the migrations health indicator still shows pending revisions; set migrate.mode=await "
-				+ "to stay not ready until another instance has migrated)");
+		logger.info(SpringBootVocabulary.MODE + "=off: no revision is applied or checked at startup, and readiness does "
+				+ "not wait for migrations (the migrations health indicator still shows pending revisions; set "
+				+ SpringBootVocabulary.MODE + "=await to stay not ready until another instance has migrated)");
 	}
 
 	/**
@@ -43,7 +45,7 @@ final class StartupNotices {
 				|| searchPathIncludes(applicationUrl, schema.strip())) {
 			return;
 		}
-		logger.warn("migrate.schema=" + schema.strip() + " puts the tables of the revisions in schema " + schema.strip()
+		logger.warn(SpringBootVocabulary.INSTANCE.setting(Setting.SCHEMA) + "=" + schema.strip() + " puts the tables of the revisions in schema " + schema.strip()
 				+ ", but the application's connection (" + withoutParameters(applicationUrl) + ") does not name it in "
 				+ "currentSchema, so the application's own unqualified queries look in its default search_path and will "
 				+ "not see those tables. Add ?currentSchema=" + schema.strip() + " to spring.datasource.url (unless the "

@@ -35,7 +35,6 @@ import dev.migrate.MigrateException;
 import dev.migrate.MigrationResult;
 import dev.migrate.Migrator;
 import dev.migrate.RevisionInfo;
-import dev.migrate.Vocabulary;
 import dev.migrate.autoconfigure.MigrateProperties.Mode;
 import dev.migrate.autoconfigure.MigrateProperties.Phase;
 import dev.migrate.autoconfigure.actuate.endpoint.MigrationsEndpoint;
@@ -144,7 +143,7 @@ class MigrateAutoConfigurationTests {
 				assertThat(migrator.settings().ddlLockRetries()).isEqualTo(3);
 				assertThat(migrator.settings().validateChecksums()).isFalse();
 				assertThat(migrator.settings().allowUnknownRevisions()).isTrue();
-				assertThat(migrator.settings().vocabulary()).isSameAs(Vocabulary.springBoot());
+				assertThat(migrator.settings().vocabulary()).isSameAs(SpringBootVocabulary.INSTANCE);
 			});
 	}
 

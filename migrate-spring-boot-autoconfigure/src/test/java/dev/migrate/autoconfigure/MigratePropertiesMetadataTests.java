@@ -9,6 +9,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.convert.DurationStyle;
+
+import dev.migrate.MigrateSettings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -46,6 +50,43 @@ class MigratePropertiesMetadataTests {
 		SPECIFIED.put("migrate.endpoint.write-role", "MIGRATE_ADMIN");
 		SPECIFIED.put("migrate.endpoint.unsafe-allow-anonymous-writes", "false");
 		SPECIFIED.put("migrate.shadow-url", null);
+	}
+
+	@Test
+	void defaultsAreTheCoresConstantsInThePropertiesAndTheMetadata() throws Exception {
+		MigrateProperties defaults = new MigrateProperties();
+		assertThat(defaults.getLocations()).containsExactly(MigrateSettings.DEFAULT_LOCATION);
+		assertThat(defaults.getVersionTable()).isEqualTo(MigrateSettings.DEFAULT_VERSION_TABLE);
+		assertThat(defaults.getHistoryTable()).isEqualTo(MigrateSettings.DEFAULT_HISTORY_TABLE);
+		assertThat(defaults.getLock().getTimeout()).isEqualTo(MigrateSettings.DEFAULT_LOCK_TIMEOUT);
+		assertThat(defaults.getDdl().getLockTimeout()).isEqualTo(MigrateSettings.DEFAULT_DDL_LOCK_TIMEOUT);
+		assertThat(defaults.getDdl().getLockRetries()).isEqualTo(MigrateSettings.DEFAULT_DDL_LOCK_RETRIES);
+		Map<String, JsonNode> metadata = propertiesByName();
+		DurationStyle style = DurationStyle.SIMPLE;
+		assertThat(metadata.get("migrate.locations").get("defaultValue").get(0).asString())
+			.isEqualTo(MigrateSettings.DEFAULT_LOCATION);
+		assertThat(metadata.get("migrate.version-table").get("defaultValue").asString())
+			.isEqualTo(MigrateSettings.DEFAULT_VERSION_TABLE);
+		assertThat(metadata.get("migrate.history-table").get("defaultValue").asString())
+			.isEqualTo(MigrateSettings.DEFAULT_HISTORY_TABLE);
+		assertThat(style.parse(metadata.get("migrate.lock.timeout").get("defaultValue").asString()))
+			.isEqualTo(MigrateSettings.DEFAULT_LOCK_TIMEOUT);
+		assertThat(style.parse(metadata.get("migrate.ddl.lock-timeout").get("defaultValue").asString()))
+			.isEqualTo(MigrateSettings.DEFAULT_DDL_LOCK_TIMEOUT);
+		assertThat(metadata.get("migrate.ddl.lock-retries").get("defaultValue").asInt())
+			.isEqualTo(MigrateSettings.DEFAULT_DDL_LOCK_RETRIES);
+	}
+
+	private Map<String, JsonNode> propertiesByName() throws Exception {
+		Map<String, JsonNode> properties = new LinkedHashMap<>();
+		try (InputStream in = getClass().getClassLoader()
+			.getResourceAsStream("META-INF/spring-configuration-metadata.json")) {
+			JsonNode metadata = JsonMapper.builder().build().readTree(in);
+			for (JsonNode property : metadata.get("properties")) {
+				properties.put(property.get("name").asString(), property);
+			}
+		}
+		return properties;
 	}
 
 	@Test

@@ -25,8 +25,12 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.orm.jpa.AbstractEntityManagerFactoryBean;
 
 import dev.migrate.Migrator;
+import dev.migrate.Redaction;
+import dev.migrate.Vocabulary.Setting;
 import dev.migrate.autoconfigure.ApplicationShadow;
+import dev.migrate.autoconfigure.CommandMode;
 import dev.migrate.autoconfigure.MigrateAutoConfiguration;
+import dev.migrate.autoconfigure.SpringBootVocabulary;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} of the command mode: when
@@ -42,8 +46,8 @@ public final class MigrateCommandAutoConfiguration {
 	MigrateCommandRunner migrateCommandRunner(Environment environment, ObjectProvider<Migrator> migrator,
 			ObjectProvider<DataSource> dataSource, ConfigurableApplicationContext context,
 			ObjectProvider<EntityModelSchema> entityModelSchema) {
-		String shadowUrl = environment.getProperty("migrate.shadow-url");
-		return new MigrateCommandRunner(environment.getProperty("migrate.command"), migrator,
+		String shadowUrl = environment.getProperty(SpringBootVocabulary.INSTANCE.setting(Setting.SHADOW_URL));
+		return new MigrateCommandRunner(CommandMode.command(environment), migrator,
 				database(environment, dataSource), context, new PrintWriter(System.out, true),
 				new PrintWriter(System.err, true), System::exit, (commandMigrator, builder) -> {
 					builder.shadow(new ApplicationShadow(shadowUrl, commandMigrator));
@@ -54,10 +58,10 @@ public final class MigrateCommandAutoConfiguration {
 	/** The database as {@code current -v} shows it: {@code migrate.url} or the DataSource's URL and user. */
 	private static Supplier<String> database(Environment environment, ObjectProvider<DataSource> dataSource) {
 		return () -> {
-			String url = environment.getProperty("migrate.url");
+			String url = environment.getProperty(SpringBootVocabulary.URL);
 			if (url != null && !url.isBlank()) {
-				String user = environment.getProperty("migrate.username");
-				return redact(url) + ((user != null) ? " (user " + user + ")" : "");
+				String user = environment.getProperty(SpringBootVocabulary.USERNAME);
+				return Redaction.redact(url) + ((user != null) ? " (user " + user + ")" : "");
 			}
 			DataSource application = dataSource.getIfUnique();
 			if (application == null) {
@@ -65,16 +69,12 @@ public final class MigrateCommandAutoConfiguration {
 			}
 			try (Connection connection = application.getConnection()) {
 				DatabaseMetaData metaData = connection.getMetaData();
-				return redact(metaData.getURL()) + " (user " + metaData.getUserName() + ")";
+				return Redaction.redact(metaData.getURL()) + " (user " + metaData.getUserName() + ")";
 			}
 			catch (SQLException ex) {
 				return null;
 			}
 		};
-	}
-
-	static String redact(String url) {
-		return url.replaceAll("(?i)([?&;]password=)[^&;]*", "$1***");
 	}
 
 	/**
@@ -99,10 +99,11 @@ public final class MigrateCommandAutoConfiguration {
 		@Override
 		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 			ConditionMessage.Builder message = ConditionMessage.forCondition("migrate command mode");
-			if (MigrateCommandEnvironmentPostProcessor.isCommandMode(context.getEnvironment())) {
-				return ConditionOutcome.match(message.because("migrate.command is set"));
+			if (CommandMode.isOn(context.getEnvironment())) {
+				return ConditionOutcome.match(message.because(SpringBootVocabulary.COMMAND + " is set"));
 			}
-			return ConditionOutcome.noMatch(message.because("migrate.command is not set or migrate is disabled"));
+			return ConditionOutcome.noMatch(
+					message.because(SpringBootVocabulary.COMMAND + " is not set or migrate is disabled"));
 		}
 
 	}

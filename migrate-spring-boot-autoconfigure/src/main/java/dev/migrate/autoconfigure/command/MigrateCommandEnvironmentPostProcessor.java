@@ -6,8 +6,9 @@ import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
+
+import dev.migrate.autoconfigure.CommandMode;
 
 /**
  * {@link EnvironmentPostProcessor} that, when {@code migrate.command} is set, makes the
@@ -21,7 +22,7 @@ final class MigrateCommandEnvironmentPostProcessor implements EnvironmentPostPro
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		if (!isCommandMode(environment)) {
+		if (!CommandMode.isOn(environment)) {
 			return;
 		}
 		Map<String, Object> properties = new LinkedHashMap<>();
@@ -29,13 +30,6 @@ final class MigrateCommandEnvironmentPostProcessor implements EnvironmentPostPro
 		properties.put("spring.jpa.hibernate.ddl-auto", "none");
 		properties.put("spring.sql.init.mode", "never");
 		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
-	}
-
-	/** Whether {@code migrate.command} has text and migrate is enabled. */
-	static boolean isCommandMode(Environment environment) {
-		String command = environment.getProperty("migrate.command");
-		return command != null && !command.isBlank()
-				&& environment.getProperty("migrate.enabled", Boolean.class, true);
 	}
 
 }

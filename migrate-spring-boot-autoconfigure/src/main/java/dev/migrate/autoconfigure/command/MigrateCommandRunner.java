@@ -16,6 +16,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
 
 import dev.migrate.Migrator;
+import dev.migrate.autoconfigure.SpringBootVocabulary;
 import dev.migrate.command.CommandContext;
 import dev.migrate.command.CommandRunner;
 import dev.migrate.command.ExitStatus;
@@ -24,7 +25,7 @@ import dev.migrate.command.ExitStatus;
  * {@link ApplicationRunner}, ordered before every other runner, that runs {@code migrate.command}
  * with the application's {@link Migrator}, printing its results on standard output and failures
  * on standard error, then closes the context and exits with the command's status (0 ok, 1
- * {@code check} found problems, 2 usage error, 3 failure).
+ * {@code check} found problems, 2 usage error, 3 failure, 4 internal error).
  */
 final class MigrateCommandRunner implements ApplicationRunner, Ordered {
 
@@ -86,14 +87,15 @@ final class MigrateCommandRunner implements ApplicationRunner, Ordered {
 	int execute() {
 		Migrator migrator = this.migrator.getIfAvailable();
 		if (migrator == null) {
-			this.err.println("FAILED: migrate.command is set ('" + this.command
-					+ "') but migrate has no database: there is no single DataSource and migrate.url is not set");
-			this.err.println("Action: Configure spring.datasource.* or migrate.url");
+			this.err.println("FAILED: " + SpringBootVocabulary.COMMAND + " is set ('" + this.command
+					+ "') but migrate has no database: there is no single DataSource and " + SpringBootVocabulary.URL
+					+ " is not set");
+			this.err.println("Action: Configure spring.datasource.* or " + SpringBootVocabulary.URL);
 			this.err.flush();
 			return ExitStatus.FAILED;
 		}
-		logger.info("Running migrate command '" + this.command + "' (migrate.command); the application exits "
-				+ "afterwards");
+		logger.info("Running migrate command '" + this.command + "' (" + SpringBootVocabulary.COMMAND
+				+ "); the application exits afterwards");
 		CommandContext.Builder builder = CommandContext.builder(migrator.settings())
 			.migrator(() -> migrator)
 			.out(this.out)

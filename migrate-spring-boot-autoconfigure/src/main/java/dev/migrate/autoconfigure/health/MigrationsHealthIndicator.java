@@ -11,7 +11,7 @@ import dev.migrate.MigrationStatus;
 import dev.migrate.autoconfigure.MigrationStateReader;
 import dev.migrate.autoconfigure.MigrationTracker;
 import dev.migrate.autoconfigure.MigrationTracker.Outcome;
-import dev.migrate.autoconfigure.Redaction;
+import dev.migrate.Redaction;
 import dev.migrate.autoconfigure.MigrationTracker.Snapshot;
 
 /**

@@ -30,7 +30,7 @@ import dev.migrate.autoconfigure.MigrationTracker.LastRun;
 import dev.migrate.autoconfigure.MigrationTracker.Outcome;
 import dev.migrate.autoconfigure.MigrationTracker.Running;
 import dev.migrate.autoconfigure.MigrationTracker.Snapshot;
-import dev.migrate.autoconfigure.Redaction;
+import dev.migrate.Redaction;
 import dev.migrate.autoconfigure.SchemaDriftTracker;
 import dev.migrate.autoconfigure.SchemaDriftTracker.DriftCheckResult;
 import dev.migrate.revision.Revision;

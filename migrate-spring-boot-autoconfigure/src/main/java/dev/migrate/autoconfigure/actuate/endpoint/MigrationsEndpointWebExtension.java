@@ -14,7 +14,7 @@ import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExten
 
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
-import dev.migrate.autoconfigure.Redaction;
+import dev.migrate.Redaction;
 import dev.migrate.autoconfigure.actuate.endpoint.MigrationsEndpoint.RevisionDescriptor;
 import dev.migrate.autoconfigure.actuate.endpoint.MigrationsEndpoint.RunDescriptor;
 import dev.migrate.autoconfigure.actuate.endpoint.MigrationsEndpoint.UnknownStateDescriptor;
