@@ -189,7 +189,18 @@ public final class MigrateSettings {
 
 	/** Tag of this application instance, recorded in the history table. */
 	public String instance() {
-		return this.instance;
+		return (this.instance != null) ? this.instance : DefaultInstance.VALUE;
+	}
+
+	/**
+	 * The default instance tag, {@code <host name>:<pid>}, worked out when a run first records
+	 * something (resolving the host name can take a while, and a start with nothing pending
+	 * records nothing).
+	 */
+	private static final class DefaultInstance {
+
+		static final String VALUE = Builder.defaultInstance();
+
 	}
 
 	/**
@@ -246,7 +257,8 @@ public final class MigrateSettings {
 
 		private Duration networkTimeout = DEFAULT_NETWORK_TIMEOUT;
 
-		private String instance = defaultInstance();
+		/** {@code null} for the default, see {@link DefaultInstance}. */
+		private String instance;
 
 		private int connectRetries = DEFAULT_CONNECT_RETRIES;
 
@@ -436,7 +448,8 @@ public final class MigrateSettings {
 			}
 			requireNotNegative(this.connectRetryInterval, words.setting(Setting.CONNECT_RETRY_INTERVAL));
 			requireNotNegative(this.networkTimeout, words.setting(Setting.NETWORK_TIMEOUT));
-			if (this.instance == null || this.instance.isBlank()) {
+			if (this.instance != null && this.instance.isBlank()) {
+				// null is the default (host:pid, worked out when first needed); blank was given
 				throw new MigrateException(ErrorCode.CONFIGURATION,
 						"The setting MigrateSettings.Builder.instance(...) is empty",
 						"Give MigrateSettings.Builder.instance(...) a value, such as the host name");

@@ -148,11 +148,52 @@ final class RevisionFileParser {
 				checkTransactional(sections.downgrade());
 			}
 		}
+		return revision(id, downRevisions, branchLabels, dependsOn, transactional,
+				SqlChecksum.of(sections.upgrade(), sections.downgrade()), new RevisionScript.Sql(sections.upgrade()),
+				(sections.downgrade() != null) ? new RevisionScript.Sql(sections.downgrade()) : null);
+	}
+
+	/**
+	 * A revision from its file's header as the revision index holds it, without the file: the
+	 * header is read and checked as in a full parse, the checksum and scripts come from the caller.
+	 * @param fileName the file's name
+	 * @param source where the file comes from
+	 * @param header the file's header lines, as {@link #header(String)} returns them
+	 * @param checksum the file's checksum
+	 * @param upgrade the upgrade script
+	 * @param downgrade the downgrade script, or {@code null}
+	 * @return the revision
+	 * @throws MigrateException when the header breaks the format
+	 */
+	static Revision fromHeader(String fileName, String source, String header, String checksum,
+			RevisionScript upgrade, RevisionScript downgrade) {
+		RevisionFileParser parser = new RevisionFileParser(fileName, source, header);
+		parser.readHeader();
+		String id = parser.revisionId();
+		List<String> downRevisions = parser.downRevisions(id);
+		boolean transactional = parser.transactional();
+		List<String> branchLabels = parser.branchLabels();
+		List<String> dependsOn = parser.dependsOn(id, downRevisions);
+		parser.requireKeys(id, downRevisions);
+		return parser.revision(id, downRevisions, branchLabels, dependsOn, transactional, checksum, upgrade, downgrade);
+	}
+
+	/**
+	 * The header lines of a file that {@link #parse} accepts: its text up to the first line that
+	 * is not a header line, after a byte order mark is removed and CRLF read as LF.
+	 */
+	static String header(String text) {
+		RevisionFileParser parser = new RevisionFileParser("", "", normalize(text));
+		parser.readHeader();
+		return parser.headerEnded ? parser.text.substring(0, parser.start) : parser.text;
+	}
+
+	private Revision revision(String id, List<String> downRevisions, List<String> branchLabels, List<String> dependsOn,
+			boolean transactional, String checksum, RevisionScript upgrade, RevisionScript downgrade) {
 		String createDate = this.values[CREATE_DATE];
 		return new Revision(id, downRevisions, branchLabels, dependsOn, this.values[MESSAGE],
 				(createDate != null && !createDate.isEmpty()) ? createDate : null, transactional, this.source,
-				SqlChecksum.of(sections.upgrade(), sections.downgrade()), new RevisionScript.Sql(sections.upgrade()),
-				(sections.downgrade() != null) ? new RevisionScript.Sql(sections.downgrade()) : null);
+				checksum, upgrade, downgrade);
 	}
 
 	private void requireKeys(String id, List<String> downRevisions) {

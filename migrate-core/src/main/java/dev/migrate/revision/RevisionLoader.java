@@ -69,7 +69,8 @@ public final class RevisionLoader {
 		Map<String, String> origins = new HashMap<>();
 		for (RevisionLocation location : parsedLocations) {
 			for (RevisionFile file : RevisionLocationScanner.scan(location, loader, vocabulary)) {
-				Revision revision = RevisionFileParser.parse(file.fileName(), file.source(), decode(file));
+				Revision revision = (file.indexed() != null) ? fromIndex(file)
+						: RevisionFileParser.parse(file.fileName(), file.source(), decode(file.source(), file.content()));
 				add(revision, file.origin(), revisions, origins);
 			}
 		}
@@ -115,9 +116,23 @@ public final class RevisionLoader {
 		origins.put(revision.id(), origin);
 	}
 
+	/**
+	 * A revision taken from the revision index: its header is checked now, its statements are
+	 * split when first needed, from the file read again then, which must still have the indexed
+	 * checksum.
+	 */
+	private static Revision fromIndex(RevisionFile file) {
+		RevisionIndex.Entry entry = file.indexed();
+		DeferredParse parse = new DeferredParse(file);
+		RevisionScript upgrade = RevisionScript.Sql.deferred(() -> parse.get().upgrade().statements());
+		RevisionScript downgrade = entry.downgrade()
+				? RevisionScript.Sql.deferred(() -> parse.get().downgrade().statements()) : null;
+		return RevisionFileParser.fromHeader(file.fileName(), file.source(), entry.header(), entry.checksum(), upgrade,
+				downgrade);
+	}
+
 	/** Decode UTF-8, reporting the line of the first malformed byte. */
-	private static String decode(RevisionFile file) {
-		byte[] bytes = file.content();
+	static String decode(String source, byte[] bytes) {
 		String text = new String(bytes, StandardCharsets.UTF_8);
 		if (text.indexOf('\uFFFD') < 0) {
 			return text;
@@ -137,8 +152,51 @@ public final class RevisionLoader {
 			}
 		}
 		throw new MigrateException(ErrorCode.REVISION_FORMAT,
-				file.source() + " line " + line + ": the file is not valid UTF-8 (byte " + input.position() + ")",
+				source + " line " + line + ": the file is not valid UTF-8 (byte " + input.position() + ")",
 				"Save the file as UTF-8");
+	}
+
+	/** The full parse of a file taken from the index, done once, when its statements are first needed. */
+	private static final class DeferredParse {
+
+		private final RevisionFile file;
+
+		private Revision revision;
+
+		DeferredParse(RevisionFile file) {
+			this.file = file;
+		}
+
+		synchronized Sections get() {
+			if (this.revision == null) {
+				Revision parsed = RevisionFileParser.parse(this.file.fileName(), this.file.source(),
+						decode(this.file.source(), this.file.read()));
+				String indexed = this.file.indexed().checksum();
+				if (!indexed.equals(parsed.checksum())) {
+					throw new MigrateException(ErrorCode.REVISION_FORMAT,
+							this.file.source() + " changed after the revisions were loaded (checksum " + indexed
+									+ " when loaded, " + parsed.checksum() + " now)",
+							"Restart so that the revisions are loaded again, and do not edit revision files while "
+									+ "migrate runs");
+				}
+				this.revision = parsed;
+			}
+			return new Sections(this.revision);
+		}
+
+	}
+
+	/** The SQL sections of a parsed file. */
+	private record Sections(Revision revision) {
+
+		RevisionScript.Sql upgrade() {
+			return (RevisionScript.Sql) this.revision.upgrade();
+		}
+
+		RevisionScript.Sql downgrade() {
+			return (RevisionScript.Sql) this.revision.downgrade();
+		}
+
 	}
 
 }

@@ -53,9 +53,25 @@ final class RevisionLocationScanner {
 	 * or cannot be read
 	 */
 	static List<RevisionFile> scan(RevisionLocation location, ClassLoader classLoader, Vocabulary vocabulary) {
+		return scan(location, classLoader, vocabulary, true);
+	}
+
+	/**
+	 * Read the revision files of a location.
+	 * @param location the location
+	 * @param classLoader the class loader for {@code classpath:} locations
+	 * @param vocabulary how the caller names the locations setting
+	 * @param useIndex whether files that match the location's {@link RevisionIndex} are taken
+	 * from it instead of being read
+	 * @return the files, sorted by their path within each directory or jar
+	 * @throws MigrateException with {@link ErrorCode#LOCATION} when the location does not exist
+	 * or cannot be read
+	 */
+	static List<RevisionFile> scan(RevisionLocation location, ClassLoader classLoader, Vocabulary vocabulary,
+			boolean useIndex) {
 		try {
-			return location.classpath() ? scanClasspath(location, classLoader, vocabulary)
-					: scanFileSystem(location, vocabulary);
+			return location.classpath() ? scanClasspath(location, classLoader, vocabulary, useIndex)
+					: scanFileSystem(location, vocabulary, useIndex);
 		}
 		catch (IOException | UncheckedIOException ex) {
 			throw new MigrateException(ErrorCode.LOCATION,
@@ -64,8 +80,8 @@ final class RevisionLocationScanner {
 		}
 	}
 
-	private static List<RevisionFile> scanFileSystem(RevisionLocation location, Vocabulary vocabulary)
-			throws IOException {
+	private static List<RevisionFile> scanFileSystem(RevisionLocation location, Vocabulary vocabulary,
+			boolean useIndex) throws IOException {
 		Path directory = Path.of(location.path());
 		if (!Files.exists(directory)) {
 			throw new MigrateException(ErrorCode.LOCATION, "Revision location '" + location + "' does not exist",
@@ -75,12 +91,12 @@ final class RevisionLocationScanner {
 							+ Path.of("").toAbsolutePath() + ")", vocabulary));
 		}
 		List<RevisionFile> files = new ArrayList<>();
-		listDirectory(directory, location, files);
+		listDirectory(directory, location, files, useIndex);
 		return files;
 	}
 
 	private static List<RevisionFile> scanClasspath(RevisionLocation location, ClassLoader classLoader,
-			Vocabulary vocabulary) throws IOException {
+			Vocabulary vocabulary, boolean useIndex) throws IOException {
 		Map<String, URL> roots = new LinkedHashMap<>();
 		Enumeration<URL> resources = classLoader.getResources(location.path());
 		while (resources.hasMoreElements()) {
@@ -97,10 +113,10 @@ final class RevisionLocationScanner {
 		List<RevisionFile> files = new ArrayList<>();
 		for (URL root : roots.values()) {
 			if ("file".equals(root.getProtocol())) {
-				listDirectory(toPath(root), location, files);
+				listDirectory(toPath(root), location, files, useIndex);
 			}
 			else if ("jar".equals(root.getProtocol())) {
-				listJar(root, location, files);
+				listJar(root, location, files, useIndex);
 			}
 			else {
 				throw new MigrateException(ErrorCode.LOCATION,
@@ -122,8 +138,8 @@ final class RevisionLocationScanner {
 		}
 	}
 
-	private static void listDirectory(Path directory, RevisionLocation location, List<RevisionFile> files)
-			throws IOException {
+	private static void listDirectory(Path directory, RevisionLocation location, List<RevisionFile> files,
+			boolean useIndex) throws IOException {
 		if (!Files.isDirectory(directory)) {
 			throw notADirectory(location);
 		}
@@ -134,14 +150,37 @@ final class RevisionLocationScanner {
 				FileVisitOption.FOLLOW_LINKS)) {
 			paths = found.sorted().toList();
 		}
+		Path indexFile = directory.resolve(RevisionIndex.FILE_NAME);
+		RevisionIndex index = (useIndex && Files.isRegularFile(indexFile))
+				? readIndex(Files.readAllBytes(indexFile), location) : null;
 		for (Path path : paths) {
 			String relative = directory.relativize(path).toString().replace('\\', '/');
-			files.add(new RevisionFile(path.getFileName().toString(), location + "/" + relative, path.toString(),
-					Files.readAllBytes(path)));
+			String fileName = path.getFileName().toString();
+			String source = location + "/" + relative;
+			byte[] content = Files.readAllBytes(path);
+			RevisionIndex.Entry entry = (index != null) ? index.get(relative) : null;
+			if (entry != null && entry.matches(content.length, RevisionIndex.crc(content))) {
+				files.add(new RevisionFile(fileName, relative, source, path.toString(), null, entry,
+						() -> Files.readAllBytes(path)));
+			}
+			else {
+				files.add(new RevisionFile(fileName, relative, source, path.toString(), content));
+			}
 		}
 	}
 
-	private static void listJar(URL url, RevisionLocation location, List<RevisionFile> files) throws IOException {
+	/** The index of a location, or {@code null} when it was written by another migrate. */
+	private static RevisionIndex readIndex(byte[] content, RevisionLocation location) {
+		RevisionIndex index = RevisionIndex.read(content);
+		if (index == null) {
+			logger.info("Ignoring the revision index of {}: it was written by another version of migrate; "
+					+ "every revision file is parsed (write the index again at build time to start faster)", location);
+		}
+		return index;
+	}
+
+	private static void listJar(URL url, RevisionLocation location, List<RevisionFile> files, boolean useIndex)
+			throws IOException {
 		URLConnection connection = url.openConnection();
 		if (!(connection instanceof JarURLConnection jarConnection)) {
 			throw new MigrateException(ErrorCode.LOCATION,
@@ -170,10 +209,22 @@ final class RevisionLocationScanner {
 				}
 			}
 			entries.sort((a, b) -> a.getName().compareTo(b.getName()));
+			JarEntry indexEntry = useIndex ? jar.getJarEntry(prefix + RevisionIndex.FILE_NAME) : null;
+			RevisionIndex index = (indexEntry != null) ? readIndex(read(jar, indexEntry), location) : null;
 			for (JarEntry entry : entries) {
 				String name = entry.getName();
-				files.add(new RevisionFile(name.substring(name.lastIndexOf('/') + 1),
-						location + "/" + name.substring(prefix.length()), base + name, read(jar, entry)));
+				String fileName = name.substring(name.lastIndexOf('/') + 1);
+				String relative = name.substring(prefix.length());
+				String origin = base + name;
+				RevisionIndex.Entry indexed = (index != null) ? index.get(relative) : null;
+				if (indexed != null && indexed.matches(entry.getSize(), entry.getCrc())) {
+					files.add(new RevisionFile(fileName, relative, location + "/" + relative, origin, null, indexed,
+							() -> readUrl(origin)));
+				}
+				else {
+					files.add(new RevisionFile(fileName, relative, location + "/" + relative, origin,
+							read(jar, entry)));
+				}
 			}
 		}
 	}
@@ -202,6 +253,15 @@ final class RevisionLocationScanner {
 				throw new IOException("Entry " + entry.getName() + " does not have the size the jar records");
 			}
 			return content;
+		}
+	}
+
+	/** Read a jar entry again, after the scan closed the jar. */
+	private static byte[] readUrl(String url) throws IOException {
+		URLConnection connection = new URL(url).openConnection();
+		connection.setUseCaches(false);
+		try (InputStream input = connection.getInputStream()) {
+			return input.readAllBytes();
 		}
 	}
 

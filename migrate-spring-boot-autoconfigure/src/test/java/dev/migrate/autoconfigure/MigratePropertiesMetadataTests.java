@@ -50,6 +50,7 @@ class MigratePropertiesMetadataTests {
 		SPECIFIED.put("migrate.endpoint.write-role", "MIGRATE_ADMIN");
 		SPECIFIED.put("migrate.endpoint.unsafe-allow-anonymous-writes", "false");
 		SPECIFIED.put("migrate.shadow-url", null);
+		SPECIFIED.put("migrate.instances", null);
 	}
 
 	@Test
