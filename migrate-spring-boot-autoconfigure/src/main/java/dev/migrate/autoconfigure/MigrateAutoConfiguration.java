@@ -1,5 +1,6 @@
 package dev.migrate.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -51,7 +52,7 @@ import dev.migrate.autoconfigure.MigrateProperties.Phase;
 @Conditional(MigrateAutoConfiguration.MigrateDataSourceCondition.class)
 @ConditionalOnBooleanProperty(name = SpringBootVocabulary.ENABLED, matchIfMissing = true)
 @EnableConfigurationProperties(MigrateProperties.class)
-@Import(DatabaseInitializationDependencyConfigurer.class)
+@Import({ DatabaseInitializationDependencyConfigurer.class, MigrateInstancesConfiguration.class })
 @ImportRuntimeHints(MigrateRuntimeHints.class)
 public final class MigrateAutoConfiguration {
 
@@ -106,7 +107,7 @@ public final class MigrateAutoConfiguration {
 		@Bean
 		MigrateStartupRunner migrateStartupRunner(Migrator migrator, MigratorFactory factory,
 				MigrateProperties properties, MigrationTracker tracker, ObjectProvider<MigrationStrategy> strategy,
-				ConfigurableApplicationContext context, Environment environment,
+				MigrateInstances instances, ConfigurableApplicationContext context, Environment environment,
 				ObjectProvider<JdbcConnectionDetails> connectionDetails) {
 			if (properties.getMode() == Mode.OFF) {
 				StartupNotices.modeOff();
@@ -120,20 +121,32 @@ public final class MigrateAutoConfiguration {
 				warnAboutDetachedMigrator(migrator, factory);
 			}
 			return new MigrateStartupRunner(
-					runsHere ? new StartupMigration(migrator, properties, tracker, strategy.getIfAvailable()) : null,
+					runsHere ? startups(instances, new StartupMigration(migrator, properties, tracker,
+							strategy.getIfAvailable())) : List.of(),
 					properties.isExitAfterMigrate(), context);
 		}
 
 		@Bean
 		@ConditionalOnProperty(name = SpringBootVocabulary.PHASE, havingValue = "eager")
 		MigrateInitializer migrateInitializer(Migrator migrator, MigratorFactory factory,
-				MigrateProperties properties, MigrationTracker tracker, ObjectProvider<MigrationStrategy> strategy) {
+				MigrateProperties properties, MigrationTracker tracker, ObjectProvider<MigrationStrategy> strategy,
+				MigrateInstances instances) {
 			boolean runs = StartupMigration.runsAtStartup(properties);
 			if (runs) {
 				warnAboutDetachedMigrator(migrator, factory);
 			}
-			return new MigrateInitializer(
-					runs ? new StartupMigration(migrator, properties, tracker, strategy.getIfAvailable()) : null);
+			return new MigrateInitializer(runs ? startups(instances,
+					new StartupMigration(migrator, properties, tracker, strategy.getIfAvailable())) : List.of());
+		}
+
+		/** The startup actions of the further instances, then the default one's. */
+		private static List<StartupMigration> startups(MigrateInstances instances, StartupMigration defaultInstance) {
+			List<StartupMigration> startups = new ArrayList<>();
+			for (MigrateInstance instance : instances.all()) {
+				startups.add(new StartupMigration(instance.migrator(), instance.properties(), instance.tracker()));
+			}
+			startups.add(defaultInstance);
+			return startups;
 		}
 
 		private static void warnAboutDetachedMigrator(Migrator migrator, MigratorFactory factory) {

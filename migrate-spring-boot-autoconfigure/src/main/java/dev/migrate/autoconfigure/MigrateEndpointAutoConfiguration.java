@@ -1,5 +1,7 @@
 package dev.migrate.autoconfigure;
 
+import java.util.List;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.PropertiesEndpointAccessResolver;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -41,14 +43,16 @@ public final class MigrateEndpointAutoConfiguration {
 	@ConditionalOnAvailableEndpoint(MigrationsEndpoint.class)
 	MigrationsEndpoint migrationsEndpoint(MigrationStateReader reader, MigrationTracker tracker,
 			MigrateProperties properties, ObjectProvider<EndpointAccessResolver> accessResolver, Environment environment,
-			ResourceLoader resourceLoader) {
+			ResourceLoader resourceLoader, ObjectProvider<MigrateInstances> instances) {
 		WriteAccess writeAccess = new WriteAccess(properties.getEndpoint().getWriteRole(),
 				properties.getEndpoint().isUnsafeAllowAnonymousWrites());
 		Access access = accessResolver.getIfAvailable(() -> new PropertiesEndpointAccessResolver(environment))
 			.accessFor(MIGRATIONS, Access.READ_ONLY);
 		WriteOperationsGuard.check(access, writeAccess, resourceLoader.getClassLoader());
+		MigrateInstances further = instances.getIfAvailable();
 		return new MigrationsEndpoint(reader, tracker, writeAccess,
-				new SchemaDriftTracker(reader.migrator(), properties.getShadowUrl()));
+				new SchemaDriftTracker(reader.migrator(), properties.getShadowUrl()),
+				(further != null) ? further.all() : List.of());
 	}
 
 	@Bean

@@ -1,5 +1,8 @@
 package dev.migrate.autoconfigure;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -8,6 +11,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroupsPostProcessor;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -19,7 +24,9 @@ import dev.migrate.autoconfigure.health.MigrationsReadinessGroupPostProcessor;
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the {@code migrations} health
  * indicator (disabled with {@code management.health.migrations.enabled=false}), added to the
- * {@code readiness} group unless {@code migrate.mode=off}.
+ * {@code readiness} group unless {@code migrate.mode=off}; with {@code migrate.instances}, a
+ * {@code migrationInstances} contributor with one indicator per instance, also in the
+ * {@code readiness} group.
  */
 @AutoConfiguration(after = MigrateAutoConfiguration.class,
 		afterName = "org.springframework.boot.health.autoconfigure.actuate.endpoint.AvailabilityProbesAutoConfiguration")
@@ -32,6 +39,18 @@ public final class MigrateHealthContributorAutoConfiguration {
 	@ConditionalOnEnabledHealthIndicator("migrations")
 	MigrationsHealthIndicator migrationsHealthIndicator(MigrationTracker tracker, MigrationStateReader reader) {
 		return new MigrationsHealthIndicator(tracker, reader);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "migrationInstancesHealthContributor")
+	@ConditionalOnEnabledHealthIndicator("migrations")
+	@Conditional(OnMigrateInstancesCondition.class)
+	HealthContributor migrationInstancesHealthContributor(MigrateInstances instances) {
+		Map<String, HealthContributor> indicators = new LinkedHashMap<>();
+		for (MigrateInstance instance : instances.all()) {
+			indicators.put(instance.name(), new MigrationsHealthIndicator(instance.tracker(), instance.reader()));
+		}
+		return CompositeHealthContributor.fromMap(indicators);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,5 +1,7 @@
 package dev.migrate.autoconfigure;
 
+import java.util.List;
+
 import org.springframework.beans.factory.InitializingBean;
 
 /**
@@ -9,17 +11,15 @@ import org.springframework.beans.factory.InitializingBean;
  */
 public final class MigrateInitializer implements InitializingBean {
 
-	private final StartupMigration startup;
+	private final List<StartupMigration> startups;
 
-	MigrateInitializer(StartupMigration startup) {
-		this.startup = startup;
+	MigrateInitializer(List<StartupMigration> startups) {
+		this.startups = List.copyOf(startups);
 	}
 
 	@Override
 	public void afterPropertiesSet() {
-		if (this.startup != null) {
-			this.startup.run();
-		}
+		this.startups.forEach(StartupMigration::run);
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.migrate.autoconfigure;
 
+import java.util.List;
+
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -8,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 
 import dev.migrate.autoconfigure.metrics.MigrateMetrics;
 
@@ -23,6 +26,16 @@ public final class MigrateMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	MigrateMetrics migrateMetrics(MigrationTracker tracker) {
 		return new MigrateMetrics(tracker);
+	}
+
+	@Bean
+	@Conditional(OnMigrateInstancesCondition.class)
+	MeterBinder migrateInstancesMetrics(MigrateInstances instances) {
+		List<MigrateMetrics> binders = instances.all()
+			.stream()
+			.map((instance) -> new MigrateMetrics(instance.name(), instance.tracker()))
+			.toList();
+		return (registry) -> binders.forEach((binder) -> binder.bindTo(registry));
 	}
 
 }

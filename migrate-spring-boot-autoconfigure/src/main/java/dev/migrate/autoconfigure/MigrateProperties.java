@@ -2,7 +2,9 @@ package dev.migrate.autoconfigure;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -83,6 +85,21 @@ public class MigrateProperties {
 	 */
 	@DurationUnit(ChronoUnit.SECONDS)
 	private Duration connectRetryInterval = Duration.ofSeconds(10);
+
+	/**
+	 * How long the migration connection waits for the server to answer before it reports the
+	 * server as frozen or unreachable; must exceed the longest statement of a revision, 0 waits
+	 * forever. If a duration suffix is not specified, seconds will be used.
+	 */
+	@DurationUnit(ChronoUnit.SECONDS)
+	private Duration networkTimeout = Duration.ofHours(12);
+
+	/**
+	 * Further databases migrated beside the default one, by instance name: each has its own
+	 * locations, target, tables, connection and lock, and its own section of the migrations
+	 * endpoint, health contributor and metrics.
+	 */
+	private final Map<String, Instance> instances = new LinkedHashMap<>();
 
 	/**
 	 * Whether to fail when an applied revision was edited after it was applied.
@@ -221,6 +238,14 @@ public class MigrateProperties {
 		return this.ddl;
 	}
 
+	public Duration getNetworkTimeout() {
+		return this.networkTimeout;
+	}
+
+	public void setNetworkTimeout(Duration networkTimeout) {
+		this.networkTimeout = requireNotNegative(networkTimeout, "migrate.network-timeout");
+	}
+
 	public Endpoint getEndpoint() {
 		return this.endpoint;
 	}
@@ -243,6 +268,10 @@ public class MigrateProperties {
 
 	public void setConnectRetryInterval(Duration connectRetryInterval) {
 		this.connectRetryInterval = requireNotNegative(connectRetryInterval, "migrate.connect-retry-interval");
+	}
+
+	public Map<String, Instance> getInstances() {
+		return this.instances;
 	}
 
 	public boolean isValidateChecksums() {
@@ -439,6 +468,134 @@ public class MigrateProperties {
 
 		public void setUnsafeAllowAnonymousWrites(boolean unsafeAllowAnonymousWrites) {
 			this.unsafeAllowAnonymousWrites = unsafeAllowAnonymousWrites;
+		}
+
+	}
+
+	/**
+	 * A further database migrated beside the default one ({@code migrate.instances.<name>.*}).
+	 * The mode, phase, lock and DDL settings are those of the default instance.
+	 */
+	public static class Instance {
+
+		/**
+		 * Comma-separated list of revision locations of this instance, each classpath: or
+		 * filesystem: followed by a directory. Required.
+		 */
+		private List<String> locations = List.of();
+
+		/**
+		 * Revision the startup action brings this instance's database to.
+		 */
+		private String target = "heads";
+
+		/**
+		 * Schema of this instance's version and history tables. If not set, the connection's
+		 * current schema is used.
+		 */
+		private @Nullable String schema;
+
+		/**
+		 * Name of this instance's version table.
+		 */
+		private String versionTable = "migrate_version";
+
+		/**
+		 * Name of this instance's history table.
+		 */
+		private String historyTable = "migrate_history";
+
+		/**
+		 * Name of the DataSource bean this instance migrates. Either this or url is required.
+		 */
+		private @Nullable String dataSource;
+
+		/**
+		 * JDBC URL of this instance's database, used through a non-pooled connection when no
+		 * data-source is named.
+		 */
+		private @Nullable String url;
+
+		/**
+		 * Login user of the connection of this instance.
+		 */
+		private @Nullable String username;
+
+		/**
+		 * Login password of the connection of this instance.
+		 */
+		private @Nullable String password;
+
+		public List<String> getLocations() {
+			return this.locations;
+		}
+
+		public void setLocations(List<String> locations) {
+			this.locations = locations;
+		}
+
+		public String getTarget() {
+			return this.target;
+		}
+
+		public void setTarget(String target) {
+			this.target = target;
+		}
+
+		public @Nullable String getSchema() {
+			return this.schema;
+		}
+
+		public void setSchema(@Nullable String schema) {
+			this.schema = schema;
+		}
+
+		public String getVersionTable() {
+			return this.versionTable;
+		}
+
+		public void setVersionTable(String versionTable) {
+			this.versionTable = versionTable;
+		}
+
+		public String getHistoryTable() {
+			return this.historyTable;
+		}
+
+		public void setHistoryTable(String historyTable) {
+			this.historyTable = historyTable;
+		}
+
+		public @Nullable String getDataSource() {
+			return this.dataSource;
+		}
+
+		public void setDataSource(@Nullable String dataSource) {
+			this.dataSource = dataSource;
+		}
+
+		public @Nullable String getUrl() {
+			return this.url;
+		}
+
+		public void setUrl(@Nullable String url) {
+			this.url = url;
+		}
+
+		public @Nullable String getUsername() {
+			return this.username;
+		}
+
+		public void setUsername(@Nullable String username) {
+			this.username = username;
+		}
+
+		public @Nullable String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(@Nullable String password) {
+			this.password = password;
 		}
 
 	}

@@ -1,5 +1,7 @@
 package dev.migrate.autoconfigure;
 
+import java.util.List;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -21,7 +23,7 @@ final class MigrateStartupRunner implements ApplicationRunner, Ordered {
 
 	private static final Log logger = LogFactory.getLog(MigrateStartupRunner.class);
 
-	private final StartupMigration startup;
+	private final List<StartupMigration> startups;
 
 	private final boolean exitAfterMigrate;
 
@@ -29,22 +31,23 @@ final class MigrateStartupRunner implements ApplicationRunner, Ordered {
 
 	/**
 	 * Create the runner.
-	 * @param startup the startup action to run, or {@code null} when it runs elsewhere (eager
-	 * phase) or not at all
+	 * @param startups the startup actions to run (of the further instances first, the default
+	 * instance last), empty when they run elsewhere (eager phase) or not at all
 	 * @param exitAfterMigrate whether to exit afterwards
 	 * @param context the application context
 	 */
-	MigrateStartupRunner(StartupMigration startup, boolean exitAfterMigrate, ConfigurableApplicationContext context) {
-		this.startup = startup;
+	MigrateStartupRunner(List<StartupMigration> startups, boolean exitAfterMigrate,
+			ConfigurableApplicationContext context) {
+		this.startups = List.copyOf(startups);
 		this.exitAfterMigrate = exitAfterMigrate;
 		this.context = context;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (this.startup != null) {
+		if (!this.startups.isEmpty()) {
 			AvailabilityChangeEvent.publish(this.context, ReadinessState.REFUSING_TRAFFIC);
-			this.startup.run();
+			this.startups.forEach(StartupMigration::run);
 		}
 		if (this.exitAfterMigrate) {
 			logger.info("Migration done; exiting (" + SpringBootVocabulary.EXIT_AFTER_MIGRATE + "=true)");

@@ -36,6 +36,7 @@ class MigratePropertiesMetadataTests {
 		SPECIFIED.put("migrate.lock.timeout", "10m");
 		SPECIFIED.put("migrate.ddl.lock-timeout", "5s");
 		SPECIFIED.put("migrate.ddl.lock-retries", "10");
+		SPECIFIED.put("migrate.network-timeout", "12h");
 		SPECIFIED.put("migrate.validate-checksums", "true");
 		SPECIFIED.put("migrate.allow-unknown-revisions", "false");
 		SPECIFIED.put("migrate.exit-after-migrate", "false");
@@ -49,6 +50,7 @@ class MigratePropertiesMetadataTests {
 		SPECIFIED.put("migrate.endpoint.write-role", "MIGRATE_ADMIN");
 		SPECIFIED.put("migrate.endpoint.unsafe-allow-anonymous-writes", "false");
 		SPECIFIED.put("migrate.shadow-url", null);
+		SPECIFIED.put("migrate.instances", null);
 	}
 
 	@Test

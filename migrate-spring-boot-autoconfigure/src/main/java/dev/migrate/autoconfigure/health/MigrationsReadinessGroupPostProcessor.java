@@ -12,13 +12,16 @@ import org.springframework.boot.health.actuate.endpoint.StatusAggregator;
 
 /**
  * {@link HealthEndpointGroupsPostProcessor} that adds the {@code migrations} indicator to the
- * {@code readiness} group, so a replica is not ready while its schema is behind.
+ * {@code readiness} group (and {@code migrationInstances}, the indicators of
+ * {@code migrate.instances}), so a replica is not ready while a schema is behind.
  */
 public final class MigrationsReadinessGroupPostProcessor implements HealthEndpointGroupsPostProcessor {
 
 	static final String READINESS = "readiness";
 
 	static final String MEMBER = "migrations";
+
+	static final String INSTANCES_MEMBER = "migrationInstances";
 
 	@Override
 	public HealthEndpointGroups postProcessHealthEndpointGroups(HealthEndpointGroups groups) {
@@ -61,7 +64,7 @@ public final class MigrationsReadinessGroupPostProcessor implements HealthEndpoi
 
 		@Override
 		public boolean isMember(String name) {
-			return MEMBER.equals(name) || this.delegate.isMember(name);
+			return MEMBER.equals(name) || INSTANCES_MEMBER.equals(name) || this.delegate.isMember(name);
 		}
 
 		@Override

@@ -18,7 +18,8 @@ import dev.migrate.plan.Direction;
  * {@link MeterBinder} for migrations: {@code migrate.runs} (tag {@code outcome}),
  * {@code migrate.revisions.applied} (tag {@code direction}), {@code migrate.revision.duration}
  * (tags {@code direction}, {@code outcome}), {@code migrate.pending} and
- * {@code migrate.lock.wait}. Meters read the tracker's totals, so migrations that ran before
+ * {@code migrate.lock.wait}, each tagged with the {@code instance} ({@code default}, or a name of
+ * {@code migrate.instances}). Meters read the tracker's totals, so migrations that ran before
  * the registry was bound (eager phase) are counted too.
  */
 public final class MigrateMetrics implements MeterBinder {
@@ -26,11 +27,23 @@ public final class MigrateMetrics implements MeterBinder {
 	/** Held strongly: Micrometer keeps only weak references to the state of gauges. */
 	private final MigrationTracker tracker;
 
+	private final String instance;
+
 	/**
-	 * Create the binder.
+	 * Create the binder of the default instance.
 	 * @param tracker the progress of migrations in this application
 	 */
 	public MigrateMetrics(MigrationTracker tracker) {
+		this("default", tracker);
+	}
+
+	/**
+	 * Create the binder of an instance.
+	 * @param instance the instance's name, the value of the {@code instance} tag
+	 * @param tracker the progress of the instance's migrations in this application
+	 */
+	public MigrateMetrics(String instance, MigrationTracker tracker) {
+		this.instance = instance;
 		this.tracker = tracker;
 	}
 
@@ -39,14 +52,14 @@ public final class MigrateMetrics implements MeterBinder {
 		for (Outcome outcome : Outcome.values()) {
 			FunctionCounter.builder("migrate.runs", this.tracker, (tracker) -> tracker.runs(outcome))
 				.description("Migration runs (upgrade, downgrade, stamp) in this application")
-				.tag("outcome", outcome.name())
+				.tags("outcome", outcome.name(), "instance", this.instance)
 				.register(registry);
 		}
 		for (Direction direction : Direction.values()) {
 			String tag = direction.name().toLowerCase(Locale.ROOT);
 			FunctionCounter.builder("migrate.revisions.applied", this.tracker, (tracker) -> tracker.applied(direction))
 				.description("Revisions applied (upgraded, downgraded or stamped) by this application")
-				.tag("direction", tag)
+				.tags("direction", tag, "instance", this.instance)
 				.register(registry);
 			for (Outcome outcome : List.of(Outcome.SUCCESS, Outcome.FAILURE)) {
 				FunctionTimer
@@ -55,17 +68,19 @@ public final class MigrateMetrics implements MeterBinder {
 							(tracker) -> tracker.revisionDurations(direction, outcome).totalNanos(),
 							TimeUnit.NANOSECONDS)
 					.description("Time taken by each revision, by direction and outcome")
-					.tags("direction", tag, "outcome", outcome.name())
+					.tags("direction", tag, "outcome", outcome.name(), "instance", this.instance)
 					.register(registry);
 			}
 		}
 		Gauge.builder("migrate.pending", this.tracker, MigrateMetrics::pending)
 			.description("Revisions pending against migrate.target, as last seen (NaN before the first read)")
+			.tag("instance", this.instance)
 			.register(registry);
 		FunctionTimer
 			.builder("migrate.lock.wait", this.tracker, (tracker) -> tracker.lockWaits().count(),
 					(tracker) -> tracker.lockWaits().totalNanos(), TimeUnit.NANOSECONDS)
 			.description("Time taken to acquire the migration lock (zero when no other instance held it)")
+			.tag("instance", this.instance)
 			.register(registry);
 	}
 

@@ -2,7 +2,9 @@ package dev.migrate.autoconfigure.actuate.endpoint;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -24,6 +26,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.MigrationResult;
 import dev.migrate.MigrationStatus;
 import dev.migrate.Migrator;
+import dev.migrate.autoconfigure.MigrateInstance;
 import dev.migrate.autoconfigure.MigrationStateReader;
 import dev.migrate.autoconfigure.MigrationTracker;
 import dev.migrate.autoconfigure.MigrationTracker.LastRun;
@@ -59,6 +62,8 @@ public class MigrationsEndpoint {
 
 	private final @Nullable SchemaDriftTracker schemaDrift;
 
+	private final List<MigrateInstance> instances;
+
 	/**
 	 * Create the endpoint whose write operations admit principals in role
 	 * {@code MIGRATE_ADMIN}.
@@ -88,10 +93,25 @@ public class MigrationsEndpoint {
 	 */
 	public MigrationsEndpoint(MigrationStateReader reader, MigrationTracker tracker, WriteAccess access,
 			@Nullable SchemaDriftTracker schemaDrift) {
+		this(reader, tracker, access, schemaDrift, List.of());
+	}
+
+	/**
+	 * Create the endpoint of the default instance and the instances of
+	 * {@code migrate.instances}.
+	 * @param reader reads the default instance's state
+	 * @param tracker the progress of the default instance's migrations
+	 * @param access who may call the write operations (of the default instance)
+	 * @param schemaDrift runs drift checks of the default instance, or {@code null}
+	 * @param instances the further instances
+	 */
+	public MigrationsEndpoint(MigrationStateReader reader, MigrationTracker tracker, WriteAccess access,
+			@Nullable SchemaDriftTracker schemaDrift, List<MigrateInstance> instances) {
 		this.reader = reader;
 		this.tracker = tracker;
 		this.access = access;
 		this.schemaDrift = schemaDrift;
+		this.instances = List.copyOf(instances);
 	}
 
 	/**
@@ -114,14 +134,38 @@ public class MigrationsEndpoint {
 		if (Boolean.TRUE.equals(drift) && this.schemaDrift != null) {
 			this.schemaDrift.check();
 		}
+		Map<String, MigrationsDescriptor> instances = new LinkedHashMap<>();
+		for (MigrateInstance instance : this.instances) {
+			instances.put(instance.name(), describe(instance.reader(), instance.tracker(), null, Map.of()));
+		}
+		return describe(this.reader, this.tracker, this.schemaDrift, instances);
+	}
+
+	/**
+	 * The state of an instance of {@code migrate.instances} ({@code /actuator/migrations/{instance}}
+	 * over HTTP).
+	 * @param name the instance's name
+	 * @return the state, or {@code null} when there is no such instance
+	 */
+	public @Nullable MigrationsDescriptor instance(String name) {
+		for (MigrateInstance instance : this.instances) {
+			if (instance.name().equals(name)) {
+				return describe(instance.reader(), instance.tracker(), null, Map.of());
+			}
+		}
+		return null;
+	}
+
+	private static MigrationsDescriptor describe(MigrationStateReader reader, MigrationTracker tracker,
+			@Nullable SchemaDriftTracker schemaDrift, Map<String, MigrationsDescriptor> instances) {
 		// Progress first: whatever it shows running began after the revisions before it were
 		// committed, so the database read that follows already sees them as applied.
-		Snapshot progress = this.tracker.snapshot();
-		MigrationStatus status = this.reader.status();
+		Snapshot progress = tracker.snapshot();
+		MigrationStatus status = reader.status();
 		if (!progress.active()) {
-			this.tracker.pending(status.pending().size());
+			tracker.pending(status.pending().size());
 		}
-		DriftCheckResult lastDrift = (this.schemaDrift != null) ? this.schemaDrift.last() : null;
+		DriftCheckResult lastDrift = (schemaDrift != null) ? schemaDrift.last() : null;
 		String state = statusOf(progress, status);
 		if (state.equals("UP_TO_DATE") && lastDrift != null && lastDrift.drifted()) {
 			state = "DRIFT";
@@ -130,7 +174,7 @@ public class MigrationsEndpoint {
 				status.pending().stream().map(PendingRevisionDescriptor::of).toList(),
 				status.applied().stream().map(AppliedRevisionDescriptor::of).toList(),
 				RunningDescriptor.of(progress.running()), LockDescriptor.of(status.lock()),
-				LastRunDescriptor.of(progress.lastRun()), SchemaDriftDescriptor.of(lastDrift));
+				LastRunDescriptor.of(progress.lastRun()), SchemaDriftDescriptor.of(lastDrift), instances);
 	}
 
 	/**
@@ -272,12 +316,15 @@ public class MigrationsEndpoint {
 	 * @param running the revision running in this application, or {@code null}
 	 * @param lock the migration lock
 	 * @param lastRun the last run in this application, or {@code null}
+	 * @param instances the state of each instance of {@code migrate.instances} (empty without
+	 * them, and in an instance's own state)
 	 */
 	@JsonInclude(Include.ALWAYS)
 	public record MigrationsDescriptor(String status, List<String> current, List<String> heads,
 			List<PendingRevisionDescriptor> pending, List<AppliedRevisionDescriptor> applied,
 			@Nullable RunningDescriptor running, LockDescriptor lock, @Nullable LastRunDescriptor lastRun,
-			@Nullable SchemaDriftDescriptor schemaDrift) implements OperationResponseBody {
+			@Nullable SchemaDriftDescriptor schemaDrift, Map<String, MigrationsDescriptor> instances)
+			implements OperationResponseBody {
 	}
 
 	/**

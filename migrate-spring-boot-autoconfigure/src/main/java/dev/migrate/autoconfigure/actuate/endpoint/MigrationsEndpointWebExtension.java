@@ -15,6 +15,7 @@ import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExten
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
 import dev.migrate.Redaction;
+import dev.migrate.autoconfigure.actuate.endpoint.MigrationsEndpoint.MigrationsDescriptor;
 import dev.migrate.autoconfigure.actuate.endpoint.MigrationsEndpoint.RevisionDescriptor;
 import dev.migrate.autoconfigure.actuate.endpoint.MigrationsEndpoint.RunDescriptor;
 import dev.migrate.autoconfigure.actuate.endpoint.MigrationsEndpoint.UnknownStateDescriptor;
@@ -58,14 +59,19 @@ public class MigrationsEndpointWebExtension {
 	}
 
 	/**
-	 * One revision by id or unique prefix: {@code 404} when none matches, {@code 409} when
+	 * The state of an instance of {@code migrate.instances} by name, else one revision of the
+	 * default instance by id or unique prefix: {@code 404} when none matches, {@code 409} when
 	 * several do.
-	 * @param revision the id or prefix
+	 * @param revision the instance's name, or the id or prefix
 	 * @return the response
 	 */
 	@ReadOperation
 	public WebEndpointResponse<OperationResponseBody> revision(@Selector String revision) {
 		try {
+			MigrationsDescriptor instance = this.delegate.instance(revision);
+			if (instance != null) {
+				return new WebEndpointResponse<>(instance, WebEndpointResponse.STATUS_OK);
+			}
 			RevisionDescriptor found = this.delegate.revision(revision);
 			return (found != null) ? new WebEndpointResponse<>(found, WebEndpointResponse.STATUS_OK)
 					: new WebEndpointResponse<>(new ProblemDescriptor(ErrorCode.UNKNOWN_REVISION.name(),
