@@ -21,6 +21,12 @@ public enum ErrorCode {
 	/** A transactional revision contains a statement PostgreSQL refuses to run in a transaction. */
 	NON_TRANSACTIONAL_STATEMENT,
 
+	/**
+	 * A transactional revision contains a statement that ends, starts or nests its transaction
+	 * ({@code COMMIT}, {@code ROLLBACK}, {@code BEGIN}, {@code SAVEPOINT}, ...).
+	 */
+	TRANSACTION_CONTROL_STATEMENT,
+
 	/** Two revisions share an id. */
 	DUPLICATE_REVISION,
 

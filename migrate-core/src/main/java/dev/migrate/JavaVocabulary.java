@@ -29,6 +29,7 @@ final class JavaVocabulary implements Vocabulary {
 			case CONNECTION -> "the DataSource given to Migrator.create";
 			case URL -> "the URL of the DataSource given to Migrator.create";
 			case CONNECT_RETRIES -> "MigrateSettings.Builder.connectRetries(...)";
+			case NETWORK_TIMEOUT -> "MigrateSettings.Builder.networkTimeout(...)";
 			case CONNECT_RETRY_INTERVAL -> "MigrateSettings.Builder.connectRetryInterval(...)";
 			case AWAIT_TIMEOUT -> "the timeout given to Migrator.await";
 			case SHADOW_URL -> "ShadowDatabase.provided(...)";

@@ -39,6 +39,12 @@ public final class MigrateSettings {
 	/** Default pause before each connect retry: 10 seconds. */
 	public static final Duration DEFAULT_CONNECT_RETRY_INTERVAL = Duration.ofSeconds(10);
 
+	/**
+	 * Default {@link #networkTimeout()}: longer than a statement of a revision can legitimately
+	 * keep the connection silent.
+	 */
+	public static final Duration DEFAULT_NETWORK_TIMEOUT = Duration.ofHours(12);
+
 	private final List<String> locations;
 
 	private final ClassLoader classLoader;
@@ -65,6 +71,8 @@ public final class MigrateSettings {
 
 	private final boolean singleTransaction;
 
+	private final Duration networkTimeout;
+
 	private final String instance;
 
 	private final int connectRetries;
@@ -87,6 +95,7 @@ public final class MigrateSettings {
 		this.validateChecksums = builder.validateChecksums;
 		this.allowUnknownRevisions = builder.allowUnknownRevisions;
 		this.singleTransaction = builder.singleTransaction;
+		this.networkTimeout = builder.networkTimeout;
 		this.instance = builder.instance;
 		this.connectRetries = builder.connectRetries;
 		this.connectRetryInterval = builder.connectRetryInterval;
@@ -168,6 +177,16 @@ public final class MigrateSettings {
 		return this.singleTransaction;
 	}
 
+	/**
+	 * How long the run's connection waits for the server to answer (the socket read timeout of
+	 * the connection that holds the migration lock), so that a frozen server or a connection
+	 * dropped without a reset is reported instead of waited on forever; zero waits forever. A
+	 * revision statement that runs longer fails with it, so it must exceed the longest one.
+	 */
+	public Duration networkTimeout() {
+		return this.networkTimeout;
+	}
+
 	/** Tag of this application instance, recorded in the history table. */
 	public String instance() {
 		return (this.instance != null) ? this.instance : DefaultInstance.VALUE;
@@ -236,6 +255,8 @@ public final class MigrateSettings {
 
 		private boolean singleTransaction;
 
+		private Duration networkTimeout = DEFAULT_NETWORK_TIMEOUT;
+
 		/** {@code null} for the default, see {@link DefaultInstance}. */
 		private String instance;
 
@@ -262,6 +283,7 @@ public final class MigrateSettings {
 			this.validateChecksums = settings.validateChecksums;
 			this.allowUnknownRevisions = settings.allowUnknownRevisions;
 			this.singleTransaction = settings.singleTransaction;
+			this.networkTimeout = settings.networkTimeout;
 			this.instance = settings.instance;
 			this.connectRetries = settings.connectRetries;
 			this.connectRetryInterval = settings.connectRetryInterval;
@@ -351,6 +373,11 @@ public final class MigrateSettings {
 			return this;
 		}
 
+		public Builder networkTimeout(Duration networkTimeout) {
+			this.networkTimeout = networkTimeout;
+			return this;
+		}
+
 		public Builder instance(String instance) {
 			this.instance = instance;
 			return this;
@@ -420,6 +447,7 @@ public final class MigrateSettings {
 						"Set " + setting + " to 0 (no retries) or more");
 			}
 			requireNotNegative(this.connectRetryInterval, words.setting(Setting.CONNECT_RETRY_INTERVAL));
+			requireNotNegative(this.networkTimeout, words.setting(Setting.NETWORK_TIMEOUT));
 			if (this.instance != null && this.instance.isBlank()) {
 				// null is the default (host:pid, worked out when first needed); blank was given
 				throw new MigrateException(ErrorCode.CONFIGURATION,

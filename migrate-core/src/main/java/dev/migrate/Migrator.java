@@ -180,6 +180,17 @@ public final class Migrator {
 	}
 
 	/**
+	 * The INVALID indexes ({@code pg_index.indisvalid} false, left by an interrupted
+	 * {@code CREATE INDEX CONCURRENTLY} or {@code REINDEX CONCURRENTLY}) in the schema of the
+	 * version table and the schemas of the connection's {@code search_path}, read without the
+	 * lock. Indexes being built at the moment are not listed.
+	 * @return their schema-qualified names, sorted
+	 */
+	public List<String> invalidIndexes() {
+		return this.engine.invalidIndexes();
+	}
+
+	/**
 	 * Wait, without the lock and without writing, until another process (an instance or a job
 	 * that migrates) brings the database to a target: what an init container or a replica that
 	 * does not migrate does before it starts.

@@ -87,6 +87,9 @@ public interface Vocabulary {
 		/** Retries of a connection that could not be opened. */
 		CONNECT_RETRIES,
 
+		/** How long the run's connection waits for the server to answer. */
+		NETWORK_TIMEOUT,
+
 		/** The pause before each connect retry. */
 		CONNECT_RETRY_INTERVAL,
 

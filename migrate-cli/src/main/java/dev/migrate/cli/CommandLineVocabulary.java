@@ -38,6 +38,7 @@ final class CommandLineVocabulary implements Vocabulary {
 			case CONNECTION -> "--user and --password, or DATABASE_USER and DATABASE_PASSWORD";
 			case URL -> "--url (or DATABASE_URL)";
 			case CONNECT_RETRIES -> "--connect-retries";
+			case NETWORK_TIMEOUT -> "--network-timeout";
 			case CONNECT_RETRY_INTERVAL -> "--connect-retry-interval";
 			case AWAIT_TIMEOUT -> "await --timeout (default: --lock-timeout)";
 			case SHADOW_URL -> "--shadow-url (or MIGRATE_SHADOW_URL)";

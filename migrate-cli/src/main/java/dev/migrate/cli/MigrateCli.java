@@ -118,6 +118,13 @@ public final class MigrateCli {
 			description = "The pause before each connect retry, e.g. 5s (default: ${DEFAULT-VALUE}).")
 	private Duration connectRetryInterval;
 
+	@Option(names = "--network-timeout", scope = ScopeType.INHERIT, paramLabel = "DURATION",
+			converter = DurationConverter.class,
+			description = "How long the migration connection waits for the server to answer before reporting it "
+					+ "frozen or unreachable; must exceed the longest revision statement, 0 waits forever "
+					+ "(default: ${DEFAULT-VALUE}).")
+	private Duration networkTimeout;
+
 	@Option(names = "--no-validate-checksums", scope = ScopeType.INHERIT,
 			description = "Do not fail when applied revisions were edited (prefer accept-checksum).")
 	private boolean noValidateChecksums;
@@ -278,6 +285,9 @@ public final class MigrateCli {
 		if (this.connectRetryInterval != null) {
 			builder.connectRetryInterval(this.connectRetryInterval);
 		}
+		if (this.networkTimeout != null) {
+			builder.networkTimeout(this.networkTimeout);
+		}
 		builder.validateChecksums(!this.noValidateChecksums);
 		builder.allowUnknownRevisions(this.allowUnknownRevisions);
 		builder.vocabulary(new CommandLineVocabulary(Map.of(Setting.LOCATIONS, describeLocations())));
@@ -358,6 +368,10 @@ public final class MigrateCli {
 		if (!database.jdbcUrl().matches("(?s).*[?&;]ApplicationName=.*")) {
 			dataSource.setApplicationName(APPLICATION_NAME);
 		}
+		if (!database.jdbcUrl().contains("tcpKeepAlive=")) {
+			// so that a server host that vanished is noticed even while a statement runs
+			dataSource.setTcpKeepAlive(true);
+		}
 		return dataSource;
 	}
 
@@ -406,6 +420,7 @@ public final class MigrateCli {
 				case "--ddl-lock-retries" -> String.valueOf(MigrateSettings.DEFAULT_DDL_LOCK_RETRIES);
 				case "--connect-retries" -> String.valueOf(MigrateSettings.DEFAULT_CONNECT_RETRIES);
 				case "--connect-retry-interval" -> DurationConverter.format(MigrateSettings.DEFAULT_CONNECT_RETRY_INTERVAL);
+				case "--network-timeout" -> DurationConverter.format(MigrateSettings.DEFAULT_NETWORK_TIMEOUT);
 				default -> null;
 			};
 		}

@@ -239,6 +239,22 @@ class MigrateCliDatabaseTests {
 	}
 
 	@Test
+	void serverSilentLongerThanTheNetworkTimeoutIsReportedWithTheOption() throws Exception {
+		writeDiamondBranches();
+		assertThat(this.cli.run("upgrade", "1975").status()).isZero();
+		try (Connection holder = db.connect(); Statement statement = holder.createStatement()) {
+			holder.setAutoCommit(false);
+			statement.execute("LOCK TABLE " + this.schema + ".account IN ACCESS SHARE MODE");
+			CliRunner.Result silent = this.cli.run("upgrade", "ae10", "--ddl-lock-timeout", "60s",
+					"--network-timeout", "1s");
+			assertThat(silent.status()).isEqualTo(ExitStatus.FAILED);
+			assertThat(silent.err()).contains("Nothing of revision ae1027a6acf was applied",
+					"The server did not answer within the network timeout", "--network-timeout allows");
+			holder.rollback();
+		}
+	}
+
+	@Test
 	void failuresNameTheCliOptionsNotTheSpringProperties() throws Exception {
 		writeDiamondBranches();
 		assertThat(this.cli.run("upgrade", "1975").status()).isZero();

@@ -19,8 +19,8 @@ import dev.migrate.revision.Revision;
  * graph has a single head. Prints one line per problem and returns {@link ExitStatus#PROBLEMS},
  * or {@code No pending revisions; database is at head(s) ...}. When applied revisions were edited, a
  * further line names the {@code accept-checksum} command that accepts them, in the words of the
- * settings' {@link Vocabulary}. Reads without the lock and never
- * writes.
+ * settings' {@link Vocabulary}. INVALID indexes in the managed schemas (the version table's and
+ * those of the search path) are problems too. Reads without the lock and never writes.
  */
 public record CheckCommand() implements MigrateCommand {
 
@@ -66,6 +66,12 @@ public record CheckCommand() implements MigrateCommand {
 					.append(" lists them all)");
 			}
 			problems.add(lines.toString());
+		}
+		for (String index : migrator.invalidIndexes()) {
+			problems.add("Index " + index + " is INVALID (an interrupted CREATE INDEX CONCURRENTLY or REINDEX "
+					+ "CONCURRENTLY left it; PostgreSQL maintains it but never uses it): drop it (DROP INDEX "
+					+ "CONCURRENTLY IF EXISTS " + index + ";) and build it again, or upgrade again if a revision "
+					+ "builds it");
 		}
 		PrintWriter out = context.out();
 		if (problems.isEmpty()) {

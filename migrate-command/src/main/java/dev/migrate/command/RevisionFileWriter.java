@@ -36,6 +36,9 @@ final class RevisionFileWriter {
 	/** Longest slug, as Alembic's {@code truncate_slug_length}. */
 	static final int SLUG_LENGTH = 40;
 
+	/** The longest id the version table's column holds. */
+	private static final int MAX_GIVEN_ID_LENGTH = 32;
+
 	private static final String FILESYSTEM = "filesystem:";
 
 	private static final Pattern WORD = Pattern.compile("\\w+", Pattern.UNICODE_CHARACTER_CLASS);
@@ -149,6 +152,9 @@ final class RevisionFileWriter {
 
 	private Path write(String id, List<String> downRevisions, List<String> branchLabels, String message,
 			boolean transactional, String upgrade, String downgrade) {
+		if (id != null) {
+			checkGivenId(id);
+		}
 		String revisionId = (id != null) ? id : newId();
 		String oneLineMessage = message.strip().replaceAll("\\s*\\R\\s*", " ");
 		String slug = slug(oneLineMessage);
@@ -177,6 +183,33 @@ final class RevisionFileWriter {
 		this.context.out().println("Generating " + file.toAbsolutePath() + " ...  done");
 		this.context.out().flush();
 		return file;
+	}
+
+	/**
+	 * A given id becomes the start of a file name: allow only letters, digits and {@code _}, so
+	 * that it can neither leave the directory nor hide the file.
+	 */
+	private static void checkGivenId(String id) {
+		String found = null;
+		if (id.isEmpty()) {
+			found = "it is empty";
+		}
+		else if (id.length() > MAX_GIVEN_ID_LENGTH) {
+			found = "it is " + id.length() + " characters long";
+		}
+		for (int i = 0; found == null && i < id.length(); i++) {
+			char c = id.charAt(i);
+			if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) {
+				found = "it contains '" + c + "'";
+			}
+		}
+		if (found != null) {
+			throw new MigrateException(ErrorCode.REVISION_FORMAT,
+					"--rev-id '" + id + "' is not a revision id (" + found + "): a given id becomes the start of the "
+							+ "file name, so it may hold only ASCII letters, digits and _ (no path separators or dots)",
+					"Pass 1-" + MAX_GIVEN_ID_LENGTH + " letters, digits and _ (for example a 12-digit hex id like "
+							+ "1975ea83b712), or leave --rev-id out for a random one");
+		}
 	}
 
 	String newId() {

@@ -216,6 +216,25 @@ class RevisionCommandsTests {
 	}
 
 	@Test
+	void revIdThatIsNotAPlainIdIsRefusedAndWritesNowhere() throws IOException {
+		for (String id : List.of("../../evil", "..", "a/b", "a\\b", "v1.2", "~root", "a%2fb")) {
+			for (String command : List.of("revision -m x --head base --rev-id '" + id + "'", "merge -m x heads --rev-id '" + id + "'")) {
+				CommandHarness.Result result = this.harness.run(command);
+				assertThat(result.status()).as(command).isEqualTo(ExitStatus.FAILED);
+				assertThat(result.err()).as(command)
+					.contains("--rev-id", "letters, digits and _")
+					.contains("'" + id + "'");
+			}
+		}
+		assertThat(files()).hasSize(3);
+		try (Stream<Path> all = Files.walk(this.tmp)) {
+			assertThat(all.filter((path) -> path.getFileName().toString().contains("evil"))).isEmpty();
+		}
+		assertThat(this.harness.ids("x").run("revision -m ok --head base --rev-id Ok_42").status())
+			.isEqualTo(ExitStatus.OK);
+	}
+
+	@Test
 	void dirIsCreatedAndAnEmptyDirectoryStartsAtBase() throws IOException {
 		Path fresh = this.tmp.resolve("fresh/db/revisions");
 		CommandHarness.Result revision = harness("filesystem:" + fresh).ids("aaaa00000001")

@@ -1,7 +1,10 @@
 package dev.migrate.engine;
 
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -219,6 +222,21 @@ public final class Engine {
 	/** See {@link dev.migrate.Migrator#status(String)}. */
 	public MigrationStatus status(String target) {
 		return this.statusReporter.status(target);
+	}
+
+	/** See {@link dev.migrate.Migrator#invalidIndexes()}. */
+	public List<String> invalidIndexes() {
+		return this.connections.read("looking for INVALID indexes", (connection) -> {
+			Set<String> schemas = new LinkedHashSet<>();
+			schemas.add(Connections.schemaOf(connection, this.names.schema()));
+			try (Statement statement = connection.createStatement();
+					ResultSet rs = statement.executeQuery("SELECT unnest(current_schemas(false))")) {
+				while (rs.next()) {
+					schemas.add(rs.getString(1));
+				}
+			}
+			return InvalidIndexes.in(connection, schemas);
+		});
 	}
 
 	/** See {@link dev.migrate.Migrator#acceptChecksums(List)}. */

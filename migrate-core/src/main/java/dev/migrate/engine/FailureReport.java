@@ -2,6 +2,8 @@ package dev.migrate.engine;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
@@ -10,6 +12,7 @@ import dev.migrate.Vocabulary;
 import dev.migrate.Vocabulary.Setting;
 import dev.migrate.plan.Step;
 import dev.migrate.revision.Revision;
+import dev.migrate.revision.RevisionScript;
 import dev.migrate.sql.SqlStatement;
 
 /**
@@ -19,6 +22,10 @@ import dev.migrate.sql.SqlStatement;
 final class FailureReport {
 
 	private static final int MAX_STATEMENT_TEXT = 300;
+
+	private static final Pattern CREATE_INDEX = Pattern.compile("create\\s+(?:unique\\s+)?index\\s+"
+			+ "(?:concurrently\\s+)?(?:if\\s+not\\s+exists\\s+)?((?:\"(?:[^\"]|\"\")+\"|[\\w$]+)"
+			+ "(?:\\.(?:\"(?:[^\"]|\"\")+\"|[\\w$]+))?)", Pattern.CASE_INSENSITIVE);
 
 	private FailureReport() {
 	}
@@ -39,9 +46,26 @@ final class FailureReport {
 		description.append(what(step)).append(" failed ").append(where(failure)).append(": ").append(cause(failure));
 		appendStatement(description, failure);
 		ServerError error = failure.serverError();
-		String fix = (error != null && InsufficientPrivilege.is(error))
-				? InsufficientPrivilege.action(error, vocabulary) + "; then start again"
-				: "Fix the revision in " + revision.source() + " and start again";
+		String fix;
+		if (ConnectionLoss.is(error)) {
+			fix = ConnectionLoss.advice(error, failure.getCause(), vocabulary);
+		}
+		else if (error != null && ServerError.DUPLICATE_TABLE.equals(error.sqlState())
+				&& createdIndex(failure.sql()) != null) {
+			String index = createdIndex(failure.sql());
+			fix = "The index " + index + " already exists, probably left by an earlier run that was interrupted. If "
+					+ "it is INVALID (SELECT indisvalid FROM pg_index WHERE indexrelid = '" + index.replace("'", "''")
+					+ "'::regclass), drop it (DROP INDEX CONCURRENTLY IF EXISTS " + index + ";) and upgrade again. "
+					+ "If it is valid and the one the revision builds, let the revision skip it (CREATE INDEX "
+					+ "CONCURRENTLY IF NOT EXISTS; migrate still fails the revision if the index it skips is "
+					+ "INVALID) and upgrade again";
+		}
+		else if (error != null && InsufficientPrivilege.is(error)) {
+			fix = InsufficientPrivilege.action(error, vocabulary) + "; then start again";
+		}
+		else {
+			fix = "Fix the revision in " + revision.source() + " and start again";
+		}
 		String action;
 		if (transactional) {
 			action = "Nothing of revision " + revision.id() + " was applied (its transaction was rolled back"
@@ -61,6 +85,70 @@ final class FailureReport {
 					+ fix;
 		}
 		return new MigrateException(ErrorCode.REVISION_FAILED, description.toString(), action, failure.getCause());
+	}
+
+	/**
+	 * A transactional step that ended the transaction migrate opened for it (a Java revision that
+	 * called {@code commit()}, {@code rollback()} or {@code setAutoCommit(true)}, or a statement
+	 * the load-time check could not see). It is not recorded as applied.
+	 * @param step the step
+	 * @param how how it ended the transaction, as the end of a sentence
+	 * @param failure its failure when it then failed, or {@code null} when it returned normally
+	 * @param committed whether the transaction was committed (else it was rolled back)
+	 * @param autocommit whether the step went on in autocommit after ending it
+	 * @param before how many steps before it ran in the same transaction
+	 * @return the exception to throw
+	 */
+	static MigrateException transactionEnded(Step step, String how, StatementFailure failure, boolean committed,
+			boolean autocommit, int before) {
+		Revision revision = step.revision();
+		StringBuilder description = new StringBuilder(what(step)).append(' ').append(how);
+		if (failure != null) {
+			description.append(", then failed ").append(where(failure)).append(": ").append(cause(failure));
+			appendStatement(description, failure);
+		}
+		String after = autocommit ? "what it did after it ran in autocommit and stays too"
+				: "what it did after it ran in a new transaction, which migrate rolled back";
+		String what = "What revision " + revision.id() + " did up to that point "
+				+ (committed ? "was committed and stays" : "was rolled back") + ", and " + after;
+		String others = (before == 0) ? ""
+				: committed ? " The " + before + " revision(s) before it in the same transaction were committed with it "
+						+ "and are recorded as applied."
+						: " The " + before + " revision(s) before it in the same transaction were rolled back with it.";
+		String fix = (revision.upgrade() instanceof RevisionScript.Java)
+				? "Leave the transaction to migrate (do not call commit(), rollback() or setAutoCommit() on its "
+						+ "connection: migrate commits the revision together with its version row), or, if it must "
+						+ "commit in batches, make it non-transactional (@RevisionInfo(transactional = false)) and safe "
+						+ "to re-run"
+				: "Remove the statement that ends the transaction, or make the revision non-transactional "
+						+ "('-- transactional: false') and safe to re-run";
+		return new MigrateException(ErrorCode.REVISION_FAILED, description.toString(),
+				what + ". It is not recorded as applied." + others + " Check the database (current, history), "
+						+ fix + ", then start again",
+				(failure != null) ? failure.getCause() : null);
+	}
+
+	/**
+	 * A non-transactional step that ran to its end but left INVALID indexes.
+	 * @param step the step
+	 * @param indexes the INVALID indexes, qualified
+	 * @return the exception to throw
+	 */
+	static MigrateException invalidIndexes(Step step, List<String> indexes) {
+		StringBuilder drops = new StringBuilder();
+		for (String index : indexes) {
+			drops.append((drops.length() > 0) ? " " : "").append("DROP INDEX CONCURRENTLY IF EXISTS ").append(index)
+				.append(';');
+		}
+		return new MigrateException(ErrorCode.REVISION_FAILED,
+				what(step) + " ran to its end but left " + ((indexes.size() > 1) ? "the indexes " : "the index ")
+						+ String.join(", ", indexes) + " INVALID (pg_index.indisvalid is false): a CREATE INDEX "
+						+ "CONCURRENTLY or REINDEX CONCURRENTLY was interrupted or failed, or IF NOT EXISTS skipped an "
+						+ "INVALID index an earlier attempt left. PostgreSQL keeps such an index up to date but never "
+						+ "uses it",
+				"Revision " + step.revision().id() + " is not recorded as applied. Drop the INVALID index ("
+						+ drops + ") and upgrade again; the revision runs again and builds it",
+				null);
 	}
 
 	/**
@@ -99,6 +187,19 @@ final class FailureReport {
 					+ "pg_terminate_backend(" + pid + ")); or start again when traffic is lower, or " + raise;
 		}
 		return new MigrateException(ErrorCode.DDL_LOCK_TIMEOUT, description.toString(), action, failure.getCause());
+	}
+
+	/**
+	 * The name of the index a {@code CREATE [UNIQUE] INDEX} statement creates, as written.
+	 * @param sql the statement, or {@code null}
+	 * @return the name, or {@code null} when the statement is something else or has no name
+	 */
+	static String createdIndex(SqlStatement sql) {
+		if (sql == null) {
+			return null;
+		}
+		Matcher matcher = CREATE_INDEX.matcher(sql.sql());
+		return (matcher.lookingAt() && !matcher.group(1).equalsIgnoreCase("on")) ? matcher.group(1) : null;
 	}
 
 	/** {@code Upgrade of revision X (source)}. */

@@ -46,6 +46,8 @@ final class MigrationRun {
 
 	private final RevisionExecutor executor;
 
+	private final PendingHistory pending;
+
 	MigrationRun(MigrateSettings settings, TableNames names, Connections connections, MigrationListener listener) {
 		this.settings = settings;
 		this.names = names;
@@ -54,6 +56,7 @@ final class MigrationRun {
 		this.reader = new StateReader(names);
 		this.creator = new SchemaCreator(names, this.reader);
 		this.executor = new RevisionExecutor(settings, listener);
+		this.pending = new PendingHistory(names, settings.instance(), connections);
 	}
 
 	/**
@@ -78,6 +81,8 @@ final class MigrationRun {
 			}
 			try (Connection connection = this.connections.open()) {
 				boolean autoCommit = connection.getAutoCommit();
+				int networkTimeout = connection.getNetworkTimeout();
+				connection.setNetworkTimeout(Runnable::run, millis(this.settings.networkTimeout()));
 				connection.setAutoCommit(true);
 				SessionSettings session = new SessionSettings(this.names.schema());
 				AdvisoryLock lock = lock(connection);
@@ -87,11 +92,12 @@ final class MigrationRun {
 					locked = true;
 					try (RunRecorder recorder = new RunRecorder(connection, this.names, this.settings.instance())) {
 						this.creator.ensureTables(connection);
+						this.pending.flush(connection);
 						state = this.reader.read(connection);
 						plan = planning.plan(state);
 						this.listener.onEvent(new MigrationEvent.RunStarted(command, target, plan, Instant.now()));
 						try {
-							this.executor.execute(new RunConnection(connection, recorder, session), plan, completed);
+							this.executor.execute(new RunConnection(connection, recorder, session, this.pending), plan, completed);
 						}
 						catch (MigrateException ex) {
 							headsAfterFailure = headsAfterFailure(connection, plan);
@@ -101,6 +107,7 @@ final class MigrationRun {
 				}
 				finally {
 					release(connection, session, lock, locked, autoCommit);
+					restoreNetworkTimeout(connection, networkTimeout);
 				}
 			}
 			return finished(new MigrationResult(plan, completed, plan.headsAfter(), since(start), true));
@@ -147,6 +154,19 @@ final class MigrationRun {
 		}
 		try {
 			connection.setAutoCommit(autoCommit);
+		}
+		catch (SQLException ex) {
+			// the connection is gone
+		}
+	}
+
+	private static int millis(Duration timeout) {
+		return (int) Math.min(timeout.toMillis(), Integer.MAX_VALUE);
+	}
+
+	private static void restoreNetworkTimeout(Connection connection, int networkTimeout) {
+		try {
+			connection.setNetworkTimeout(Runnable::run, networkTimeout);
 		}
 		catch (SQLException ex) {
 			// the connection is gone

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
@@ -88,6 +89,7 @@ final class RevisionExecutor {
 			List<Finished> finished = new ArrayList<>(unit.size());
 			Step current = null;
 			Instant startedAt = null;
+			TransactionGuard guard = null;
 			try {
 				connection.setAutoCommit(false);
 				for (int k = 0; k < unit.size(); k++) {
@@ -96,15 +98,33 @@ final class RevisionExecutor {
 					long start = System.nanoTime();
 					this.listener.onEvent(new MigrationEvent.RevisionStarted(current, offset + k + 1, count, startedAt));
 					this.log.stepStarted(current);
-					this.runner.run(connection, current, script(current), (k == 0) ? this.setLockTimeout : null);
+					RevisionScript script = script(current);
+					guard = TransactionGuard.needed(script) ? TransactionGuard.start(connection) : null;
+					this.runner.run(connection, current, script, (k == 0) ? this.setLockTimeout : null);
+					String endedBy = (guard != null) ? guard.endedBy(connection) : null;
+					if (endedBy != null) {
+						throw new TransactionEnded(endedBy);
+					}
 					run.recorder().recordStep(current, success(current, startedAt, Instant.now()), k == unit.size() - 1);
 					finished.add(new Finished(current, Duration.ofNanos(System.nanoTime() - start)));
 				}
 				connection.commit();
 				connection.setAutoCommit(true);
 			}
-			catch (StatementFailure failure) {
+			catch (TransactionEnded ended) {
+				boolean autocommit = autoCommit(connection);
 				rollback(connection);
+				throw failed(run, current, startedAt, endedTransaction(current, ended.how, null,
+						guard.committed(connection), autocommit, finished, completed));
+			}
+			catch (StatementFailure failure) {
+				boolean autocommit = autoCommit(connection);
+				rollback(connection);
+				if (guard != null && guard.committed(connection)) {
+					throw failed(run, current, startedAt, endedTransaction(current,
+							"ended the transaction migrate opened for it", failure, true, autocommit, finished,
+							completed));
+				}
 				if (failure.isLockTimeout() && attempt < attempts) {
 					Duration backoff = Backoff.DDL_RETRY.pause(attempt - 1);
 					this.log.stepRetrying(current, attempt, backoff, failure.serverError().text());
@@ -119,7 +139,7 @@ final class RevisionExecutor {
 								LockBlockers.find(connection))
 						: FailureReport.revisionFailed(current, failure, true, finished.size(),
 								this.settings.vocabulary());
-				throw failed(run, current, startedAt, error);
+				throw fatal(failure, failed(run, current, startedAt, error));
 			}
 			catch (MigrateException ex) {
 				rollback(connection);
@@ -151,16 +171,22 @@ final class RevisionExecutor {
 		this.listener.onEvent(new MigrationEvent.RevisionStarted(step, index, count, startedAt));
 		this.log.stepStarted(step);
 		try {
+			List<String> invalidIndexes;
 			try {
 				connection.setAutoCommit(true);
+				Map<String, String> invalidBefore = InvalidIndexes.all(connection);
 				this.runner.run(connection, step, script(step));
+				invalidIndexes = InvalidIndexes.leftBy(invalidBefore, InvalidIndexes.all(connection), script(step));
 			}
 			catch (StatementFailure failure) {
-				throw failed(run, step, startedAt, FailureReport.revisionFailed(step, failure, false, 0,
-						this.settings.vocabulary()));
+				throw fatal(failure, failed(run, step, startedAt, FailureReport.revisionFailed(step, failure, false, 0,
+						this.settings.vocabulary())));
 			}
 			catch (SQLException ex) {
 				throw failed(run, step, startedAt, recordingFailed(step, ex, false));
+			}
+			if (!invalidIndexes.isEmpty()) {
+				throw failed(run, step, startedAt, FailureReport.invalidIndexes(step, invalidIndexes));
 			}
 			try {
 				run.recorder().recheckPrepared();
@@ -225,17 +251,19 @@ final class RevisionExecutor {
 				startedAt, finishedAt, success, error);
 	}
 
-	private static MigrateException recordingFailed(Step step, SQLException ex, boolean transactional) {
+	private MigrateException recordingFailed(Step step, SQLException ex, boolean transactional) {
 		ServerError error = ServerError.of(ex);
 		String what = (step != null) ? FailureReport.what(step) : "Starting the revision's transaction";
 		return new MigrateException(ErrorCode.DATABASE,
 				what + " failed outside its statements (setting lock_timeout, writing the version or history "
 						+ "table, or committing): "
 						+ ((error.sqlState() != null) ? "SQLSTATE " + error.sqlState() + ": " : "") + error.text(),
-				transactional ? "Its transaction was rolled back unless the commit itself was cut off; check the "
-						+ "database (current, history) and start again"
-						: "Its statements ran but it is not recorded as applied; it must be re-runnable. Check "
-								+ "the database (current, history) and start again",
+				(transactional ? "Its transaction was rolled back unless the commit itself was cut off; "
+						: "Its statements ran but it is not recorded as applied; it must be re-runnable. ")
+						+ (ConnectionLoss.is(error)
+								? ConnectionLoss.advice(error, ex, this.settings.vocabulary())
+										+ ", and check current and history"
+								: "Check the database (current, history) and start again"),
 				ex);
 	}
 
@@ -246,15 +274,15 @@ final class RevisionExecutor {
 	private MigrateException failed(RunConnection run, Step step, Instant startedAt, MigrateException error) {
 		if (step != null) {
 			Connection connection = run.connection();
+			HistoryRecord failure = record(step, startedAt, Instant.now(), false, error.getMessage());
 			try {
 				connection.setAutoCommit(false);
-				run.recorder().record(record(step, startedAt, Instant.now(), false, error.getMessage()));
+				run.recorder().record(failure);
 				connection.commit();
 			}
 			catch (SQLException | RuntimeException ex) {
 				rollback(connection);
-				this.log.warn("Could not record the failure of {} in the history table: {}", FailureReport.what(step),
-						ex.getMessage());
+				run.pending().writeElsewhere(failure, ex);
 			}
 			finally {
 				try {
@@ -269,6 +297,43 @@ final class RevisionExecutor {
 		return error;
 	}
 
+	/**
+	 * The failure of a step that ended its transaction: the steps before it in the same
+	 * transaction were committed with it when it committed, and count as completed then.
+	 */
+	private MigrateException endedTransaction(Step step, String how, StatementFailure failure, boolean committed,
+			boolean autocommit, List<Finished> finished, List<String> completed) {
+		if (committed) {
+			for (Finished done : finished) {
+				if (done.step().revision() != null) {
+					completed.add(done.step().revision().id());
+				}
+				this.log.stepFinished(done.step(), done.duration());
+			}
+		}
+		return FailureReport.transactionEnded(step, how, failure, committed, autocommit, finished.size());
+	}
+
+	/**
+	 * The exception to throw for a step whose failure is recorded: the virtual machine's own
+	 * errors (out of memory, stack overflow) thrown by a Java revision go on as they are.
+	 */
+	private static RuntimeException fatal(StatementFailure failure, MigrateException recorded) {
+		if (failure.getCause() instanceof VirtualMachineError error) {
+			throw error;
+		}
+		return recorded;
+	}
+
+	private static boolean autoCommit(Connection connection) {
+		try {
+			return connection.getAutoCommit();
+		}
+		catch (SQLException ex) {
+			return false;
+		}
+	}
+
 	private static void rollback(Connection connection) {
 		try {
 			if (!connection.getAutoCommit()) {
@@ -281,6 +346,20 @@ final class RevisionExecutor {
 	}
 
 	private record Finished(Step step, Duration duration) {
+	}
+
+	/** A step ended the transaction the executor opened for it. */
+	private static final class TransactionEnded extends Exception {
+
+		private static final long serialVersionUID = 1L;
+
+		private final String how;
+
+		TransactionEnded(String how) {
+			super(how, null, false, false);
+			this.how = how;
+		}
+
 	}
 
 }

@@ -8,6 +8,7 @@ import java.sql.Connection;
  * @param connection the connection, holding the migration lock
  * @param recorder writes version-table changes and history rows on it
  * @param session its session settings
+ * @param pending writes the failure rows the connection could not write
  */
-record RunConnection(Connection connection, RunRecorder recorder, SessionSettings session) {
+record RunConnection(Connection connection, RunRecorder recorder, SessionSettings session, PendingHistory pending) {
 }

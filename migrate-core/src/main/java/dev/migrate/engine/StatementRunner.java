@@ -102,7 +102,8 @@ final class StatementRunner {
 				java.revision().downgrade(connection);
 			}
 		}
-		catch (Exception ex) {
+		catch (Exception | Error ex) {
+			// an Error too: the step is rolled back and recorded as failed before it goes on
 			throw new StatementFailure(1, 1, null, ex);
 		}
 	}

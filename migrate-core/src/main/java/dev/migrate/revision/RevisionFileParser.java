@@ -11,6 +11,7 @@ import dev.migrate.sql.NonTransactionalStatements;
 import dev.migrate.sql.SqlChecksum;
 import dev.migrate.sql.SqlSplitter;
 import dev.migrate.sql.SqlStatement;
+import dev.migrate.sql.TransactionControlStatements;
 
 /**
  * Parses the text of one SQL revision file into a {@link Revision}.
@@ -90,10 +91,35 @@ final class RevisionFileParser {
 	 * @throws MigrateException with {@link ErrorCode#REVISION_FORMAT} when the file breaks the
 	 * format, {@link ErrorCode#SQL_SYNTAX} when a section cannot be split, or
 	 * {@link ErrorCode#NON_TRANSACTIONAL_STATEMENT} when a transactional revision holds a
-	 * statement that cannot run in a transaction
+	 * statement that cannot run in a transaction, or
+	 * {@link ErrorCode#TRANSACTION_CONTROL_STATEMENT} when it holds one that ends, starts or
+	 * nests its transaction
 	 */
 	static Revision parse(String fileName, String source, String text) {
+		rejectNul(source, text);
 		return new RevisionFileParser(fileName, source, normalize(text)).parse();
+	}
+
+	/** PostgreSQL cannot take a zero character in SQL text; pgjdbc refuses to send one. */
+	private static void rejectNul(String source, String text) {
+		int nul = text.indexOf('\0');
+		if (nul < 0) {
+			return;
+		}
+		int line = 1;
+		int lineStart = 0;
+		for (int i = 0; i < nul; i++) {
+			char c = text.charAt(i);
+			if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+				line++;
+				lineStart = i + 1;
+			}
+		}
+		throw new MigrateException(ErrorCode.REVISION_FORMAT, source + " line " + line + ", column "
+				+ (nul - lineStart + 1) + ": the file contains a NUL character (byte 0), which PostgreSQL cannot "
+				+ "accept in SQL",
+				"Remove it. A file full of them was probably saved as UTF-16: save it as UTF-8. To store a zero byte, "
+						+ "write it as bytea (decode('00', 'hex') or '\\x00'::bytea)");
 	}
 
 	private static String normalize(String text) {
@@ -455,6 +481,10 @@ final class RevisionFileParser {
 
 	private void checkTransactional(List<SqlStatement> statements) {
 		for (SqlStatement statement : statements) {
+			Optional<TransactionControlStatements.Found> control = TransactionControlStatements.find(statement);
+			if (control.isPresent()) {
+				throw transactionControl(control.get());
+			}
 			Optional<String> construct = NonTransactionalStatements.find(statement);
 			if (construct.isPresent()) {
 				throw new MigrateException(ErrorCode.NON_TRANSACTIONAL_STATEMENT,
@@ -466,6 +496,16 @@ final class RevisionFileParser {
 								+ "non-transactional revision");
 			}
 		}
+	}
+
+	private MigrateException transactionControl(TransactionControlStatements.Found found) {
+		return new MigrateException(ErrorCode.TRANSACTION_CONTROL_STATEMENT,
+				this.source + " line " + found.line() + ": " + found.construct() + " " + found.effect(),
+				"Remove the statement: migrate runs each transactional revision in a transaction of its own, with "
+						+ "its version row (SQL from 'alembic upgrade --sql' carries BEGIN; and COMMIT; lines: delete "
+						+ "them). If the statements must run in separate transactions, split them into several "
+						+ "revisions, or add '-- transactional: false' to the header of " + this.fileName
+						+ " (its statements then run one by one outside a transaction, and it must be safe to re-run)");
 	}
 
 	private MigrateException markerWithColon(String marker) {

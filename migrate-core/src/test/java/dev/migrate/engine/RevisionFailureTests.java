@@ -195,8 +195,15 @@ class RevisionFailureTests {
 			}
 		});
 		assertThat(failure.code()).isEqualTo(ErrorCode.REVISION_FAILED);
-		assertThat(failure.description()).contains("revision b2", "statement 2 of 3");
+		assertThat(failure.description()).contains("revision b2", "statement 2 of 3", "SQLSTATE 57P01");
+		assertThat(failure.action()).contains("Nothing of revision b2 was applied", "connection to the server was lost",
+				"the revision itself is probably fine", "run again once the server is back")
+			.doesNotContain("Fix the revision");
 		assertThat(Queries.exists(db, this.schema + ".slow_work")).isFalse();
+		// The failure is recorded on a new connection, the run's own being gone.
+		List<String> history = Queries.column(db, "SELECT revision || ' ' || success || ' ' || error FROM "
+				+ this.schema + ".migrate_history ORDER BY id DESC");
+		assertThat(history.get(0)).startsWith("b2 false ").contains("57P01");
 		assertThat(Queries.column(db, "SELECT version_num FROM " + this.schema + ".migrate_version"))
 			.containsExactly("a1");
 		// The killed session's lock goes when its backend exits, which can be after the client saw the error.

@@ -87,6 +87,14 @@ public class MigrateProperties {
 	private Duration connectRetryInterval = Duration.ofSeconds(10);
 
 	/**
+	 * How long the migration connection waits for the server to answer before it reports the
+	 * server as frozen or unreachable; must exceed the longest statement of a revision, 0 waits
+	 * forever. If a duration suffix is not specified, seconds will be used.
+	 */
+	@DurationUnit(ChronoUnit.SECONDS)
+	private Duration networkTimeout = Duration.ofHours(12);
+
+	/**
 	 * Further databases migrated beside the default one, by instance name: each has its own
 	 * locations, target, tables, connection and lock, and its own section of the migrations
 	 * endpoint, health contributor and metrics.
@@ -228,6 +236,14 @@ public class MigrateProperties {
 
 	public Ddl getDdl() {
 		return this.ddl;
+	}
+
+	public Duration getNetworkTimeout() {
+		return this.networkTimeout;
+	}
+
+	public void setNetworkTimeout(Duration networkTimeout) {
+		this.networkTimeout = requireNotNegative(networkTimeout, "migrate.network-timeout");
 	}
 
 	public Endpoint getEndpoint() {

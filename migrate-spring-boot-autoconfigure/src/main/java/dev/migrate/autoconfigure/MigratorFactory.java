@@ -78,6 +78,7 @@ final class MigratorFactory {
 			.lockTimeout(properties.getLock().getTimeout())
 			.ddlLockTimeout(properties.getDdl().getLockTimeout())
 			.ddlLockRetries(properties.getDdl().getLockRetries())
+			.networkTimeout(properties.getNetworkTimeout())
 			.validateChecksums(properties.isValidateChecksums())
 			.allowUnknownRevisions(properties.isAllowUnknownRevisions())
 			.connectRetries(properties.getConnectRetries())

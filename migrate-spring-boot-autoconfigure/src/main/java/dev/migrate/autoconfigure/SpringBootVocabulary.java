@@ -69,6 +69,7 @@ public final class SpringBootVocabulary implements Vocabulary {
 			case URL -> URL + " (default: spring.datasource.url)";
 			case CONNECT_RETRIES -> PREFIX + ".connect-retries";
 			case CONNECT_RETRY_INTERVAL -> PREFIX + ".connect-retry-interval";
+			case NETWORK_TIMEOUT -> PREFIX + ".network-timeout";
 			case SHADOW_URL -> PREFIX + ".shadow-url";
 			case AWAIT_TIMEOUT -> LOCK_TIMEOUT + " (the timeout of " + MODE + "=await; in command mode: await --timeout)";
 		};

@@ -36,6 +36,7 @@ class MigratePropertiesMetadataTests {
 		SPECIFIED.put("migrate.lock.timeout", "10m");
 		SPECIFIED.put("migrate.ddl.lock-timeout", "5s");
 		SPECIFIED.put("migrate.ddl.lock-retries", "10");
+		SPECIFIED.put("migrate.network-timeout", "12h");
 		SPECIFIED.put("migrate.validate-checksums", "true");
 		SPECIFIED.put("migrate.allow-unknown-revisions", "false");
 		SPECIFIED.put("migrate.exit-after-migrate", "false");

@@ -6,9 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 
 /**
  * N generated revisions, the same statements in the form each tool reads: a chain where
@@ -37,7 +39,7 @@ final class RevisionSet {
 	}
 
 	/**
-	 * Generate the set of {@code size} revisions under {@code parent}, or reuse it when complete.
+	 * Generate the set of {@code size} revisions under {@code parent}, replacing any earlier one.
 	 * @param size N
 	 * @param parent where the sets are
 	 * @param indexWriter writes migrate's revision index into a directory, as an application's
@@ -47,9 +49,16 @@ final class RevisionSet {
 			throws IOException, InterruptedException {
 		Path directory = parent.resolve("revisions-" + size + ((indexWriter != null) ? "-indexed" : ""));
 		RevisionSet set = new RevisionSet(size, directory);
-		if (!Files.exists(set.jar())) {
-			set.write(indexWriter);
+		// Written anew each run: an index written by another build of migrate would be ignored
+		// (as it should be), and the run would measure migrate without its index.
+		if (Files.exists(directory)) {
+			try (Stream<Path> files = Files.walk(directory)) {
+				for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+					Files.delete(file);
+				}
+			}
 		}
+		set.write(indexWriter);
 		return set;
 	}
 
