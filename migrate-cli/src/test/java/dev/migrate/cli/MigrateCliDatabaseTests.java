@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,7 +110,9 @@ class MigrateCliDatabaseTests {
 		CliRunner.Result bad = this.cli.run("revision", "-m", "x", "--head", "base", "--branch-label", "a@b");
 		assertThat(bad.status()).isEqualTo(ExitStatus.USAGE);
 		assertThat(bad.err()).startsWith("revision --branch-label: Branch label 'a@b' contains '@'");
-		assertThat(Files.list(this.revisions)).hasSize(2);
+		try (Stream<Path> files = Files.list(this.revisions)) {
+			assertThat(files).hasSize(2);
+		}
 	}
 
 	@Test
