@@ -502,7 +502,7 @@ final class RevisionFileParser {
 		return new MigrateException(ErrorCode.TRANSACTION_CONTROL_STATEMENT,
 				this.source + " line " + found.line() + ": " + found.construct() + " " + found.effect(),
 				"Remove the statement: migrate runs each transactional revision in a transaction of its own, with "
-						+ "its version row (SQL from 'alembic upgrade --sql' carries BEGIN; and COMMIT; lines: delete "
+						+ "its version row (SQL from Alembic's offline mode carries BEGIN; and COMMIT; lines: delete "
 						+ "them). If the statements must run in separate transactions, split them into several "
 						+ "revisions, or add '-- transactional: false' to the header of " + this.fileName
 						+ " (its statements then run one by one outside a transaction, and it must be safe to re-run)");
