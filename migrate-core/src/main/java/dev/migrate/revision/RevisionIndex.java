@@ -36,10 +36,11 @@ final class RevisionIndex {
 	 * records a CRC-32 of their bytes, so that an index written by a migrate with other load-time
 	 * rules is not trusted.
 	 */
-	private static final List<String> RULE_CLASSES = List.of("dev/migrate/revision/RevisionFileParser.class",
+	static final List<String> RULE_CLASSES = List.of("dev/migrate/revision/RevisionFileParser.class",
 			"dev/migrate/revision/RevisionIds.class", "dev/migrate/revision/RevisionLoader.class",
 			"dev/migrate/sql/SqlSplitter.class", "dev/migrate/sql/SqlScanner.class",
-			"dev/migrate/sql/NonTransactionalStatements.class", "dev/migrate/sql/SqlChecksum.class");
+			"dev/migrate/sql/NonTransactionalStatements.class", "dev/migrate/sql/TransactionControlStatements.class",
+			"dev/migrate/sql/SqlChecksum.class");
 
 	private static volatile String rules;
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -192,6 +193,20 @@ class RevisionIndexTests {
 
 	private static List<SqlStatement> sql(Revision revision) {
 		return ((RevisionScript.Sql) revision.upgrade()).statements();
+	}
+
+	@Test
+	void theIndexFingerprintCoversEveryClassOfTheSqlPackageThatLoadingUses() throws IOException {
+		// A load-time rule added to the sql package must change the fingerprint, or an index written
+		// by an older migrate would let files skip the new check. Classes that loading does not use:
+		List<String> notLoading = List.of("package-info", "SqlStatement", "PsqlMetaCommands");
+		try (Stream<Path> sources = Files.list(Path.of("src/main/java/dev/migrate/sql"))) {
+			List<String> missing = sources.map((source) -> source.getFileName().toString().replace(".java", ""))
+				.filter((name) -> !notLoading.contains(name))
+				.filter((name) -> !RevisionIndex.RULE_CLASSES.contains("dev/migrate/sql/" + name + ".class"))
+				.toList();
+			assertThat(missing).as("sql classes missing from RevisionIndex.RULE_CLASSES").isEmpty();
+		}
 	}
 
 }
