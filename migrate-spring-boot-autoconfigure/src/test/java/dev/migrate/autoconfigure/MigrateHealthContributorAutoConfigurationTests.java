@@ -3,6 +3,9 @@ package dev.migrate.autoconfigure;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
+import org.springframework.boot.actuate.endpoint.web.AdditionalPathsMapper;
+import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
@@ -68,6 +71,25 @@ class MigrateHealthContributorAutoConfigurationTests {
 				assertThat(groups.get("readiness").isMember("readinessState")).isTrue();
 				assertThat(groups.get("liveness").isMember("migrations")).isFalse();
 				assertThat(groups.getPrimary().isMember("migrations")).isTrue();
+			});
+	}
+
+	@Test
+	void probesAdditionalPathsSurviveTheReadinessWrapper() {
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(ApplicationAvailabilityAutoConfiguration.class,
+					EndpointAutoConfiguration.class, HealthContributorAutoConfiguration.class,
+					HealthContributorRegistryAutoConfiguration.class, HealthEndpointAutoConfiguration.class,
+					AvailabilityHealthContributorAutoConfiguration.class, AvailabilityProbesAutoConfiguration.class))
+			.withPropertyValues("management.endpoint.health.probes.enabled=true",
+					"management.endpoint.health.probes.add-additional-paths=true")
+			.run((context) -> {
+				HealthEndpointGroups groups = context.getBean(HealthEndpointGroups.class);
+				assertThat(groups.get("readiness").isMember("migrations")).isTrue();
+				assertThat(groups).isInstanceOf(AdditionalPathsMapper.class);
+				assertThat(((AdditionalPathsMapper) groups).getAdditionalPaths(HealthEndpoint.ID,
+						WebServerNamespace.SERVER))
+					.contains("/readyz", "/livez");
 			});
 	}
 

@@ -1,8 +1,12 @@
 package dev.migrate.autoconfigure.health;
 
+import java.util.List;
 import java.util.Set;
 
+import org.springframework.boot.actuate.endpoint.EndpointId;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.boot.actuate.endpoint.web.AdditionalPathsMapper;
+import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
 import org.springframework.boot.health.actuate.endpoint.AdditionalHealthEndpointPath;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroup;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
@@ -28,7 +32,12 @@ public final class MigrationsReadinessGroupPostProcessor implements HealthEndpoi
 		return new Groups(groups);
 	}
 
-	private static final class Groups implements HealthEndpointGroups {
+	/**
+	 * Boot's groups are also the {@link AdditionalPathsMapper} of the health endpoint (the
+	 * {@code /livez}, {@code /readyz} paths of {@code probes.add-additional-paths}); the wrapper
+	 * stays one, or those paths vanish and a bean typed as the mapper fails to cast.
+	 */
+	private static final class Groups implements HealthEndpointGroups, AdditionalPathsMapper {
 
 		private final HealthEndpointGroups delegate;
 
@@ -50,6 +59,12 @@ public final class MigrationsReadinessGroupPostProcessor implements HealthEndpoi
 		public HealthEndpointGroup get(String name) {
 			HealthEndpointGroup group = this.delegate.get(name);
 			return (group != null && READINESS.equals(name)) ? new ReadinessGroup(group) : group;
+		}
+
+		@Override
+		public List<String> getAdditionalPaths(EndpointId endpointId, WebServerNamespace webServerNamespace) {
+			return (this.delegate instanceof AdditionalPathsMapper mapper)
+					? mapper.getAdditionalPaths(endpointId, webServerNamespace) : null;
 		}
 
 	}
