@@ -31,6 +31,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MigrateHealthContributorAutoConfigurationTests {
 
+	private static final AutoConfigurations HEALTH_ENDPOINT_WITH_PROBES = AutoConfigurations.of(
+			ApplicationAvailabilityAutoConfiguration.class, EndpointAutoConfiguration.class,
+			HealthContributorAutoConfiguration.class, HealthContributorRegistryAutoConfiguration.class,
+			HealthEndpointAutoConfiguration.class, AvailabilityHealthContributorAutoConfiguration.class,
+			AvailabilityProbesAutoConfiguration.class);
+
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrateAutoConfiguration.class,
 				MigrateHealthContributorAutoConfiguration.class))
@@ -58,10 +64,7 @@ class MigrateHealthContributorAutoConfigurationTests {
 	@Test
 	void indicatorIsRegisteredAsMigrationsAndJoinsTheReadinessGroup() {
 		this.contextRunner
-			.withConfiguration(AutoConfigurations.of(ApplicationAvailabilityAutoConfiguration.class,
-					EndpointAutoConfiguration.class, HealthContributorAutoConfiguration.class,
-					HealthContributorRegistryAutoConfiguration.class, HealthEndpointAutoConfiguration.class,
-					AvailabilityHealthContributorAutoConfiguration.class, AvailabilityProbesAutoConfiguration.class))
+			.withConfiguration(HEALTH_ENDPOINT_WITH_PROBES)
 			.withPropertyValues("management.endpoint.health.probes.enabled=true")
 			.run((context) -> {
 				assertThat(context.getBean(HealthContributorRegistry.class).getContributor("migrations"))
@@ -77,10 +80,7 @@ class MigrateHealthContributorAutoConfigurationTests {
 	@Test
 	void probesAdditionalPathsSurviveTheReadinessWrapper() {
 		this.contextRunner
-			.withConfiguration(AutoConfigurations.of(ApplicationAvailabilityAutoConfiguration.class,
-					EndpointAutoConfiguration.class, HealthContributorAutoConfiguration.class,
-					HealthContributorRegistryAutoConfiguration.class, HealthEndpointAutoConfiguration.class,
-					AvailabilityHealthContributorAutoConfiguration.class, AvailabilityProbesAutoConfiguration.class))
+			.withConfiguration(HEALTH_ENDPOINT_WITH_PROBES)
 			.withPropertyValues("management.endpoint.health.probes.enabled=true",
 					"management.endpoint.health.probes.add-additional-paths=true")
 			.run((context) -> {
@@ -96,10 +96,7 @@ class MigrateHealthContributorAutoConfigurationTests {
 	@Test
 	void userConfiguredReadinessGroupStillGetsTheIndicator() {
 		this.contextRunner
-			.withConfiguration(AutoConfigurations.of(ApplicationAvailabilityAutoConfiguration.class,
-					EndpointAutoConfiguration.class, HealthContributorAutoConfiguration.class,
-					HealthContributorRegistryAutoConfiguration.class, HealthEndpointAutoConfiguration.class,
-					AvailabilityHealthContributorAutoConfiguration.class, AvailabilityProbesAutoConfiguration.class))
+			.withConfiguration(HEALTH_ENDPOINT_WITH_PROBES)
 			.withPropertyValues("management.endpoint.health.probes.enabled=true",
 					"management.endpoint.health.group.readiness.include=readinessState")
 			.run((context) -> {
