@@ -61,7 +61,7 @@ class MigrateBeanFactoryInitializationAotProcessor implements BeanFactoryInitial
 			return List.of();
 		}
 		return Binder.get(configurable)
-			.bind("migrate.locations", Bindable.listOf(String.class))
+			.bind(SpringBootVocabulary.LOCATIONS, Bindable.listOf(String.class))
 			.orElse(List.of());
 	}
 

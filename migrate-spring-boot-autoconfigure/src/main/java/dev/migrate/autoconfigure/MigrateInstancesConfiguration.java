@@ -55,7 +55,7 @@ class MigrateInstancesConfiguration {
 		String prefix = "migrate.instances." + name + ".";
 		if (MigrateInstance.DEFAULT.equals(name)) {
 			throw new MigrateException(ErrorCode.CONFIGURATION,
-					"migrate.instances.default names the default instance, which migrate.* configures",
+					SpringBootVocabulary.INSTANCES + ".default names the default instance, which migrate.* configures",
 					"Give the instance another name");
 		}
 		if (instance.getLocations().isEmpty()

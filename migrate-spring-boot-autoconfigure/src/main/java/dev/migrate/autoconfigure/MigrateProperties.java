@@ -178,13 +178,14 @@ public class MigrateProperties {
 
 	public void setLocations(List<String> locations) {
 		if (locations == null || locations.isEmpty() || locations.stream().anyMatch((l) -> l == null || l.isBlank())) {
-			throw new IllegalArgumentException("migrate.locations must list at least one non-empty location, such as "
+			throw new IllegalArgumentException(SpringBootVocabulary.LOCATIONS
+					+ " must list at least one non-empty location, such as "
 					+ "classpath:db/revisions, but was " + locations);
 		}
 		for (String location : locations) {
 			String prefix = location.strip().replaceFirst("^([A-Za-z][A-Za-z0-9]+):.*$", "$1");
 			if (!prefix.equals(location.strip()) && !prefix.equals("classpath") && !prefix.equals("filesystem")) {
-				throw new IllegalArgumentException("migrate.locations: '" + location + "' starts with " + prefix
+				throw new IllegalArgumentException(SpringBootVocabulary.LOCATIONS + ": '" + location + "' starts with " + prefix
 						+ ": but a location starts with classpath: or filesystem:, such as classpath:db/revisions");
 			}
 		}
@@ -196,12 +197,12 @@ public class MigrateProperties {
 	}
 
 	public void setTarget(String target) {
-		requireText(target, "migrate.target", "such as heads, head or a revision id");
+		requireText(target, SpringBootVocabulary.TARGET, "such as heads, head or a revision id");
 		try {
 			Target.parse(target);
 		}
 		catch (MigrateException ex) {
-			throw new IllegalArgumentException("migrate.target: " + ex.description() + ". " + ex.action(), ex);
+			throw new IllegalArgumentException(SpringBootVocabulary.TARGET + ": " + ex.description() + ". " + ex.action(), ex);
 		}
 		this.target = target.strip();
 	}
@@ -219,7 +220,7 @@ public class MigrateProperties {
 	}
 
 	public void setVersionTable(String versionTable) {
-		this.versionTable = requireText(versionTable, "migrate.version-table", "such as migrate_version");
+		this.versionTable = requireText(versionTable, SpringBootVocabulary.VERSION_TABLE, "such as migrate_version");
 	}
 
 	public String getHistoryTable() {
@@ -227,7 +228,7 @@ public class MigrateProperties {
 	}
 
 	public void setHistoryTable(String historyTable) {
-		this.historyTable = requireText(historyTable, "migrate.history-table", "such as migrate_history");
+		this.historyTable = requireText(historyTable, SpringBootVocabulary.HISTORY_TABLE, "such as migrate_history");
 	}
 
 	public Lock getLock() {
@@ -243,7 +244,7 @@ public class MigrateProperties {
 	}
 
 	public void setNetworkTimeout(Duration networkTimeout) {
-		this.networkTimeout = requireNotNegative(networkTimeout, "migrate.network-timeout");
+		this.networkTimeout = requireNotNegative(networkTimeout, SpringBootVocabulary.NETWORK_TIMEOUT);
 	}
 
 	public Endpoint getEndpoint() {
@@ -257,7 +258,7 @@ public class MigrateProperties {
 	public void setConnectRetries(int connectRetries) {
 		if (connectRetries < 0) {
 			throw new IllegalArgumentException(
-					"migrate.connect-retries must be 0 (no retries) or more, but was " + connectRetries);
+					SpringBootVocabulary.CONNECT_RETRIES + " must be 0 (no retries) or more, but was " + connectRetries);
 		}
 		this.connectRetries = connectRetries;
 	}
@@ -267,7 +268,7 @@ public class MigrateProperties {
 	}
 
 	public void setConnectRetryInterval(Duration connectRetryInterval) {
-		this.connectRetryInterval = requireNotNegative(connectRetryInterval, "migrate.connect-retry-interval");
+		this.connectRetryInterval = requireNotNegative(connectRetryInterval, SpringBootVocabulary.CONNECT_RETRY_INTERVAL);
 	}
 
 	public Map<String, Instance> getInstances() {
@@ -377,7 +378,7 @@ public class MigrateProperties {
 		}
 
 		public void setTimeout(Duration timeout) {
-			this.timeout = requireNotNegative(timeout, "migrate.lock.timeout");
+			this.timeout = requireNotNegative(timeout, SpringBootVocabulary.LOCK_TIMEOUT);
 		}
 
 	}
@@ -402,7 +403,7 @@ public class MigrateProperties {
 		}
 
 		public void setLockTimeout(Duration lockTimeout) {
-			this.lockTimeout = requireNotNegative(lockTimeout, "migrate.ddl.lock-timeout");
+			this.lockTimeout = requireNotNegative(lockTimeout, SpringBootVocabulary.DDL_LOCK_TIMEOUT);
 		}
 
 		public int getLockRetries() {
@@ -412,7 +413,7 @@ public class MigrateProperties {
 		public void setLockRetries(int lockRetries) {
 			if (lockRetries < 0) {
 				throw new IllegalArgumentException(
-						"migrate.ddl.lock-retries must be 0 (no retries) or more, but was " + lockRetries);
+						SpringBootVocabulary.DDL_LOCK_RETRIES + " must be 0 (no retries) or more, but was " + lockRetries);
 			}
 			this.lockRetries = lockRetries;
 		}
@@ -449,7 +450,7 @@ public class MigrateProperties {
 		public void setTimeout(Duration timeout) {
 			if (timeout == null || timeout.isNegative() || timeout.isZero()) {
 				throw new IllegalArgumentException(
-						"migrate.endpoint.timeout must be more than zero, such as 5s, but was " + timeout);
+						SpringBootVocabulary.ENDPOINT_TIMEOUT + " must be more than zero, such as 5s, but was " + timeout);
 			}
 			this.timeout = timeout;
 		}
@@ -459,7 +460,7 @@ public class MigrateProperties {
 		}
 
 		public void setWriteRole(String writeRole) {
-			this.writeRole = requireText(writeRole, "migrate.endpoint.write-role", "such as MIGRATE_ADMIN").strip();
+			this.writeRole = requireText(writeRole, SpringBootVocabulary.ENDPOINT_WRITE_ROLE, "such as MIGRATE_ADMIN").strip();
 		}
 
 		public boolean isUnsafeAllowAnonymousWrites() {

@@ -39,7 +39,7 @@ public final class MigrationStateReader {
 		this.migrator = migrator;
 		this.reader = SingletonSupplier.of(reader);
 		this.target = target;
-		this.status = new BoundedRead<>(() -> reader().status(this.target), timeout, "migrate.endpoint.timeout");
+		this.status = new BoundedRead<>(() -> reader().status(this.target), timeout, SpringBootVocabulary.ENDPOINT_TIMEOUT);
 	}
 
 	/**

@@ -17,10 +17,10 @@ final class OnMigrateInstancesCondition extends SpringBootCondition {
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 		ConditionMessage.Builder message = ConditionMessage.forCondition("migrate instances");
 		Map<String, MigrateProperties.Instance> instances = Binder.get(context.getEnvironment())
-			.bind("migrate.instances", Bindable.mapOf(String.class, MigrateProperties.Instance.class))
+			.bind(SpringBootVocabulary.INSTANCES, Bindable.mapOf(String.class, MigrateProperties.Instance.class))
 			.orElse(Map.of());
-		return instances.isEmpty() ? ConditionOutcome.noMatch(message.because("migrate.instances is not set"))
-				: ConditionOutcome.match(message.because("migrate.instances names " + instances.keySet()));
+		return instances.isEmpty() ? ConditionOutcome.noMatch(message.because(SpringBootVocabulary.INSTANCES + " is not set"))
+				: ConditionOutcome.match(message.because(SpringBootVocabulary.INSTANCES + " names " + instances.keySet()));
 	}
 
 }

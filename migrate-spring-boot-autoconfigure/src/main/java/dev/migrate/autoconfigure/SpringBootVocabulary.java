@@ -50,6 +50,39 @@ public final class SpringBootVocabulary implements Vocabulary {
 	/** {@code migrate.lock.timeout}. */
 	public static final String LOCK_TIMEOUT = PREFIX + ".lock.timeout";
 
+	/** {@code migrate.endpoint.timeout}. */
+	public static final String ENDPOINT_TIMEOUT = PREFIX + ".endpoint.timeout";
+
+	/** {@code migrate.endpoint.write-role}. */
+	public static final String ENDPOINT_WRITE_ROLE = PREFIX + ".endpoint.write-role";
+
+	/** {@code migrate.endpoint.unsafe-allow-anonymous-writes}. */
+	public static final String ENDPOINT_UNSAFE_ALLOW_ANONYMOUS_WRITES = PREFIX + ".endpoint.unsafe-allow-anonymous-writes";
+
+	/** {@code migrate.instances}. */
+	public static final String INSTANCES = PREFIX + ".instances";
+
+	/** {@code migrate.version-table}. */
+	public static final String VERSION_TABLE = PREFIX + ".version-table";
+
+	/** {@code migrate.history-table}. */
+	public static final String HISTORY_TABLE = PREFIX + ".history-table";
+
+	/** {@code migrate.network-timeout}. */
+	public static final String NETWORK_TIMEOUT = PREFIX + ".network-timeout";
+
+	/** {@code migrate.connect-retries}. */
+	public static final String CONNECT_RETRIES = PREFIX + ".connect-retries";
+
+	/** {@code migrate.connect-retry-interval}. */
+	public static final String CONNECT_RETRY_INTERVAL = PREFIX + ".connect-retry-interval";
+
+	/** {@code migrate.ddl.lock-timeout}. */
+	public static final String DDL_LOCK_TIMEOUT = PREFIX + ".ddl.lock-timeout";
+
+	/** {@code migrate.ddl.lock-retries}. */
+	public static final String DDL_LOCK_RETRIES = PREFIX + ".ddl.lock-retries";
+
 	private SpringBootVocabulary() {
 	}
 
@@ -58,18 +91,18 @@ public final class SpringBootVocabulary implements Vocabulary {
 		return switch (setting) {
 			case LOCATIONS -> LOCATIONS;
 			case SCHEMA -> PREFIX + ".schema";
-			case VERSION_TABLE -> PREFIX + ".version-table";
-			case HISTORY_TABLE -> PREFIX + ".history-table";
+			case VERSION_TABLE -> VERSION_TABLE;
+			case HISTORY_TABLE -> HISTORY_TABLE;
 			case LOCK_TIMEOUT -> LOCK_TIMEOUT;
-			case DDL_LOCK_TIMEOUT -> PREFIX + ".ddl.lock-timeout";
-			case DDL_LOCK_RETRIES -> PREFIX + ".ddl.lock-retries";
+			case DDL_LOCK_TIMEOUT -> DDL_LOCK_TIMEOUT;
+			case DDL_LOCK_RETRIES -> DDL_LOCK_RETRIES;
 			case VALIDATE_CHECKSUMS -> PREFIX + ".validate-checksums=false";
 			case ALLOW_UNKNOWN_REVISIONS -> PREFIX + ".allow-unknown-revisions=true";
 			case CONNECTION -> URL + "/username/password";
 			case URL -> URL + " (default: spring.datasource.url)";
-			case CONNECT_RETRIES -> PREFIX + ".connect-retries";
-			case CONNECT_RETRY_INTERVAL -> PREFIX + ".connect-retry-interval";
-			case NETWORK_TIMEOUT -> PREFIX + ".network-timeout";
+			case CONNECT_RETRIES -> CONNECT_RETRIES;
+			case CONNECT_RETRY_INTERVAL -> CONNECT_RETRY_INTERVAL;
+			case NETWORK_TIMEOUT -> NETWORK_TIMEOUT;
 			case SHADOW_URL -> PREFIX + ".shadow-url";
 			case AWAIT_TIMEOUT -> LOCK_TIMEOUT + " (the timeout of " + MODE + "=await; in command mode: await --timeout)";
 		};

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 
 import dev.migrate.autoconfigure.MigrationTracker;
 import dev.migrate.autoconfigure.MigrationTracker.Outcome;
+import dev.migrate.autoconfigure.SpringBootVocabulary;
 import dev.migrate.plan.Direction;
 
 /**
@@ -73,7 +74,8 @@ public final class MigrateMetrics implements MeterBinder {
 			}
 		}
 		Gauge.builder("migrate.pending", this.tracker, MigrateMetrics::pending)
-			.description("Revisions pending against migrate.target, as last seen (NaN before the first read)")
+			.description("Revisions pending against " + SpringBootVocabulary.TARGET
+					+ ", as last seen (NaN before the first read)")
 			.tag("instance", this.instance)
 			.register(registry);
 		FunctionTimer

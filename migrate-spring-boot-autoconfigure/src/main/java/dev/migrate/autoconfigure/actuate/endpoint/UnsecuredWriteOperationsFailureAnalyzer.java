@@ -3,6 +3,8 @@ package dev.migrate.autoconfigure.actuate.endpoint;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
+import dev.migrate.autoconfigure.SpringBootVocabulary;
+
 /**
  * Explains an {@link UnsecuredWriteOperationsException}: what is exposed, and the three ways
  * out (secure it, make it read-only, or accept the risk with the unsafe property).
@@ -16,11 +18,13 @@ final class UnsecuredWriteOperationsFailureAnalyzer extends AbstractFailureAnaly
 				+ "so anyone who can reach the endpoint could migrate, downgrade or stamp the database.";
 		String action = "Do one of these:\n"
 				+ "  - add spring-boot-starter-security and let only principals with role " + cause.role()
-				+ " (migrate.endpoint.write-role) call them; see \"Securing the endpoint\" in migrate's README;\n"
-				+ "  - set management.endpoint.migrations.access=read-only and migrate with --migrate.command or "
+				+ " (" + SpringBootVocabulary.ENDPOINT_WRITE_ROLE
+				+ ") call them; see \"Securing the endpoint\" in migrate's README;\n"
+				+ "  - set management.endpoint.migrations.access=read-only and migrate with --" + SpringBootVocabulary.COMMAND
+				+ " or "
 				+ "the migrate CLI instead;\n"
 				+ "  - if only trusted callers can reach the management port, accept the risk with "
-				+ "migrate.endpoint.unsafe-allow-anonymous-writes=true.";
+				+ SpringBootVocabulary.ENDPOINT_UNSAFE_ALLOW_ANONYMOUS_WRITES + "=true.";
 		return new FailureAnalysis(description, action, cause);
 	}
 

@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 
+import dev.migrate.autoconfigure.SpringBootVocabulary;
+
 /**
  * Who may call the endpoint's write operations: an authenticated principal in the write role
  * ({@code migrate.endpoint.write-role}, checked through the endpoint's {@link SecurityContext},
@@ -51,9 +53,9 @@ public record WriteAccess(String role, boolean allowAnonymous) {
 	String explain(Denial denial) {
 		return switch (denial) {
 			case UNAUTHENTICATED -> "Write operations of /actuator/migrations need an authenticated principal with "
-					+ "role " + this.role + " (migrate.endpoint.write-role); this request had none";
+					+ "role " + this.role + " (" + SpringBootVocabulary.ENDPOINT_WRITE_ROLE + "); this request had none";
 			case FORBIDDEN -> "Write operations of /actuator/migrations need role " + this.role
-					+ " (migrate.endpoint.write-role), which this principal does not have";
+					+ " (" + SpringBootVocabulary.ENDPOINT_WRITE_ROLE + "), which this principal does not have";
 		};
 	}
 

@@ -6,6 +6,8 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.util.ClassUtils;
 
+import dev.migrate.autoconfigure.SpringBootVocabulary;
+
 /**
  * Decides at startup whether the endpoint's write operations may be enabled: with Spring
  * Security on the class path they are (and {@link WriteAccess} checks each caller); without it
@@ -36,7 +38,7 @@ public final class WriteOperationsGuard {
 		}
 		if (writeAccess.allowAnonymous()) {
 			logger.warn("The write operations of /actuator/migrations (upgrade, downgrade, stamp) accept anonymous "
-					+ "callers (migrate.endpoint.unsafe-allow-anonymous-writes=true): anyone who reaches the "
+					+ "callers (" + SpringBootVocabulary.ENDPOINT_UNSAFE_ALLOW_ANONYMOUS_WRITES + "=true): anyone who reaches the "
 					+ "management port can change the database");
 			return;
 		}
