@@ -177,19 +177,7 @@ public class MigrateProperties {
 	}
 
 	public void setLocations(List<String> locations) {
-		if (locations == null || locations.isEmpty() || locations.stream().anyMatch((l) -> l == null || l.isBlank())) {
-			throw new IllegalArgumentException(SpringBootVocabulary.LOCATIONS
-					+ " must list at least one non-empty location, such as "
-					+ "classpath:db/revisions, but was " + locations);
-		}
-		for (String location : locations) {
-			String prefix = location.strip().replaceFirst("^([A-Za-z][A-Za-z0-9]+):.*$", "$1");
-			if (!prefix.equals(location.strip()) && !prefix.equals("classpath") && !prefix.equals("filesystem")) {
-				throw new IllegalArgumentException(SpringBootVocabulary.LOCATIONS + ": '" + location + "' starts with " + prefix
-						+ ": but a location starts with classpath: or filesystem:, such as classpath:db/revisions");
-			}
-		}
-		this.locations = locations;
+		this.locations = checkedLocations(locations, SpringBootVocabulary.LOCATIONS);
 	}
 
 	public String getTarget() {
@@ -197,14 +185,7 @@ public class MigrateProperties {
 	}
 
 	public void setTarget(String target) {
-		requireText(target, SpringBootVocabulary.TARGET, "such as heads, head or a revision id");
-		try {
-			Target.parse(target);
-		}
-		catch (MigrateException ex) {
-			throw new IllegalArgumentException(SpringBootVocabulary.TARGET + ": " + ex.description() + ". " + ex.action(), ex);
-		}
-		this.target = target.strip();
+		this.target = checkedTarget(target, SpringBootVocabulary.TARGET);
 	}
 
 	public @Nullable String getSchema() {
@@ -348,6 +329,32 @@ public class MigrateProperties {
 		return value != null && !value.isBlank();
 	}
 
+	private static List<String> checkedLocations(List<String> locations, String property) {
+		if (locations == null || locations.isEmpty() || locations.stream().anyMatch((l) -> l == null || l.isBlank())) {
+			throw new IllegalArgumentException(property + " must list at least one non-empty location, such as "
+					+ "classpath:db/revisions, but was " + locations);
+		}
+		for (String location : locations) {
+			String prefix = location.strip().replaceFirst("^([A-Za-z][A-Za-z0-9]+):.*$", "$1");
+			if (!prefix.equals(location.strip()) && !prefix.equals("classpath") && !prefix.equals("filesystem")) {
+				throw new IllegalArgumentException(property + ": '" + location + "' starts with " + prefix
+						+ ": but a location starts with classpath: or filesystem:, such as classpath:db/revisions");
+			}
+		}
+		return locations;
+	}
+
+	private static String checkedTarget(String target, String property) {
+		requireText(target, property, "such as heads, head or a revision id");
+		try {
+			Target.parse(target);
+		}
+		catch (MigrateException ex) {
+			throw new IllegalArgumentException(property + ": " + ex.description() + ". " + ex.action(), ex);
+		}
+		return target.strip();
+	}
+
 	private static String requireText(String value, String property, String example) {
 		if (!hasText(value)) {
 			throw new IllegalArgumentException(property + " must not be empty; set it " + example);
@@ -479,6 +486,9 @@ public class MigrateProperties {
 	 */
 	public static class Instance {
 
+		/** How messages name an instance's property (the map key is not known when a value binds). */
+		private static final String INSTANCE_PROPERTY = SpringBootVocabulary.INSTANCES + ".<name>.";
+
 		/**
 		 * Comma-separated list of revision locations of this instance, each classpath: or
 		 * filesystem: followed by a directory. Required.
@@ -532,7 +542,7 @@ public class MigrateProperties {
 		}
 
 		public void setLocations(List<String> locations) {
-			this.locations = locations;
+			this.locations = checkedLocations(locations, INSTANCE_PROPERTY + "locations");
 		}
 
 		public String getTarget() {
@@ -540,7 +550,7 @@ public class MigrateProperties {
 		}
 
 		public void setTarget(String target) {
-			this.target = target;
+			this.target = checkedTarget(target, INSTANCE_PROPERTY + "target");
 		}
 
 		public @Nullable String getSchema() {
@@ -556,7 +566,7 @@ public class MigrateProperties {
 		}
 
 		public void setVersionTable(String versionTable) {
-			this.versionTable = versionTable;
+			this.versionTable = requireText(versionTable, INSTANCE_PROPERTY + "version-table", "such as migrate_version");
 		}
 
 		public String getHistoryTable() {
@@ -564,7 +574,7 @@ public class MigrateProperties {
 		}
 
 		public void setHistoryTable(String historyTable) {
-			this.historyTable = historyTable;
+			this.historyTable = requireText(historyTable, INSTANCE_PROPERTY + "history-table", "such as migrate_history");
 		}
 
 		public @Nullable String getDataSource() {

@@ -137,7 +137,10 @@ class OperatorSafetyTests {
 				new String[] { "migrate.connect-retries=-1", "migrate.connect-retries" },
 				new String[] { "migrate.connect-retry-interval=-1s", "migrate.connect-retry-interval" },
 				new String[] { "migrate.endpoint.timeout=0s", "migrate.endpoint.timeout" },
-				new String[] { "migrate.endpoint.write-role= ", "migrate.endpoint.write-role" })) {
+				new String[] { "migrate.endpoint.write-role= ", "migrate.endpoint.write-role" },
+				new String[] { "migrate.instances.orders.target=head+x", "migrate.instances.<name>.target" },
+				new String[] { "migrate.instances.orders.locations=classpth:db/orders",
+						"migrate.instances.<name>.locations" })) {
 			withDatabase().withPropertyValues(bad[0]).run((context) -> {
 				assertThat(context).as(bad[0]).hasFailed();
 				assertThat(hasCause(context.getStartupFailure(), BindException.class)).as(bad[0]).isTrue();
