@@ -3,6 +3,8 @@ package dev.migrate.revision;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,8 @@ final class RevisionIndex {
 
 	private static final String FORMAT = "1";
 
+	private static final String FORMAT_PREFIX = "# migrate revision index " + FORMAT + " ";
+
 	/**
 	 * The classes whose code decides how a file is parsed, checked and checksummed: the index
 	 * records a CRC-32 of their bytes, so that an index written by a migrate with other load-time
@@ -57,9 +61,25 @@ final class RevisionIndex {
 	 * with other rules
 	 */
 	static RevisionIndex read(byte[] content) {
+		return read(content, true);
+	}
+
+	/**
+	 * Read the list of files of an index, for a location that cannot be listed otherwise: an
+	 * index written by a migrate with other rules is read too, but its entries must not be
+	 * trusted (each file is parsed).
+	 * @param content the index file's bytes
+	 * @return the index, or {@code null} when it was written in another format
+	 */
+	static RevisionIndex readFiles(byte[] content) {
+		return read(content, false);
+	}
+
+	private static RevisionIndex read(byte[] content, boolean sameRules) {
 		String text = new String(content, StandardCharsets.UTF_8);
 		int firstLineEnd = text.indexOf('\n');
-		if (firstLineEnd < 0 || !text.substring(0, firstLineEnd).equals(firstLine())) {
+		String firstLine = (firstLineEnd < 0) ? "" : text.substring(0, firstLineEnd);
+		if (sameRules ? !firstLine.equals(firstLine()) : !firstLine.startsWith(FORMAT_PREFIX)) {
 			return null;
 		}
 		Map<String, Entry> entries = new HashMap<>();
@@ -84,6 +104,13 @@ final class RevisionIndex {
 		return this.entries.get(path);
 	}
 
+	/** The entries, sorted by path as a location's files are. */
+	List<Entry> entries() {
+		List<Entry> sorted = new ArrayList<>(this.entries.values());
+		sorted.sort(Comparator.comparing(Entry::path));
+		return sorted;
+	}
+
 	/** The text of an index holding some entries. */
 	static String write(List<Entry> entries) {
 		StringBuilder out = new StringBuilder(firstLine()).append('\n');
@@ -103,7 +130,7 @@ final class RevisionIndex {
 	}
 
 	private static String firstLine() {
-		return "# migrate revision index " + FORMAT + " " + rules();
+		return FORMAT_PREFIX + rules();
 	}
 
 	/** The CRC-32 of the classes that hold the load-time rules, as this migrate has them. */

@@ -1,5 +1,6 @@
 package dev.migrate.revision;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,6 +10,7 @@ import java.net.URL;
 import java.net.URLConnection;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
@@ -35,6 +37,12 @@ import dev.migrate.Vocabulary.Setting;
  * A classpath location is looked up once with {@link ClassLoader#getResources(String)}; each
  * directory or jar that holds it is then listed, and each file is read once. Files whose names
  * start with {@code .} are skipped, as are files not ending in {@code .sql}.
+ *
+ * <p>
+ * A classpath location whose URL is neither {@code file:} nor {@code jar:} (a native image's
+ * {@code resource:}, an application server's {@code vfs:}...) cannot be listed: it is read
+ * through its {@link RevisionIndex revision index}, which names its files, and fails without
+ * one. So is a location whose directory is not a resource but whose index is.
  */
 final class RevisionLocationScanner {
 
@@ -104,6 +112,48 @@ final class RevisionLocationScanner {
 			roots.putIfAbsent(url.toString(), url);
 		}
 		if (roots.isEmpty()) {
+			return scanIndexesOnly(location, classLoader, vocabulary, useIndex);
+		}
+		List<RevisionFile> files = new ArrayList<>();
+		for (URL root : roots.values()) {
+			if ("file".equals(root.getProtocol())) {
+				listDirectory(toPath(root), location, files, useIndex);
+				continue;
+			}
+			if ("jar".equals(root.getProtocol())) {
+				URLConnection connection = root.openConnection();
+				if (connection instanceof JarURLConnection jarConnection) {
+					listJar(root, jarConnection, location, files, useIndex);
+					continue;
+				}
+			}
+			URL indexUrl = child(root, RevisionIndex.FILE_NAME);
+			byte[] index = readIfPresent(indexUrl);
+			if (index == null) {
+				throw new MigrateException(ErrorCode.LOCATION, "Revision location '" + location + "' resolves to "
+						+ root + ", which cannot be listed (only file: and jar: URLs can), and it has no revision index "
+						+ RevisionIndex.FILE_NAME + " to be read through",
+						withOrigin(writeTheIndex(location, vocabulary), vocabulary));
+			}
+			listIndex(indexUrl, index, location, files, useIndex);
+		}
+		return files;
+	}
+
+	/**
+	 * A classpath location whose directory is not a resource itself (a jar without directory
+	 * entries, or a native image that keeps only the files) is read through the revision
+	 * indexes found beside its files, if any.
+	 */
+	private static List<RevisionFile> scanIndexesOnly(RevisionLocation location, ClassLoader classLoader,
+			Vocabulary vocabulary, boolean useIndex) throws IOException {
+		Map<String, URL> indexes = new LinkedHashMap<>();
+		Enumeration<URL> resources = classLoader.getResources(location.path() + "/" + RevisionIndex.FILE_NAME);
+		while (resources.hasMoreElements()) {
+			URL url = resources.nextElement();
+			indexes.putIfAbsent(url.toString(), url);
+		}
+		if (indexes.isEmpty()) {
 			throw new MigrateException(ErrorCode.LOCATION, "Revision location '" + location + "' does not exist",
 					withOrigin("Create the directory src/main/resources/" + location.path() + ", or set "
 							+ vocabulary.setting(Setting.LOCATIONS) + " to where the revisions are (in a jar, "
@@ -111,21 +161,103 @@ final class RevisionLocationScanner {
 							vocabulary));
 		}
 		List<RevisionFile> files = new ArrayList<>();
-		for (URL root : roots.values()) {
-			if ("file".equals(root.getProtocol())) {
-				listDirectory(toPath(root), location, files, useIndex);
-			}
-			else if ("jar".equals(root.getProtocol())) {
-				listJar(root, location, files, useIndex);
-			}
-			else {
+		for (URL indexUrl : indexes.values()) {
+			byte[] index = readIfPresent(indexUrl);
+			if (index == null) {
 				throw new MigrateException(ErrorCode.LOCATION,
-						"Revision location '" + location + "' resolves to " + root
-								+ ", which cannot be listed (only file: and jar: URLs can)",
-						"Use a filesystem: location or package the revisions in a jar or directory on the classpath");
+						"The revision index " + indexUrl + " of location '" + location + "' cannot be read",
+						"Check that the application's resources are complete, and build it again");
 			}
+			listIndex(indexUrl, index, location, files, useIndex);
 		}
 		return files;
+	}
+
+	/**
+	 * Read the files of a location that cannot be listed, as its revision index lists them: each
+	 * is read by its URL beside the index, and taken from the index when it still has the
+	 * indexed size and CRC-32. Files that the index does not list are not seen.
+	 */
+	private static void listIndex(URL indexUrl, byte[] content, RevisionLocation location, List<RevisionFile> files,
+			boolean useIndex) throws IOException {
+		RevisionIndex trusted = useIndex ? RevisionIndex.read(content) : null;
+		RevisionIndex index = (trusted != null) ? trusted : RevisionIndex.readFiles(content);
+		if (index == null) {
+			throw new MigrateException(ErrorCode.LOCATION,
+					"The revision index " + indexUrl + " of location '" + location
+							+ "' cannot be read: it is damaged or was written in another format",
+					"Write the revision index again at build time with this version of migrate ("
+							+ howToWriteTheIndex(location) + ")");
+		}
+		if (useIndex && trusted == null) {
+			logger.info("The revision index {} was written by another version of migrate; the files it lists are "
+					+ "all parsed (write the index again at build time to start faster)", indexUrl);
+		}
+		List<RevisionIndex.Entry> entries = index.entries();
+		logger.debug("Reading {} through its revision index {} ({} files), as its directory cannot be listed: "
+				+ "revision files that the index does not list are not seen", location, indexUrl, entries.size());
+		for (RevisionIndex.Entry entry : entries) {
+			String relative = entry.path();
+			String fileName = relative.substring(relative.lastIndexOf('/') + 1);
+			String source = location + "/" + relative;
+			if (!isRevisionFile(fileName, source)) {
+				continue;
+			}
+			URL url = sibling(indexUrl, relative);
+			byte[] bytes = readIfPresent(url);
+			if (bytes == null) {
+				throw new MigrateException(ErrorCode.LOCATION,
+						"Revision file " + source + " is listed in the revision index " + indexUrl
+								+ " but is missing (" + url + ")",
+						"The index is stale: write it again at build time from the revision files that are packaged ("
+								+ howToWriteTheIndex(location) + "), or put the file back");
+			}
+			if (trusted != null && entry.matches(bytes.length, RevisionIndex.crc(bytes))) {
+				files.add(new RevisionFile(fileName, relative, source, url.toString(), null, entry, () -> readUrl(url)));
+			}
+			else {
+				if (trusted != null) {
+					logger.debug("{} differs from its entry in the revision index {}: it is parsed", source, indexUrl);
+				}
+				files.add(new RevisionFile(fileName, relative, source, url.toString(), bytes));
+			}
+		}
+	}
+
+	/** What to do so that a location that cannot be listed can be read. */
+	private static String writeTheIndex(RevisionLocation location, Vocabulary vocabulary) {
+		return "Write the revision index at build time: " + howToWriteTheIndex(location)
+				+ ", after the resources are copied there and before they are packaged; files added later are not "
+				+ "seen until it is written again. Or set " + vocabulary.setting(Setting.LOCATIONS)
+				+ " to a filesystem: location";
+	}
+
+	private static String howToWriteTheIndex(RevisionLocation location) {
+		return "run dev.migrate.revision.RevisionIndexWriter on <build output>/" + location.path()
+				+ " (Maven target/classes, Gradle build/resources/main), as migrate's README shows under "
+				+ "\"The revision index\"";
+	}
+
+	/** The URL of a file under a directory URL, read with the directory URL's handler. */
+	private static URL child(URL directory, String relative) throws IOException {
+		String base = directory.toString();
+		return new URL(directory, (base.endsWith("/") ? base : base + "/") + relative);
+	}
+
+	/** The URL of a file beside another one (the index), read with that one's handler. */
+	private static URL sibling(URL file, String relative) throws IOException {
+		String base = file.toString();
+		return new URL(file, base.substring(0, base.lastIndexOf('/') + 1) + relative);
+	}
+
+	/** The bytes at a URL, or {@code null} when there is nothing there. */
+	private static byte[] readIfPresent(URL url) throws IOException {
+		try {
+			return readUrl(url);
+		}
+		catch (FileNotFoundException | NoSuchFileException ex) {
+			return null;
+		}
 	}
 
 	private static Path toPath(URL url) {
@@ -179,14 +311,8 @@ final class RevisionLocationScanner {
 		return index;
 	}
 
-	private static void listJar(URL url, RevisionLocation location, List<RevisionFile> files, boolean useIndex)
-			throws IOException {
-		URLConnection connection = url.openConnection();
-		if (!(connection instanceof JarURLConnection jarConnection)) {
-			throw new MigrateException(ErrorCode.LOCATION,
-					"Revision location '" + location + "' resolves to " + url + ", which is not a jar URL",
-					"Use a filesystem: location or package the revisions in a jar or directory on the classpath");
-		}
+	private static void listJar(URL url, JarURLConnection jarConnection, RevisionLocation location,
+			List<RevisionFile> files, boolean useIndex) throws IOException {
 		jarConnection.setUseCaches(false);
 		String entryName = jarConnection.getEntryName();
 		String prefix = (entryName == null || entryName.isEmpty()) ? ""
@@ -219,7 +345,7 @@ final class RevisionLocationScanner {
 				RevisionIndex.Entry indexed = (index != null) ? index.get(relative) : null;
 				if (indexed != null && indexed.matches(entry.getSize(), entry.getCrc())) {
 					files.add(new RevisionFile(fileName, relative, location + "/" + relative, origin, null, indexed,
-							() -> readUrl(origin)));
+							() -> readUrl(new URL(origin))));
 				}
 				else {
 					files.add(new RevisionFile(fileName, relative, location + "/" + relative, origin,
@@ -256,9 +382,9 @@ final class RevisionLocationScanner {
 		}
 	}
 
-	/** Read a jar entry again, after the scan closed the jar. */
-	private static byte[] readUrl(String url) throws IOException {
-		URLConnection connection = new URL(url).openConnection();
+	/** Read a file by its URL: a jar entry again, after the scan closed the jar, or a file of an index. */
+	private static byte[] readUrl(URL url) throws IOException {
+		URLConnection connection = url.openConnection();
 		connection.setUseCaches(false);
 		try (InputStream input = connection.getInputStream()) {
 			return input.readAllBytes();
