@@ -3,6 +3,7 @@ package dev.migrate.autoconfigure;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -21,9 +22,10 @@ import dev.migrate.JavaRevision;
 
 /**
  * Native-image hints that depend on the application, found while it is processed ahead of time:
- * the files of the {@code classpath:} locations of {@code migrate.locations}, and the classes of
- * the {@link JavaRevision} beans, whose {@link dev.migrate.RevisionInfo} annotation is read at
- * runtime.
+ * the files of the {@code classpath:} locations of {@code migrate.locations} and of
+ * {@code migrate.instances.<name>.locations} (their revision indexes included, through which a
+ * native image reads them), and the classes of the {@link JavaRevision} beans, whose
+ * {@link dev.migrate.RevisionInfo} annotation is read at runtime.
  */
 class MigrateBeanFactoryInitializationAotProcessor implements BeanFactoryInitializationAotProcessor {
 
@@ -60,9 +62,14 @@ class MigrateBeanFactoryInitializationAotProcessor implements BeanFactoryInitial
 		if (!(environment instanceof ConfigurableEnvironment configurable)) {
 			return List.of();
 		}
-		return Binder.get(configurable)
-			.bind(SpringBootVocabulary.LOCATIONS, Bindable.listOf(String.class))
-			.orElse(List.of());
+		Binder binder = Binder.get(configurable);
+		List<String> locations = new ArrayList<>(
+				binder.bind(SpringBootVocabulary.LOCATIONS, Bindable.listOf(String.class)).orElse(List.of()));
+		binder.bind(SpringBootVocabulary.INSTANCES, Bindable.mapOf(String.class, MigrateProperties.Instance.class))
+			.orElse(Map.of())
+			.values()
+			.forEach((instance) -> locations.addAll(instance.getLocations()));
+		return locations;
 	}
 
 }

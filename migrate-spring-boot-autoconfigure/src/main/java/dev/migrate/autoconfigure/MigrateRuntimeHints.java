@@ -9,7 +9,8 @@ import dev.migrate.RevisionInfo;
 
 /**
  * {@link RuntimeHintsRegistrar} for a native image: the revisions of the default location
- * ({@code db/revisions/**}) and the {@link RevisionInfo} annotation that Java revisions carry.
+ * ({@code db/revisions/**}, its revision index {@code migrate.index} included, through which a
+ * native image reads the location) and the {@link RevisionInfo} annotation that Java revisions carry.
  * Other {@code classpath:} locations and the Java revision beans are registered by
  * {@link MigrateBeanFactoryInitializationAotProcessor}.
  */

@@ -40,6 +40,9 @@ class MigrateRuntimeHintsTests {
 			.accepts(hints);
 		assertThat(RuntimeHintsPredicates.resource().forResource("db/revisions/2026/b2c3d4e5f6a1_more.sql"))
 			.accepts(hints);
+		assertThat(RuntimeHintsPredicates.resource().forResource("db/revisions/migrate.index"))
+			.as("the revision index, through which a native image reads the location")
+			.accepts(hints);
 		assertThat(RuntimeHintsPredicates.resource().forResource("db/migration/V1__flyway.sql")).rejects(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onType(RevisionInfo.class)).accepts(hints);
 	}
@@ -67,6 +70,22 @@ class MigrateRuntimeHintsTests {
 		assertThat(RuntimeHintsPredicates.resource().forResource("db/more/c3_more.sql")).accepts(hints);
 		assertThat(RuntimeHintsPredicates.resource().forResource("srv/revisions/c3_more.sql")).rejects(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onType(BackfillRevision.class)).accepts(hints);
+	}
+
+	@Test
+	void processorRegistersTheRevisionIndexOfEveryClasspathLocationOfEveryInstance() {
+		RuntimeHints hints = process(new MockEnvironment().withProperty("migrate.locations", "classpath:revisions/basic")
+			.withProperty("migrate.instances.billing.locations", "revisions/billing, filesystem:/srv/billing")
+			.withProperty("migrate.instances.billing.url", "jdbc:postgresql://localhost/billing")
+			.withProperty("migrate.instances.audit.locations[0]", "classpath:/audit/revisions/"), false);
+		assertThat(RuntimeHintsPredicates.resource().forResource("revisions/basic/migrate.index")).accepts(hints);
+		assertThat(RuntimeHintsPredicates.resource().forResource("revisions/billing/migrate.index"))
+			.as("a location without prefix is on the classpath")
+			.accepts(hints);
+		assertThat(RuntimeHintsPredicates.resource().forResource("revisions/billing/2026/b2_more.sql")).accepts(hints);
+		assertThat(RuntimeHintsPredicates.resource().forResource("audit/revisions/migrate.index")).accepts(hints);
+		assertThat(RuntimeHintsPredicates.resource().forResource("srv/billing/migrate.index")).rejects(hints);
+		assertThat(RuntimeHintsPredicates.resource().forResource("revisions/other/migrate.index")).rejects(hints);
 	}
 
 	@Test
