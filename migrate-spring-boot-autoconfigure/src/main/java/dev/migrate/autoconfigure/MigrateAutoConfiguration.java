@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -65,11 +66,12 @@ public final class MigrateAutoConfiguration {
 	}
 
 	@Bean
-	MigratorFactory migrateMigratorFactory(MigrateProperties properties, ObjectProvider<JavaRevision> javaRevisions,
-			ObjectProvider<MigrateSettingsCustomizer> customizers, ResourceLoader resourceLoader,
-			ObjectProvider<RevisionPreload> preload) {
-		return MigratorFactory.of(properties, javaRevisions.orderedStream().toList(),
-				customizers.orderedStream().toList(), resourceLoader.getClassLoader(), preload.getIfAvailable());
+	MigratorFactory migrateMigratorFactory(MigrateProperties properties, ListableBeanFactory beanFactory,
+			ResourceLoader resourceLoader, ObjectProvider<RevisionPreload> preload) {
+		InstanceBeans beans = new InstanceBeans(beanFactory, properties);
+		return MigratorFactory.of(properties, beans.of(JavaRevision.class, MigrateInstance.DEFAULT, false),
+				beans.of(MigrateSettingsCustomizer.class, MigrateInstance.DEFAULT, false),
+				resourceLoader.getClassLoader(), preload.getIfAvailable());
 	}
 
 	@Bean
@@ -83,10 +85,15 @@ public final class MigrateAutoConfiguration {
 	@ConditionalOnMissingBean
 	Migrator migrator(MigratorFactory factory, ObjectProvider<DataSource> dataSource,
 			@MigrateDataSource ObjectProvider<DataSource> migrateDataSource, MigrateConnectionDetails connectionDetails,
-			MigrationTracker tracker, ObjectProvider<MigrationListener> listeners, ResourceLoader resourceLoader) {
+			MigrationTracker tracker, MigrateProperties properties, ListableBeanFactory beanFactory,
+			ResourceLoader resourceLoader) {
 		DataSource migrationDataSource = MigrationDataSourceResolver.resolve(migrateDataSource.getIfAvailable(),
 				dataSource.getIfUnique(), connectionDetails, resourceLoader.getClassLoader());
-		List<MigrationListener> others = listeners.orderedStream().filter((listener) -> listener != tracker).toList();
+		List<MigrationListener> others = new InstanceBeans(beanFactory, properties)
+			.of(MigrationListener.class, MigrateInstance.DEFAULT, true)
+			.stream()
+			.filter((listener) -> listener != tracker)
+			.toList();
 		return factory.create(migrationDataSource, new TrackedMigrationListener(tracker, others));
 	}
 
@@ -106,8 +113,8 @@ public final class MigrateAutoConfiguration {
 
 		@Bean
 		MigrateStartupRunner migrateStartupRunner(Migrator migrator, MigratorFactory factory,
-				MigrateProperties properties, MigrationTracker tracker, ObjectProvider<MigrationStrategy> strategy,
-				MigrateInstances instances, ConfigurableApplicationContext context, Environment environment,
+				MigrateProperties properties, MigrationTracker tracker, MigrateInstances instances,
+				ConfigurableApplicationContext context, Environment environment,
 				ObjectProvider<JdbcConnectionDetails> connectionDetails) {
 			if (properties.getMode() == Mode.OFF) {
 				StartupNotices.modeOff();
@@ -121,31 +128,38 @@ public final class MigrateAutoConfiguration {
 				warnAboutDetachedMigrator(migrator, factory);
 			}
 			return new MigrateStartupRunner(
-					runsHere ? startups(instances, new StartupMigration(migrator, properties, tracker,
-							strategy.getIfAvailable())) : List.of(),
+					runsHere ? startups(instances, new InstanceBeans(context.getBeanFactory(), properties), migrator,
+							properties, tracker) : List.of(),
 					properties.isExitAfterMigrate(), context);
 		}
 
 		@Bean
 		@ConditionalOnProperty(name = SpringBootVocabulary.PHASE, havingValue = "eager")
 		MigrateInitializer migrateInitializer(Migrator migrator, MigratorFactory factory,
-				MigrateProperties properties, MigrationTracker tracker, ObjectProvider<MigrationStrategy> strategy,
-				MigrateInstances instances) {
+				MigrateProperties properties, MigrationTracker tracker, MigrateInstances instances,
+				ListableBeanFactory beanFactory) {
 			boolean runs = StartupMigration.runsAtStartup(properties);
 			if (runs) {
 				warnAboutDetachedMigrator(migrator, factory);
 			}
-			return new MigrateInitializer(runs ? startups(instances,
-					new StartupMigration(migrator, properties, tracker, strategy.getIfAvailable())) : List.of());
+			return new MigrateInitializer(
+					runs ? startups(instances, new InstanceBeans(beanFactory, properties), migrator, properties, tracker)
+							: List.of());
 		}
 
-		/** The startup actions of the further instances, then the default one's. */
-		private static List<StartupMigration> startups(MigrateInstances instances, StartupMigration defaultInstance) {
+		/**
+		 * The startup actions of the further instances, then the default one's, each with the
+		 * {@link MigrationStrategy} bean of that instance if there is one.
+		 */
+		private static List<StartupMigration> startups(MigrateInstances instances, InstanceBeans beans,
+				Migrator migrator, MigrateProperties properties, MigrationTracker tracker) {
 			List<StartupMigration> startups = new ArrayList<>();
 			for (MigrateInstance instance : instances.all()) {
-				startups.add(new StartupMigration(instance.migrator(), instance.properties(), instance.tracker()));
+				startups.add(new StartupMigration(instance.name(), instance.migrator(), instance.properties(),
+						instance.tracker(), beans.strategy(instance.name())));
 			}
-			startups.add(defaultInstance);
+			startups.add(new StartupMigration(MigrateInstance.DEFAULT, migrator, properties, tracker,
+					beans.strategy(MigrateInstance.DEFAULT)));
 			return startups;
 		}
 

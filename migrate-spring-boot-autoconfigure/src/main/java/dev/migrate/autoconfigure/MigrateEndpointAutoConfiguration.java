@@ -20,13 +20,14 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 
 import dev.migrate.autoconfigure.actuate.endpoint.MigrationsEndpoint;
+import dev.migrate.autoconfigure.actuate.endpoint.MigrationsEndpointJmxExtension;
 import dev.migrate.autoconfigure.actuate.endpoint.MigrationsEndpointWebExtension;
 import dev.migrate.autoconfigure.actuate.endpoint.WriteAccess;
 import dev.migrate.autoconfigure.actuate.endpoint.WriteOperationsGuard;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the {@link MigrationsEndpoint}
- * ({@code /actuator/migrations}) and its web extension. When the endpoint's write operations
+ * ({@code /actuator/migrations}) and its web and JMX extensions. When the endpoint's write operations
  * are enabled ({@code management.endpoint.migrations.access=unrestricted}), they need an
  * authenticated principal with {@code migrate.endpoint.write-role}, and startup fails without
  * Spring Security unless {@code migrate.endpoint.unsafe-allow-anonymous-writes} is set.
@@ -60,6 +61,13 @@ public final class MigrateEndpointAutoConfiguration {
 	@ConditionalOnAvailableEndpoint(endpoint = MigrationsEndpoint.class, exposure = EndpointExposure.WEB)
 	MigrationsEndpointWebExtension migrationsEndpointWebExtension(MigrationsEndpoint endpoint) {
 		return new MigrationsEndpointWebExtension(endpoint);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnAvailableEndpoint(endpoint = MigrationsEndpoint.class, exposure = EndpointExposure.JMX)
+	MigrationsEndpointJmxExtension migrationsEndpointJmxExtension(MigrationsEndpoint endpoint) {
+		return new MigrationsEndpointJmxExtension(endpoint);
 	}
 
 }

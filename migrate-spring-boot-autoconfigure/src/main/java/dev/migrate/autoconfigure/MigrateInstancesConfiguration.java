@@ -7,6 +7,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
@@ -15,35 +16,48 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import dev.migrate.ErrorCode;
+import dev.migrate.JavaRevision;
 import dev.migrate.MigrateException;
+import dev.migrate.MigrationListener;
 import dev.migrate.Migrator;
 import dev.migrate.autoconfigure.MigrateProperties.Instance;
 
 /**
  * The {@link MigrateInstances} of {@code migrate.instances.<name>.*}: for each, a migrator on
  * its own data source, with its own tables (so its own lock) and tracker. The mode, phase, lock,
- * DDL and connect-retry settings are those of the default instance.
+ * DDL and connect-retry settings are those of the default instance. The customizers and Java
+ * revisions are the beans {@link ForMigrateInstance @ForMigrateInstance} gives the instance; the
+ * listeners, every listener bean that is not narrowed to other instances. Messages name the
+ * instance's properties ({@link SpringBootVocabulary#instance(String)}).
  */
 @Configuration(proxyBeanMethods = false)
 class MigrateInstancesConfiguration {
 
 	@Bean
-	MigrateInstances migrateInstances(MigrateProperties properties, BeanFactory beanFactory,
+	MigrateInstances migrateInstances(MigrateProperties properties, ListableBeanFactory beanFactory,
 			ResourceLoader resourceLoader) {
 		List<MigrateInstance> instances = new ArrayList<>();
+		InstanceBeans beans = new InstanceBeans(beanFactory, properties);
 		for (Map.Entry<String, Instance> entry : properties.getInstances().entrySet()) {
-			instances.add(create(entry.getKey(), entry.getValue(), properties, beanFactory,
+			instances.add(create(entry.getKey(), entry.getValue(), properties, beanFactory, beans,
 					resourceLoader.getClassLoader()));
 		}
 		return new MigrateInstances(instances);
 	}
 
 	private static MigrateInstance create(String name, Instance instance, MigrateProperties defaults,
-			BeanFactory beanFactory, ClassLoader classLoader) {
+			BeanFactory beanFactory, InstanceBeans beans, ClassLoader classLoader) {
 		MigrateProperties properties = propertiesOf(name, instance, defaults);
-		MigratorFactory factory = MigratorFactory.of(properties, List.of(), List.of(), classLoader, null);
+		MigratorFactory factory = MigratorFactory.of(properties, SpringBootVocabulary.instance(name),
+				beans.of(JavaRevision.class, name, false), beans.of(MigrateSettingsCustomizer.class, name, false),
+				classLoader, null);
 		MigrationTracker tracker = new MigrationTracker(StartupMigration.runsAtStartup(properties));
-		Migrator migrator = factory.create(dataSourceOf(name, instance, beanFactory, classLoader), tracker);
+		List<MigrationListener> listeners = beans.of(MigrationListener.class, name, true)
+			.stream()
+			.filter((listener) -> !(listener instanceof MigrationTracker))
+			.toList();
+		Migrator migrator = factory.create(dataSourceOf(name, instance, beanFactory, classLoader),
+				new TrackedMigrationListener(name, tracker, listeners));
 		return new MigrateInstance(name, migrator, tracker,
 				new MigrationStateReader(migrator, () -> migrator, properties.getTarget(),
 						defaults.getEndpoint().getTimeout()),

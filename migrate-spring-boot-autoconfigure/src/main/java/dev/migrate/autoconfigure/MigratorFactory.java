@@ -14,6 +14,8 @@ import dev.migrate.MigrateException;
 import dev.migrate.MigrateSettings;
 import dev.migrate.MigrationListener;
 import dev.migrate.Migrator;
+import dev.migrate.Vocabulary;
+import dev.migrate.Vocabulary.Setting;
 import dev.migrate.revision.Revision;
 import dev.migrate.revision.RevisionLoader;
 
@@ -67,8 +69,25 @@ final class MigratorFactory {
 	 */
 	static MigratorFactory of(MigrateProperties properties, List<JavaRevision> javaRevisions,
 			List<MigrateSettingsCustomizer> customizers, ClassLoader classLoader, RevisionPreload preload) {
+		return of(properties, SpringBootVocabulary.INSTANCE, javaRevisions, customizers, classLoader, preload);
+	}
+
+	/**
+	 * Validate the properties of an instance, map them to settings and apply the customizers.
+	 * @param properties the instance's properties
+	 * @param vocabulary how the instance's messages name its properties
+	 * ({@link SpringBootVocabulary#instance(String)})
+	 * @param javaRevisions the instance's Java revision beans, in order
+	 * @param customizers the instance's settings customizers, in order
+	 * @param classLoader the class loader for {@code classpath:} locations
+	 * @param preload the SQL revisions read while the application started, or {@code null}
+	 * @return the factory
+	 * @throws MigrateException with {@link ErrorCode#CONFIGURATION} naming the property
+	 */
+	static MigratorFactory of(MigrateProperties properties, Vocabulary vocabulary, List<JavaRevision> javaRevisions,
+			List<MigrateSettingsCustomizer> customizers, ClassLoader classLoader, RevisionPreload preload) {
 		MigrateSettings.Builder builder = MigrateSettings.builder()
-			.vocabulary(SpringBootVocabulary.INSTANCE)
+			.vocabulary(vocabulary)
 			.locations(properties.getLocations())
 			.classLoader(classLoader)
 			.javaRevisions(javaRevisions)
@@ -100,7 +119,7 @@ final class MigratorFactory {
 	 * @param listener the listener
 	 * @return the migrator
 	 * @throws MigrateException when the revisions cannot be loaded, naming
-	 * {@code migrate.locations} when a location is at fault
+	 * {@code migrate.locations} (or the instance's) when a location is at fault
 	 */
 	Migrator create(DataSource dataSource, MigrationListener listener) {
 		Migrator migrator = Migrator.create(dataSource, this.settings, listener, revisions());
@@ -149,7 +168,7 @@ final class MigratorFactory {
 			}
 			catch (MigrateException ex) {
 				if (ex.code() == ErrorCode.LOCATION) {
-					throw new MigrateException(ErrorCode.LOCATION, ex.description() + " (" + SpringBootVocabulary.LOCATIONS + " = "
+					throw new MigrateException(ErrorCode.LOCATION, ex.description() + " (" + this.settings.vocabulary().setting(Setting.LOCATIONS) + " = "
 							+ String.join(",", this.settings.locations()) + ")", ex.action(), ex);
 				}
 				throw ex;

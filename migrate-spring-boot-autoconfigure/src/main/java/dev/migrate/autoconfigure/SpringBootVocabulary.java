@@ -86,6 +86,18 @@ public final class SpringBootVocabulary implements Vocabulary {
 	private SpringBootVocabulary() {
 	}
 
+	/**
+	 * The words of an instance of {@code migrate.instances}: its own properties
+	 * ({@code migrate.instances.<name>.locations}...), those it shares with the default instance
+	 * ({@code migrate.lock.timeout}...), and commands as calls on its migrator, since command
+	 * mode acts on the default instance only.
+	 * @param name the instance's name
+	 * @return the vocabulary
+	 */
+	public static Vocabulary instance(String name) {
+		return MigrateInstance.DEFAULT.equals(name) ? INSTANCE : new InstanceVocabulary(name);
+	}
+
 	@Override
 	public String setting(Setting setting) {
 		return switch (setting) {

@@ -24,6 +24,8 @@ final class StartupMigration {
 
 	private static final Log logger = LogFactory.getLog(StartupMigration.class);
 
+	private final String instance;
+
 	private final Migrator migrator;
 
 	private final MigrateProperties properties;
@@ -33,11 +35,12 @@ final class StartupMigration {
 	private final @Nullable MigrationStrategy strategy;
 
 	StartupMigration(Migrator migrator, MigrateProperties properties, MigrationTracker tracker) {
-		this(migrator, properties, tracker, null);
+		this(MigrateInstance.DEFAULT, migrator, properties, tracker, null);
 	}
 
-	StartupMigration(Migrator migrator, MigrateProperties properties, MigrationTracker tracker,
+	StartupMigration(String instance, Migrator migrator, MigrateProperties properties, MigrationTracker tracker,
 			@Nullable MigrationStrategy strategy) {
+		this.instance = instance;
 		this.migrator = migrator;
 		this.properties = properties;
 		this.tracker = tracker;
@@ -84,12 +87,13 @@ final class StartupMigration {
 		}
 		catch (RuntimeException ex) {
 			this.tracker.startupFailed(new MigrateException(ErrorCode.REVISION_FAILED,
-					"The MigrationStrategy " + strategy.getClass().getName() + " failed: " + ex.getMessage(),
+					prefix() + "The MigrationStrategy " + strategy.getClass().getName() + " failed: " + ex.getMessage(),
 					"Fix the MigrationStrategy bean", ex));
 			throw ex;
 		}
 		List<String> heads = sorted(this.migrator.current());
-		logger.info("MigrationStrategy " + strategy.getClass().getName() + " done; database is at " + describe(heads));
+		logger.info(prefix() + "MigrationStrategy " + strategy.getClass().getName() + " done; database is at "
+				+ describe(heads));
 		this.tracker.startupSucceeded(heads);
 	}
 
@@ -98,17 +102,17 @@ final class StartupMigration {
 		List<String> heads = sorted(result.headsAfter());
 		List<String> unknown = heads.stream().filter((head) -> this.migrator.graph().find(head).isEmpty()).toList();
 		if (!unknown.isEmpty()) {
-			logger.warn("Database is at " + describe(unknown) + ", unknown to this build; nothing was applied "
+			logger.warn(prefix() + "Database is at " + describe(unknown) + ", unknown to this build; nothing was applied "
 					+ "(" + SpringBootVocabulary.INSTANCE.setting(Setting.ALLOW_UNKNOWN_REVISIONS) + "). A newer version of the application probably "
 					+ "migrated it; this version runs against that schema");
 		}
 		else if (logger.isInfoEnabled()) {
-			logger.info(result.completed().isEmpty() ? "Database is up to date at " + describe(heads)
+			logger.info(prefix() + (result.completed().isEmpty() ? "Database is up to date at " + describe(heads)
 					: "Applied " + result.completed().size() + " revision(s) in " + result.duration().toMillis()
-							+ " ms; database is at " + describe(heads));
+							+ " ms; database is at " + describe(heads)));
 		}
 		if (unknown.isEmpty() && heads.size() > 1 && "heads".equals(target)) {
-			logger.warn(SeveralHeadsWarning.message(heads, this.properties.getLocations()));
+			logger.warn(prefix() + SeveralHeadsWarning.message(heads, this.properties.getLocations()));
 		}
 		return heads;
 	}
@@ -116,20 +120,26 @@ final class StartupMigration {
 	private List<String> validate(String target) {
 		this.migrator.check(target);
 		List<String> heads = this.migrator.current();
-		logger.info("Validated the database at " + describe(heads) + " against " + target
+		logger.info(prefix() + "Validated the database at " + describe(heads) + " against " + target
 				+ " (" + SpringBootVocabulary.MODE + "=validate): nothing pending");
 		return heads;
 	}
 
 	private List<String> await(String target) {
-		logger.info("Waiting for another instance to bring the database to " + target + " ("
+		logger.info(prefix() + "Waiting for another instance to bring the database to " + target + " ("
 				+ SpringBootVocabulary.MODE + "=await) for at most " + this.properties.getLock().getTimeout().toSeconds()
 				+ " s");
 		MigrationStatus status = this.migrator.await(target, this.properties.getLock().getTimeout(),
 				(progress) -> this.tracker.pending(progress.pending().size()));
-		logger.info("Database reached " + target + " at " + describe(status.current()) + " ("
+		logger.info(prefix() + "Database reached " + target + " at " + describe(status.current()) + " ("
 				+ SpringBootVocabulary.MODE + "=await)");
 		return status.current();
+	}
+
+	/** Names a further instance at the start of a log line; nothing for the default one. */
+	private String prefix() {
+		return MigrateInstance.DEFAULT.equals(this.instance) ? ""
+				: "Instance '" + this.instance + "' (" + SpringBootVocabulary.INSTANCES + "." + this.instance + "): ";
 	}
 
 	private static List<String> sorted(java.util.Collection<String> heads) {

@@ -9,8 +9,9 @@ import dev.migrate.MigrationEvent;
 import dev.migrate.MigrationListener;
 
 /**
- * The listener of the auto-configured {@link dev.migrate.Migrator}: the {@link MigrationTracker}
- * first, then the application's {@link MigrationListener} beans in order. A listener bean that
+ * The listener of an instance's {@link dev.migrate.Migrator}: its {@link MigrationTracker}
+ * first, then the application's {@link MigrationListener} beans of that instance in order
+ * ({@link InstanceMigrationListener InstanceMigrationListeners} told the instance's name). A listener bean that
  * throws is logged and skipped, so it can neither fail a migration nor keep the tracker from
  * hearing the next event.
  */
@@ -20,9 +21,16 @@ final class TrackedMigrationListener implements MigrationListener {
 
 	private final MigrationTracker tracker;
 
+	private final String instance;
+
 	private final List<MigrationListener> listeners;
 
 	TrackedMigrationListener(MigrationTracker tracker, List<MigrationListener> listeners) {
+		this(MigrateInstance.DEFAULT, tracker, listeners);
+	}
+
+	TrackedMigrationListener(String instance, MigrationTracker tracker, List<MigrationListener> listeners) {
+		this.instance = instance;
 		this.tracker = tracker;
 		this.listeners = List.copyOf(listeners);
 	}
@@ -32,7 +40,12 @@ final class TrackedMigrationListener implements MigrationListener {
 		this.tracker.onEvent(event);
 		for (MigrationListener listener : this.listeners) {
 			try {
-				listener.onEvent(event);
+				if (listener instanceof InstanceMigrationListener named) {
+					named.onEvent(this.instance, event);
+				}
+				else {
+					listener.onEvent(event);
+				}
 			}
 			catch (RuntimeException ex) {
 				logger.warn("MigrationListener " + listener.getClass().getName() + " failed on "
