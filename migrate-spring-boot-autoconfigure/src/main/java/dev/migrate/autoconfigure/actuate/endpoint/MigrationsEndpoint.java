@@ -143,7 +143,7 @@ public class MigrationsEndpoint {
 
 	/**
 	 * The state of an instance of {@code migrate.instances} ({@code /actuator/migrations/{instance}}
-	 * over HTTP).
+	 * over HTTP, the {@code instance} operation over JMX).
 	 * @param name the instance's name
 	 * @return the state, or {@code null} when there is no such instance
 	 */
