@@ -54,7 +54,7 @@ final class ProvidedShadow implements ShadowDatabase {
 	private boolean closed;
 
 	private ProvidedShadow(DataSource dataSource, String display) {
-		this.dataSource = dataSource;
+		this.dataSource = new ShadowConnections(dataSource);
 		this.display = display;
 	}
 

@@ -14,18 +14,23 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
+import dev.migrate.sql.NonTransactionalStatements;
 import dev.migrate.sql.PsqlMetaCommands;
 import dev.migrate.sql.PsqlMetaCommands.MetaCommand;
 import dev.migrate.sql.SqlSplitter;
 import dev.migrate.sql.SqlStatement;
+import dev.migrate.sql.TransactionControlStatements;
 
 /**
  * A desired schema as SQL: a hand-kept {@code schema.sql}, the output of
  * {@code pg_dump --schema-only}, or a script generated from an entity model. It is applied into
- * an empty shadow database the way psql would run it, in autocommit, one statement after the
- * other on one connection, except that:
+ * an empty shadow database with the result psql would give, one statement after the other on one
+ * connection, except that:
  * <ul>
  * <li>psql meta-command lines ({@code \restrict}, <code>&#92;unrestrict</code>, {@code \set} ...) are
  * skipped, and {@code \connect} is refused;</li>
@@ -37,6 +42,14 @@ import dev.migrate.sql.SqlStatement;
  * </ul>
  * The session settings a script changes ({@code SET}, {@code set_config('search_path', '',
  * false)}) stay on the connection it runs on, which is closed afterwards.
+ * <p>
+ * For speed, the statements between those PostgreSQL refuses in a transaction block (such as
+ * {@code CREATE INDEX CONCURRENTLY}, which run on their own in between, in order) are sent in
+ * one transaction, in batches, instead of one commit and one round trip each. When such a
+ * transaction fails, it is rolled back and its statements are applied again one at a time in
+ * autocommit, as psql would: that names the statement that fails, or applies a script that
+ * only works outside a transaction. A script that controls transactions itself ({@code BEGIN},
+ * {@code COMMIT}, {@code SET LOCAL} ...) is applied one statement at a time in autocommit.
  */
 public final class SchemaScript {
 
@@ -49,13 +62,23 @@ public final class SchemaScript {
 
 	private static final Pattern DATABASE = Pattern.compile("(?is)(CREATE|ALTER|DROP)\\s+DATABASE\\s.*");
 
+	private static final Pattern TRANSACTION_SCOPED_SETTING = Pattern.compile("(?is)SET\\s+(LOCAL|TRANSACTION)\\s.*");
+
+	private static final Pattern RETURNS_ROWS = Pattern.compile(
+			"(?is)[(\\s]*(SELECT|WITH|VALUES|TABLE|SHOW|EXPLAIN|CALL|FETCH)\\b.*");
+
+	private static final Logger logger = LoggerFactory.getLogger("dev.migrate.shadow");
+
 	private final String source;
 
 	private final List<SqlStatement> statements;
 
+	private final List<Run> runs;
+
 	private SchemaScript(String source, List<SqlStatement> statements) {
 		this.source = source;
 		this.statements = List.copyOf(statements);
+		this.runs = Run.of(this.statements);
 	}
 
 	/**
@@ -150,28 +173,94 @@ public final class SchemaScript {
 	 * statement that failed
 	 */
 	public void applyTo(DataSource database) {
-		SqlStatement current = null;
-		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+		Connection connection;
+		try {
+			connection = database.getConnection();
+		}
+		catch (SQLException ex) {
+			throw new MigrateException(ErrorCode.DATABASE,
+					"Cannot connect to the shadow database to apply " + this.source + ": " + ex.getMessage(),
+					"Check the connection", ex);
+		}
+		try (connection; Statement statement = connection.createStatement()) {
 			if (!connection.getAutoCommit()) {
 				connection.setAutoCommit(true);
 			}
-			for (SqlStatement each : this.statements) {
-				current = each;
-				statement.execute(each.sql());
+			for (Run run : this.runs) {
+				if (run.inTransaction()) {
+					applyInTransaction(connection, statement, run.statements());
+				}
+				else {
+					applyEach(statement, run.statements());
+				}
 			}
 		}
 		catch (SQLException ex) {
-			if (current == null) {
-				throw new MigrateException(ErrorCode.DATABASE,
-						"Cannot connect to the shadow database to apply " + this.source + ": " + ex.getMessage(),
-						"Check the connection", ex);
+			throw new MigrateException(ErrorCode.DATABASE,
+					"Lost the connection to the shadow database while applying " + this.source + ": " + ex.getMessage(),
+					"Check the connection", ex);
+		}
+	}
+
+	private void applyInTransaction(Connection connection, Statement statement, List<SqlStatement> run)
+			throws SQLException {
+		connection.setAutoCommit(false);
+		try {
+			executeBatched(statement, run);
+			connection.commit();
+		}
+		catch (SQLException ex) {
+			statement.clearBatch();
+			try {
+				connection.rollback();
 			}
-			throw new MigrateException(ErrorCode.DESIRED_SCHEMA,
-					this.source + ":" + current.line() + ": " + firstLine(current.sql()) + " failed in the shadow "
-							+ "database: " + ex.getMessage().strip(),
-					"Fix the statement: the file is applied to an empty database, in order, as psql would run it "
-							+ "(objects it uses must be created before it, extensions must be available on the server)",
-					ex);
+			catch (SQLException rollback) {
+				rollback.addSuppressed(ex);
+				throw rollback;
+			}
+			connection.setAutoCommit(true);
+			logger.debug("Applying {} from line {} in one transaction failed ({}); applying it one statement at a "
+					+ "time", this.source, run.get(0).line(), ex.getMessage());
+			applyEach(statement, run);
+			return;
+		}
+		connection.setAutoCommit(true);
+	}
+
+	private static void executeBatched(Statement statement, List<SqlStatement> run) throws SQLException {
+		boolean pending = false;
+		for (SqlStatement each : run) {
+			if (RETURNS_ROWS.matcher(each.sql()).matches()) {
+				if (pending) {
+					statement.executeBatch();
+					pending = false;
+				}
+				statement.execute(each.sql());
+			}
+			else {
+				statement.addBatch(each.sql());
+				pending = true;
+			}
+		}
+		if (pending) {
+			statement.executeBatch();
+		}
+	}
+
+	private void applyEach(Statement statement, List<SqlStatement> run) {
+		for (SqlStatement each : run) {
+			try {
+				statement.execute(each.sql());
+			}
+			catch (SQLException ex) {
+				throw new MigrateException(ErrorCode.DESIRED_SCHEMA,
+						this.source + ":" + each.line() + ": " + firstLine(each.sql()) + " failed in the shadow "
+								+ "database: " + ex.getMessage().strip(),
+						"Fix the statement: the file is applied to an empty database, in order, as psql would run it "
+								+ "(objects it uses must be created before it, extensions must be available on the "
+								+ "server)",
+						ex);
+			}
 		}
 	}
 
@@ -183,6 +272,49 @@ public final class SchemaScript {
 	@Override
 	public String toString() {
 		return this.source + " (" + this.statements.size() + " statements)";
+	}
+
+	/**
+	 * Consecutive statements applied together: in one transaction, or one at a time in
+	 * autocommit.
+	 *
+	 * @param statements the statements in order
+	 * @param inTransaction whether they are applied in one transaction
+	 */
+	private record Run(List<SqlStatement> statements, boolean inTransaction) {
+
+		/**
+		 * The runs of a script: each statement PostgreSQL refuses in a transaction block on its
+		 * own, the statements between them in one transaction; a script that controls
+		 * transactions itself is one run in autocommit.
+		 */
+		static List<Run> of(List<SqlStatement> statements) {
+			for (SqlStatement statement : statements) {
+				if (TransactionControlStatements.find(statement).isPresent()
+						|| TRANSACTION_SCOPED_SETTING.matcher(statement.sql()).matches()) {
+					return List.of(new Run(statements, false));
+				}
+			}
+			List<Run> runs = new ArrayList<>();
+			List<SqlStatement> current = new ArrayList<>();
+			for (SqlStatement statement : statements) {
+				if (NonTransactionalStatements.find(statement).isPresent()) {
+					if (!current.isEmpty()) {
+						runs.add(new Run(List.copyOf(current), true));
+						current.clear();
+					}
+					runs.add(new Run(List.of(statement), false));
+				}
+				else {
+					current.add(statement);
+				}
+			}
+			if (!current.isEmpty()) {
+				runs.add(new Run(List.copyOf(current), true));
+			}
+			return List.copyOf(runs);
+		}
+
 	}
 
 }

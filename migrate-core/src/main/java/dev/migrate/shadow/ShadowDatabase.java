@@ -11,7 +11,10 @@ import dev.migrate.Vocabulary;
  */
 public interface ShadowDatabase extends AutoCloseable {
 
-	/** Connections to the shadow database. */
+	/**
+	 * Connections to the shadow database, with {@code synchronous_commit = off}: its commits do
+	 * not wait for the disk.
+	 */
 	DataSource dataSource();
 
 	/** What the shadow is, for messages, e.g. {@code temporary database "migrate_shadow_1a2b3c4d5e6f"}. */

@@ -104,6 +104,72 @@ class SchemaScriptTests {
 	}
 
 	@Test
+	void statementsRefusedInATransactionRunOnTheirOwnInOrderAndLaterFailuresNameTheirLine() {
+		SchemaScript script = SchemaScript.of("schema.sql", """
+				CREATE TABLE a (id int);
+				CREATE INDEX CONCURRENTLY a_id ON a (id);
+				CREATE TABLE b (id int);
+				CREATE UNIQUE INDEX CONCURRENTLY b_id ON b (id);
+				CREATE INDEX a_b ON a (id) WHERE id > 0;
+				CREATE TABLE c (id nope);
+				""");
+		try (ShadowDatabase shadow = ShadowDatabase.temporary(db.dataSource(), ShadowTestSupport.connector(db),
+				Vocabulary.java())) {
+			assertThatThrownBy(() -> script.applyTo(shadow.dataSource()))
+				.isInstanceOfSatisfying(MigrateException.class, (ex) -> {
+					assertThat(ex.code()).isEqualTo(ErrorCode.DESIRED_SCHEMA);
+					assertThat(ex.description()).startsWith("schema.sql:6: CREATE TABLE c (id nope) failed in the "
+							+ "shadow database: ERROR: type \"nope\" does not exist");
+				});
+			assertThat(ShadowTestSupport.query(shadow.dataSource(),
+					"SELECT string_agg(indexname, ',' ORDER BY indexname) FROM pg_indexes WHERE schemaname = 'public'"))
+				.isEqualTo("a_b,a_id,b_id");
+		}
+	}
+
+	@Test
+	void aScriptThatWorksOnlyOutsideATransactionIsAppliedAsPsqlWould() {
+		// The enum type is committed before the value is added: in one transaction, the value
+		// could not be used before that transaction commits
+		SchemaScript script = SchemaScript.of("schema.sql", """
+				CREATE TYPE kind AS ENUM ('a');
+				CREATE TABLE t (id int);
+				CREATE INDEX CONCURRENTLY t_id ON t (id);
+				ALTER TYPE kind ADD VALUE 'b';
+				CREATE TABLE u (k kind DEFAULT 'b');
+				""");
+		try (ShadowDatabase shadow = ShadowDatabase.temporary(db.dataSource(), ShadowTestSupport.connector(db),
+				Vocabulary.java())) {
+			script.applyTo(shadow.dataSource());
+			assertThat(ShadowTestSupport.query(shadow.dataSource(),
+					"SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'u'::regclass"))
+				.isEqualTo("'b'::kind");
+		}
+	}
+
+	@Test
+	void aScriptThatControlsTransactionsIsAppliedOneStatementAtATime() {
+		SchemaScript script = SchemaScript.of("schema.sql", """
+				BEGIN;
+				CREATE TABLE a (id int);
+				COMMIT;
+				SET LOCAL search_path = nowhere;
+				SELECT pg_catalog.set_config('search_path', 'public', false);
+				CREATE TABLE b (id int);
+				CREATE TABLE c (id nope);
+				""");
+		try (ShadowDatabase shadow = ShadowDatabase.temporary(db.dataSource(), ShadowTestSupport.connector(db),
+				Vocabulary.java())) {
+			assertThatThrownBy(() -> script.applyTo(shadow.dataSource()))
+				.hasMessageStartingWith("schema.sql:7: CREATE TABLE c (id nope) failed");
+			assertThat(ShadowTestSupport.query(shadow.dataSource(),
+					"SELECT string_agg(relname, ',' ORDER BY relname) FROM pg_class WHERE relnamespace = 'public'::regnamespace"))
+				.as("in autocommit, what comes before the failure stays, and SET LOCAL outside a transaction does nothing")
+				.isEqualTo("a,b");
+		}
+	}
+
+	@Test
 	void ownershipAndPrivilegesAreSkipped() {
 		SchemaScript script = SchemaScript.of("schema.sql", """
 				CREATE TABLE a (id int, owner_to text);

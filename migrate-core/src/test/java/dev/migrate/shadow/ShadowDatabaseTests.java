@@ -40,6 +40,9 @@ class ShadowDatabaseTests {
 			assertThat(shadow.describe()).isEqualTo("temporary database \"" + name + "\"");
 			assertThat(ShadowTestSupport.query(shadow.dataSource(), "SELECT current_database()")).isEqualTo(name);
 			assertThat(ShadowTestSupport.exists(db, name)).isTrue();
+			assertThat(ShadowTestSupport.query(shadow.dataSource(), "SHOW synchronous_commit"))
+				.as("what a shadow holds is thrown away: its commits do not wait for the disk")
+				.isEqualTo("off");
 		}
 		assertThat(ShadowTestSupport.exists(db, name)).isFalse();
 	}

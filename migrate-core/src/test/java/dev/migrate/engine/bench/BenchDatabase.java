@@ -105,7 +105,7 @@ final class BenchDatabase implements AutoCloseable {
 		return value;
 	}
 
-	private static String setting(String name, String fallback) {
+	static String setting(String name, String fallback) {
 		String value = System.getProperty(name);
 		if (value == null || value.isBlank()) {
 			value = System.getenv(name);

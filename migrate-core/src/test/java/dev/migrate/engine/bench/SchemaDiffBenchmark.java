@@ -1,33 +1,46 @@
 package dev.migrate.engine.bench;
 
 import java.sql.Connection;
-import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
+import javax.sql.DataSource;
+
+import org.postgresql.ds.PGSimpleDataSource;
+
+import dev.migrate.Vocabulary;
 import dev.migrate.schema.CatalogReader;
 import dev.migrate.schema.RevisionScripts;
 import dev.migrate.schema.SchemaCatalog;
 import dev.migrate.schema.SchemaChange;
 import dev.migrate.schema.SchemaDiff;
+import dev.migrate.shadow.SchemaScript;
+import dev.migrate.shadow.ShadowDatabase;
 
 /**
- * The autogenerate engine on two 500-table schemas: read both catalogs, diff them, render the
- * revision text. The desired schema differs from the current one in every tenth table (a column
- * added, a column widened, an index added, a table dropped and one added). Also measures applying
- * the desired schema's SQL into an empty database, as the shadow database does. Goal: under 2 s
- * for reads plus diff.
+ * The autogenerate engine on two 500-table schemas, shadow database work included. Each round
+ * creates two temporary databases as {@code revision --autogenerate} creates its shadow
+ * ({@link ShadowDatabase#temporary}), applies the current schema's SQL into one and the desired
+ * schema's into the other ({@link SchemaScript#applyTo}), reads both catalogs, diffs them,
+ * renders the revision text and drops both databases. The desired schema differs from the
+ * current one in every tenth table (a column added, a column widened, an index added, a table
+ * dropped and one added). Goal: under 2 s for all of it.
  *
  * <pre>
- * mvn -B -q -o -pl migrate-core -am test-compile
- * mvn -B -q -o -pl migrate-core exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=dev.migrate.engine.bench.SchemaDiffBenchmark
+ * mvn -B -q -pl migrate-core -am test-compile \
+ *     org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath \
+ *     -Dmdep.includeScope=test -Dmdep.outputFile=target/cp.txt
+ * java -cp migrate-core/target/test-classes:migrate-core/target/classes:$(cat migrate-core/target/cp.txt) \
+ *     dev.migrate.engine.bench.SchemaDiffBenchmark
  * </pre>
- * {@code -Dbench.tables=N} (default 500), {@code -Dbench.rounds=N} (default 7, the first two warm
- * the JVM up and are not counted).
+ * {@code -Dbench.tables=N} (default 500), {@code -Dbench.rounds=N} (default 4, the first warms
+ * the JVM up and is not counted).
  */
 public final class SchemaDiffBenchmark {
+
+	private static final String[] PHASES = { "create the 2 databases", "apply the current schema",
+			"apply the desired schema", "read both catalogs", "diff and render", "drop the 2 databases", "total" };
 
 	private SchemaDiffBenchmark() {
 	}
@@ -40,66 +53,82 @@ public final class SchemaDiffBenchmark {
 	public static void main(String[] args) throws Exception {
 		BenchDatabase.quietLogging();
 		int tables = Integer.getInteger("bench.tables", 500);
-		int rounds = Integer.getInteger("bench.rounds", 7);
-		String current = schema(tables, false);
-		String desired = schema(tables, true);
-		try (BenchDatabase currentDb = new BenchDatabase("migrate_bench_diff_a");
-				BenchDatabase desiredDb = new BenchDatabase("migrate_bench_diff_b")) {
+		int rounds = Integer.getInteger("bench.rounds", 4);
+		SchemaScript current = SchemaScript.of("current.sql", schema(tables, false));
+		SchemaScript desired = SchemaScript.of("desired.sql", schema(tables, true));
+		DataSource server = dataSource(null);
+		long[][] times = new long[PHASES.length][rounds];
+		int steps = 0;
+		for (int round = 0; round < rounds; round++) {
+			long[] t = new long[PHASES.length];
 			long start = System.nanoTime();
-			execute(currentDb, current);
-			double applyCurrent = (System.nanoTime() - start) / 1e6;
-			start = System.nanoTime();
-			execute(desiredDb, desired);
-			double applyDesired = (System.nanoTime() - start) / 1e6;
-			System.out.printf("applied the schemas' SQL (%d tables, as a shadow database does), in one transaction: "
-					+ "%.0f ms and %.0f ms%n", tables, applyCurrent, applyDesired);
-			long[] reads = new long[rounds];
-			long[] diffs = new long[rounds];
-			long[] totals = new long[rounds];
-			int changes = 0;
-			for (int round = 0; round < rounds; round++) {
-				long t0 = System.nanoTime();
-				SchemaCatalog a;
-				SchemaCatalog b;
-				try (Connection ca = currentDb.dataSource().getConnection();
-						Connection cb = desiredDb.dataSource().getConnection()) {
-					a = CatalogReader.read(ca, List.of(), Set.of());
-					b = CatalogReader.read(cb, List.of(), Set.of());
+			ShadowDatabase a = ShadowDatabase.temporary(server, SchemaDiffBenchmark::dataSource, Vocabulary.java());
+			ShadowDatabase b = ShadowDatabase.temporary(server, SchemaDiffBenchmark::dataSource, Vocabulary.java());
+			try {
+				long mark = lap(t, 0, start);
+				current.applyTo(a.dataSource());
+				mark = lap(t, 1, mark);
+				desired.applyTo(b.dataSource());
+				mark = lap(t, 2, mark);
+				SchemaCatalog currentCatalog;
+				SchemaCatalog desiredCatalog;
+				try (Connection ca = a.dataSource().getConnection(); Connection cb = b.dataSource().getConnection()) {
+					currentCatalog = CatalogReader.read(ca, List.of("public"), Set.of());
+					desiredCatalog = CatalogReader.read(cb, List.of("public"), Set.of());
 				}
-				long t1 = System.nanoTime();
-				List<SchemaChange> diff = SchemaDiff.between(a, b);
+				mark = lap(t, 3, mark);
+				List<SchemaChange> diff = SchemaDiff.between(currentCatalog, desiredCatalog);
 				RevisionScripts scripts = RevisionScripts.render(diff);
-				long t2 = System.nanoTime();
-				if (scripts.isEmpty() || a.tables().size() != tables) {
-					throw new IllegalStateException("unexpected diff: " + diff.size() + " steps, " + a.tables().size()
-							+ " tables");
+				mark = lap(t, 4, mark);
+				if (scripts.isEmpty() || currentCatalog.tables().size() != tables) {
+					throw new IllegalStateException("unexpected diff: " + diff.size() + " steps, "
+							+ currentCatalog.tables().size() + " tables");
 				}
-				changes = diff.size();
-				reads[round] = t1 - t0;
-				diffs[round] = t2 - t1;
-				totals[round] = t2 - t0;
-				System.out.printf("round %d: read both catalogs %.0f ms, diff and render %.1f ms, total %.0f ms%s%n", round,
-						(t1 - t0) / 1e6, (t2 - t1) / 1e6, (t2 - t0) / 1e6, (round < 2) ? " (warm-up)" : "");
+				steps = diff.size();
+				long dropStart = System.nanoTime();
+				a.close();
+				b.close();
+				lap(t, 5, dropStart);
 			}
-			System.out.printf("%d tables, %d steps; median of %d rounds: read both catalogs %.0f ms, diff and render "
-					+ "%.1f ms, total %.0f ms (goal < 2000 ms)%n", tables, changes, rounds - 2, median(reads) / 1e6,
-					median(diffs) / 1e6, median(totals) / 1e6);
+			finally {
+				a.close();
+				b.close();
+			}
+			t[6] = System.nanoTime() - start;
+			StringBuilder line = new StringBuilder("round " + round + ":");
+			for (int phase = 0; phase < PHASES.length; phase++) {
+				times[phase][round] = t[phase];
+				line.append(String.format(" %s %.0f ms%s", PHASES[phase], t[phase] / 1e6,
+						(phase < PHASES.length - 1) ? "," : ""));
+			}
+			System.out.println(line + ((round == 0) ? " (warm-up)" : ""));
+		}
+		System.out.printf("%d tables, %d steps; median of %d rounds (min-max):%n", tables, steps, rounds - 1);
+		for (int phase = 0; phase < PHASES.length; phase++) {
+			long[] measured = Arrays.copyOfRange(times[phase], 1, rounds);
+			Arrays.sort(measured);
+			System.out.printf("  %-26s %6.0f ms (%.0f-%.0f)%s%n", PHASES[phase], measured[measured.length / 2] / 1e6,
+					measured[0] / 1e6, measured[measured.length - 1] / 1e6,
+					(phase == PHASES.length - 1) ? " (goal < 2000 ms)" : "");
 		}
 	}
 
-	private static double median(long[] values) {
-		long[] measured = Arrays.copyOfRange(values, 2, values.length);
-		Arrays.sort(measured);
-		return measured[measured.length / 2];
+	private static long lap(long[] times, int phase, long since) {
+		long now = System.nanoTime();
+		times[phase] = now - since;
+		return now;
 	}
 
-	private static void execute(BenchDatabase database, String sql) throws Exception {
-		try (Connection connection = database.dataSource().getConnection();
-				Statement statement = connection.createStatement()) {
-			connection.setAutoCommit(false);
-			statement.execute(sql);
-			connection.commit();
+	/** A data source for a database of the server of {@code MIGRATE_TEST_JDBC_URL}, or for that database. */
+	private static DataSource dataSource(String database) {
+		PGSimpleDataSource dataSource = new PGSimpleDataSource();
+		dataSource.setURL(BenchDatabase.setting("MIGRATE_TEST_JDBC_URL", "jdbc:postgresql://localhost/postgres"));
+		dataSource.setUser(BenchDatabase.setting("MIGRATE_TEST_JDBC_USER", "postgres"));
+		dataSource.setPassword(BenchDatabase.setting("MIGRATE_TEST_JDBC_PASSWORD", ""));
+		if (database != null) {
+			dataSource.setDatabaseName(database);
 		}
+		return dataSource;
 	}
 
 	/** {@code tables} tables with a key, five columns, a foreign key, an index and a comment each. */
