@@ -311,7 +311,7 @@ public final class CatalogReader {
 					if (definition.endsWith(";")) {
 						definition = definition.substring(0, definition.length() - 1);
 					}
-					views.put(rs.getLong(1), new View(name, rs.getBoolean(4), definition, List.of()));
+					views.put(rs.getLong(1), new View(name, rs.getBoolean(4), definition, List.of(), List.of()));
 					this.relations.put(rs.getLong(1), new Relation(name, rs.getBoolean(4) ? "MATERIALIZED VIEW" : "VIEW"));
 				});
 		Map<Long, List<Name>> dependencies = new HashMap<>();
@@ -323,9 +323,24 @@ public final class CatalogReader {
 				+ "WHERE vc.relkind IN ('v', 'm') AND dc.relkind IN ('r', 'p', 'v', 'm') AND vn.nspname = ANY(?) "
 				+ "ORDER BY 1, 2, 3", (rs) -> dependencies.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>())
 					.add(name(rs.getString(2), rs.getString(3))));
+		Map<Long, List<String>> uses = new HashMap<>();
+		query("SELECT DISTINCT u.ev_class, u.key FROM ("
+				+ "SELECT r.ev_class, pn.nspname, 'routine:' || pn.nspname || '.' || p.proname || '(' "
+				+ "|| oidvectortypes(p.proargtypes) || ')' AS key FROM pg_rewrite r "
+				+ "JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid "
+				+ "AND d.refclassid = 'pg_proc'::regclass "
+				+ "JOIN pg_proc p ON p.oid = d.refobjid JOIN pg_namespace pn ON pn.oid = p.pronamespace "
+				+ "UNION ALL SELECT r.ev_class, tn.nspname, 'type:' || tn.nspname || '.' || t.typname FROM pg_rewrite r "
+				+ "JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid "
+				+ "LEFT JOIN pg_attribute a ON d.refclassid = 'pg_class'::regclass AND a.attrelid = d.refobjid "
+				+ "AND a.attnum = d.refobjsubid AND d.refobjsubid > 0 "
+				+ "JOIN pg_type t ON t.oid = CASE WHEN d.refclassid = 'pg_type'::regclass THEN d.refobjid "
+				+ "ELSE a.atttypid END JOIN pg_namespace tn ON tn.oid = t.typnamespace) u "
+				+ "WHERE u.nspname = ANY(?) ORDER BY 1, 2", (rs) -> uses
+					.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>()).add(rs.getString(2)));
 		List<View> result = new ArrayList<>(views.size());
 		views.forEach((oid, view) -> result.add(new View(view.name(), view.materialized(), view.definition(),
-				dependencies.getOrDefault(oid, List.of()))));
+				dependencies.getOrDefault(oid, List.of()), uses.getOrDefault(oid, List.of()))));
 		return result;
 	}
 
@@ -356,7 +371,10 @@ public final class CatalogReader {
 		List<Routine> routines = new ArrayList<>();
 		query("SELECT p.oid, n.nspname, p.proname, pg_get_function_identity_arguments(p.oid), p.prokind = 'p', "
 				+ "l.lanname, pg_get_functiondef(p.oid), CASE WHEN p.prokind = 'f' THEN pg_get_function_result(p.oid) END, "
-				+ "quote_ident(n.nspname) || '.' || quote_ident(p.proname), oidvectortypes(p.proargtypes) "
+				+ "quote_ident(n.nspname) || '.' || quote_ident(p.proname), oidvectortypes(p.proargtypes), "
+				+ "EXISTS (SELECT 1 FROM pg_depend d LEFT JOIN pg_constraint k ON d.classid = 'pg_constraint'::regclass "
+				+ "AND k.oid = d.objid WHERE d.refclassid = 'pg_proc'::regclass AND d.refobjid = p.oid "
+				+ "AND (d.classid = 'pg_attrdef'::regclass OR k.conrelid <> 0)) "
 				+ "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace JOIN pg_language l ON l.oid = p.prolang "
 				+ "WHERE p.prokind IN ('f', 'p') AND n.nspname = ANY(?) AND " + notMember("pg_proc", "p.oid")
 				+ "ORDER BY n.nspname, p.proname, 4", (rs) -> {
@@ -368,7 +386,7 @@ public final class CatalogReader {
 						definition = "CREATE OR REPLACE " + kind + " " + name.sql() + "(" + definition.substring(prefix.length());
 					}
 					Routine routine = new Routine(name, rs.getString(4), rs.getBoolean(5), rs.getString(6), definition,
-							rs.getString(8), rs.getString(10));
+							rs.getString(8), rs.getString(10), rs.getBoolean(11));
 					routines.add(routine);
 					this.commentTargets.put(key("pg_proc", rs.getLong(1), 0),
 							new String[] { kind + " " + routine.signature(), "routine:" + key(name) + "(" + routine.argumentTypes() + ")" });

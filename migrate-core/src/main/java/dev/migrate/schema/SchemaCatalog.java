@@ -214,11 +214,15 @@ public record SchemaCatalog(String defaultSchema, List<String> schemas, List<Ext
 	 * @param materialized whether it is a materialized view
 	 * @param definition the query from {@code pg_get_viewdef}, without the final semicolon
 	 * @param dependsOn the tables and views its query reads
+	 * @param uses the routines and types of the schemas in scope that its query uses, directly or
+	 * as the type of a column it reads, by key ({@code routine:<schema>.<name>(<argument types>)},
+	 * {@code type:<schema>.<name>}): it must be dropped and created again when one of them is
 	 */
-	public record View(Name name, boolean materialized, String definition, List<Name> dependsOn) {
+	public record View(Name name, boolean materialized, String definition, List<Name> dependsOn, List<String> uses) {
 
 		public View {
 			dependsOn = List.copyOf(dependsOn);
+			uses = List.copyOf(uses);
 		}
 
 	}
@@ -233,13 +237,24 @@ public record SchemaCatalog(String defaultSchema, List<String> schemas, List<Ext
 	 * @param result the result type ({@code pg_get_function_result}), {@code null} for a procedure
 	 * @param argumentTypes the types of its input arguments ({@code oidvectortypes}), which
 	 * identify it among routines of the same name
+	 * @param usedByTables whether a column default or a {@code CHECK} constraint of a table calls
+	 * it, so that it is created before the tables and dropped after them
 	 */
 	public record Routine(Name name, String arguments, boolean procedure, String language, String definition,
-			String result, String argumentTypes) {
+			String result, String argumentTypes, boolean usedByTables) {
 
 		/** How {@code DROP FUNCTION}/{@code COMMENT ON FUNCTION} name it: name and argument types. */
 		public String signature() {
 			return this.name.sql() + "(" + this.arguments + ")";
+		}
+
+		/**
+		 * Whether its body is SQL text that PostgreSQL checks against the tables it names when it
+		 * is created (a {@code LANGUAGE sql} body in quotes; not a {@code BEGIN ATOMIC} one, which
+		 * is always parsed), unless {@code check_function_bodies} is off.
+		 */
+		public boolean checkedSqlBody() {
+			return "sql".equals(this.language) && !this.definition.contains("\nBEGIN ATOMIC");
 		}
 
 	}

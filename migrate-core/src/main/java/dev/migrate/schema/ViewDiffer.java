@@ -7,13 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.migrate.schema.SchemaCatalog.EnumType;
 import dev.migrate.schema.SchemaCatalog.Name;
+import dev.migrate.schema.SchemaCatalog.Routine;
 import dev.migrate.schema.SchemaCatalog.View;
 
 /**
  * View and materialized view differences: views whose definition changes, or that read a table
- * column that is dropped or changes type, or a rebuilt view, are dropped (dependents first) and
- * created again (dependencies first).
+ * column that is dropped or changes type, or a rebuilt view, or that use a routine that is dropped
+ * and created again or an enum type whose labels change (directly or through a column of that
+ * type), are dropped (dependents first) and created again (dependencies first).
  */
 final class ViewDiffer {
 
@@ -43,6 +46,14 @@ final class ViewDiffer {
 				this.viewsCreated.add(key);
 			}
 		}
+		Set<String> rebuilt = rebuiltRoutinesAndTypes();
+		for (View view : this.differ.currentViews().values()) {
+			String key = CatalogDiffer.key(view.name());
+			if (this.differ.desiredViews().containsKey(key) && view.uses().stream().anyMatch(rebuilt::contains)) {
+				this.viewsDropped.add(key);
+				this.viewsCreated.add(key);
+			}
+		}
 		boolean more = true;
 		while (more) {
 			more = false;
@@ -64,6 +75,31 @@ final class ViewDiffer {
 		}
 		this.differ.dropped().addAll(this.viewsDropped);
 		this.differ.created().addAll(this.viewsCreated);
+	}
+
+	/**
+	 * The routines dropped (or dropped and created again) and the enum types whose labels
+	 * change (rebuilt by the upgrade or by the downgrade): views that use them cannot stay.
+	 */
+	private Set<String> rebuiltRoutinesAndTypes() {
+		Set<String> rebuilt = new HashSet<>();
+		Map<String, Routine> desired = CatalogDiffer.byKey(this.differ.desired().routines(), RoutineDiffer::key);
+		for (Routine before : this.differ.current().routines()) {
+			Routine after = desired.get(RoutineDiffer.key(before));
+			if (after == null || (!before.definition().equals(after.definition()) && !RoutineDiffer.replaceable(before, after))) {
+				rebuilt.add(RoutineDiffer.key(before));
+			}
+		}
+		Map<String, EnumType> desiredTypes = CatalogDiffer.byKey(this.differ.desired().enumTypes(),
+				(type) -> "type:" + CatalogDiffer.qualified(type.name()));
+		for (EnumType before : this.differ.current().enumTypes()) {
+			String key = "type:" + CatalogDiffer.qualified(before.name());
+			EnumType after = desiredTypes.get(key);
+			if (after == null || !before.labels().equals(after.labels())) {
+				rebuilt.add(key);
+			}
+		}
+		return rebuilt;
 	}
 
 	void diff() {

@@ -187,6 +187,48 @@ final class HandWrittenPairs {
 				$$;
 				CREATE PROCEDURE reset_counter() LANGUAGE sql AS $$ UPDATE counter SET n = 0 $$;
 				""");
+		both(pairs, "functions in column defaults and checks are created before their tables", """
+				CREATE TABLE counter (n int);
+				CREATE TABLE item (id int);
+				""", """
+				CREATE TABLE counter (n int);
+				CREATE FUNCTION next_code() RETURNS text LANGUAGE sql AS $$ SELECT 'c' || (SELECT count(*) FROM counter) $$;
+				CREATE FUNCTION positive(v int) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT v > 0 $$;
+				CREATE FUNCTION twice(v int) RETURNS int LANGUAGE sql IMMUTABLE BEGIN ATOMIC SELECT v * 2; END;
+				CREATE FUNCTION stamp() RETURNS text LANGUAGE plpgsql AS $$ BEGIN RETURN now()::text; END $$;
+				CREATE FUNCTION total() RETURNS bigint LANGUAGE sql STABLE AS $$ SELECT sum(n) FROM counter $$;
+				CREATE TABLE item (id int, code text DEFAULT next_code(), size int DEFAULT twice(21));
+				CREATE TABLE tag (id int CHECK (positive(id)), code text DEFAULT next_code(), at text DEFAULT stamp(),
+				    label text);
+				""");
+		both(pairs, "a function in a default changes its body, another its result", """
+				CREATE TABLE t (id int);
+				CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT count(*)::int FROM t $$;
+				CREATE FUNCTION g(v int) RETURNS boolean LANGUAGE sql AS $$ SELECT v > 0 $$;
+				CREATE TABLE u (a int DEFAULT f(), b int CHECK (g(b)));
+				""", """
+				CREATE TABLE t (id int);
+				CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT count(*)::int + 1 FROM t $$;
+				CREATE FUNCTION g(v int) RETURNS boolean LANGUAGE sql AS $$ SELECT v >= 0 $$;
+				CREATE TABLE u (a int DEFAULT f(), b int CHECK (g(b)));
+				""");
+		both(pairs, "views over a function whose result type changes and over an enum whose labels change", """
+				CREATE TYPE mood AS ENUM ('happy', 'sad', 'meh');
+				CREATE TABLE person (id int, mood mood);
+				CREATE FUNCTION label(v int) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT 'n' || v $$;
+				CREATE VIEW labelled AS SELECT id, label(id) AS l FROM person;
+				CREATE VIEW on_labelled AS SELECT l FROM labelled;
+				CREATE VIEW happy AS SELECT id FROM person WHERE mood = 'happy';
+				CREATE VIEW moods AS SELECT mood FROM person;
+				""", """
+				CREATE TYPE mood AS ENUM ('happy', 'sad');
+				CREATE TABLE person (id int, mood mood);
+				CREATE FUNCTION label(v int) RETURNS varchar LANGUAGE sql IMMUTABLE AS $$ SELECT ('n' || v)::varchar $$;
+				CREATE VIEW labelled AS SELECT id, label(id) AS l FROM person;
+				CREATE VIEW on_labelled AS SELECT l FROM labelled;
+				CREATE VIEW happy AS SELECT id FROM person WHERE mood = 'happy';
+				CREATE VIEW moods AS SELECT mood FROM person;
+				""");
 		both(pairs, "function bodies, results and arguments change", """
 				CREATE FUNCTION f(a int) RETURNS int LANGUAGE sql AS $$ SELECT a $$;
 				CREATE FUNCTION g(a int) RETURNS int LANGUAGE sql AS $$ SELECT a $$;

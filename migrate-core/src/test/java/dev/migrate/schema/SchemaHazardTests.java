@@ -74,6 +74,32 @@ class SchemaHazardTests {
 	}
 
 	@Test
+	void functionsThatDefaultsAndChecksCallComeBeforeTheTablesAndTurnOffBodyChecksOnlyWhenNeeded()
+			throws SQLException {
+		RevisionScripts scripts = RevisionScripts.render(diff("", """
+				CREATE TABLE counter (n int);
+				CREATE FUNCTION next_code() RETURNS text LANGUAGE sql AS $$ SELECT 'c' || (SELECT count(*) FROM counter) $$;
+				CREATE FUNCTION stamp() RETURNS text LANGUAGE plpgsql AS $$ BEGIN RETURN now()::text; END $$;
+				CREATE FUNCTION total() RETURNS bigint LANGUAGE sql STABLE AS $$ SELECT sum(n) FROM counter $$;
+				CREATE TABLE item (code text DEFAULT next_code(), at text DEFAULT stamp());
+				"""));
+		String upgrade = scripts.upgrade();
+		assertThat(upgrade.split("SET LOCAL check_function_bodies = off", -1)).as(upgrade).hasSize(2);
+		assertThat(upgrade.indexOf("SET LOCAL check_function_bodies = off")).as(upgrade)
+			.isLessThan(upgrade.indexOf("FUNCTION next_code()"));
+		assertThat(upgrade.indexOf("FUNCTION next_code()")).as(upgrade)
+			.isLessThan(upgrade.indexOf("CREATE TABLE counter"));
+		assertThat(upgrade.indexOf("FUNCTION stamp()")).as(upgrade)
+			.isLessThan(upgrade.indexOf("CREATE TABLE item"));
+		assertThat(upgrade.indexOf("FUNCTION total()")).as("a function only its body uses tables in: after them")
+			.isGreaterThan(upgrade.indexOf("CREATE TABLE item"));
+		String downgrade = scripts.downgrade();
+		assertThat(downgrade.indexOf("DROP FUNCTION next_code()")).as(downgrade)
+			.isGreaterThan(downgrade.indexOf("DROP TABLE item"));
+		assertThat(downgrade).doesNotContain("check_function_bodies");
+	}
+
+	@Test
 	void droppingATableLosesItsData() throws SQLException {
 		List<SchemaChange> changes = diff("CREATE TABLE gone (id int); CREATE TABLE kept (id int);",
 				"CREATE TABLE kept (id int);");
