@@ -27,6 +27,7 @@ import dev.migrate.offline.OfflineSqlRenderer;
 import dev.migrate.plan.Plan;
 import dev.migrate.plan.Planner;
 import dev.migrate.plan.Step;
+import dev.migrate.revision.LoadedRevisions;
 import dev.migrate.revision.Revision;
 import dev.migrate.revision.RevisionLoader;
 import dev.migrate.table.TableNames;
@@ -43,9 +44,9 @@ public final class Engine {
 
 	private final MigrateSettings settings;
 
-	private final RevisionGraph graph;
+	private final MigrationListener listener;
 
-	private final Planner planner;
+	private final LoadedRevisions revisions;
 
 	private final TableNames names;
 
@@ -53,31 +54,29 @@ public final class Engine {
 
 	private final StateReader reader;
 
-	private final StateValidator validator;
-
 	private final MigrationRun run;
 
-	private final StatusReporter statusReporter;
+	private volatile GraphParts graphParts;
 
-	private final ChecksumAcceptor checksumAcceptor;
-
-	private Engine(DataSource dataSource, MigrateSettings settings, MigrationListener listener, RevisionGraph graph) {
+	private Engine(DataSource dataSource, MigrateSettings settings, MigrationListener listener,
+			LoadedRevisions revisions) {
 		this.settings = settings;
-		this.graph = graph;
-		this.planner = new Planner(graph, settings.vocabulary());
+		this.listener = listener;
+		this.revisions = revisions;
 		this.names = TableNames.of(settings.schema(), settings.versionTable(), settings.historyTable(),
 				settings.vocabulary());
 		this.connections = new Connections(dataSource, settings);
 		this.reader = new StateReader(this.names);
-		this.validator = new StateValidator(graph, this.planner, settings.vocabulary(), settings.versionTable());
 		this.run = new MigrationRun(settings, this.names, this.connections, listener);
-		this.statusReporter = new StatusReporter(settings, graph, this.names, this.connections, this.validator);
-		this.checksumAcceptor = new ChecksumAcceptor(settings, graph, this.names, this.connections, listener,
-				this.validator);
+		if (revisions.indexedHeads() == null) {
+			parts();
+		}
 	}
 
 	/**
-	 * Load and validate the revisions, and create the engine.
+	 * Load and validate the revisions, and create the engine. When a revision index vouches for
+	 * the revisions (see {@link RevisionLoader#loadAll}), their graph was validated when the index
+	 * was written, and it is built when first needed.
 	 * @param dataSource where the database is
 	 * @param settings the settings
 	 * @param listener receives the events of every run
@@ -85,9 +84,8 @@ public final class Engine {
 	 * @throws MigrateException when the revisions or the table names are invalid
 	 */
 	public static Engine create(DataSource dataSource, MigrateSettings settings, MigrationListener listener) {
-		List<Revision> revisions = RevisionLoader.load(settings.locations(), settings.classLoader(),
-				settings.javaRevisions(), settings.vocabulary());
-		return new Engine(dataSource, settings, listener, RevisionGraph.of(revisions));
+		return create(dataSource, settings, listener, RevisionLoader.loadAll(settings.locations(),
+				settings.classLoader(), settings.javaRevisions(), settings.vocabulary()));
 	}
 
 	/**
@@ -101,27 +99,89 @@ public final class Engine {
 	 */
 	public static Engine create(DataSource dataSource, MigrateSettings settings, MigrationListener listener,
 			List<Revision> revisions) {
-		return new Engine(dataSource, settings, listener, RevisionGraph.of(revisions));
+		return create(dataSource, settings, listener, LoadedRevisions.of(revisions));
 	}
 
-	/** The validated revision graph. */
+	/**
+	 * Create the engine from revisions loaded beforehand; their graph is validated now unless
+	 * their revision index vouches for it.
+	 * @param dataSource where the database is
+	 * @param settings the settings (their locations and Java revisions are not read)
+	 * @param listener receives the events of every run
+	 * @param revisions the revisions
+	 * @return the engine
+	 * @throws MigrateException when the graph or the table names are invalid
+	 */
+	public static Engine create(DataSource dataSource, MigrateSettings settings, MigrationListener listener,
+			LoadedRevisions revisions) {
+		return new Engine(dataSource, settings, listener, revisions);
+	}
+
+	/** The validated revision graph, built now if it was not yet. */
 	public RevisionGraph graph() {
-		return this.graph;
+		return parts().graph;
+	}
+
+	private GraphParts parts() {
+		GraphParts parts = this.graphParts;
+		if (parts == null) {
+			synchronized (this) {
+				parts = this.graphParts;
+				if (parts == null) {
+					parts = new GraphParts(RevisionGraph.of(this.revisions.revisions()), this.settings, this.names,
+							this.connections, this.listener);
+					this.graphParts = parts;
+				}
+			}
+		}
+		return parts;
+	}
+
+	/**
+	 * The heads of the database when it is exactly where the revision index says the revisions
+	 * lead: at the graph's heads, with the recorded checksums of the indexed revisions (unless
+	 * checksums are not validated). Answered with two short queries, without building the graph.
+	 * @return the heads, or {@code null} when no index vouches for the revisions or the
+	 * database is elsewhere (the full check then decides)
+	 */
+	private Set<String> atIndexedHeads() {
+		List<String> heads = this.revisions.indexedHeads();
+		if (heads == null || heads.isEmpty()) {
+			return null;
+		}
+		StateReader.RecordedDigest recorded = this.connections.read("reading the version table",
+				this.reader::readDigest);
+		Set<String> found = Set.copyOf(recorded.heads());
+		if (found.size() != recorded.heads().size() || !found.equals(Set.copyOf(heads))) {
+			return null;
+		}
+		if (this.settings.validateChecksums() && !this.revisions.indexedDigest().equals(recorded.digest())) {
+			return null;
+		}
+		return found;
 	}
 
 	/** See {@link dev.migrate.Migrator#upgrade(String)}. */
 	public MigrationResult upgrade(String target) {
+		if (HEADS.equals(target)) {
+			long start = System.nanoTime();
+			Set<String> heads = atIndexedHeads();
+			if (heads != null) {
+				return this.run.nothingToDo(heads, start);
+			}
+		}
 		return this.run.run("upgrade", target, (state) -> planUpgrade(state, target, true));
 	}
 
 	/** See {@link dev.migrate.Migrator#downgrade(String)}. */
 	public MigrationResult downgrade(String target) {
 		return this.run.run("downgrade", target, (state) -> {
-			this.validator.checkRows(state);
+			GraphParts parts = parts();
+			parts.validator.checkRows(state);
 			if (this.settings.validateChecksums()) {
-				this.validator.checkChecksums(state);
+				parts.validator.checkChecksums(state);
 			}
-			return this.planner.downgrade(state.headSet(), target);
+			return parts.planner.downgrade(state.headSet(), target);
 		});
 	}
 
@@ -129,7 +189,7 @@ public final class Engine {
 	public MigrationResult stamp(List<String> targets, boolean purge) {
 		List<String> copy = List.copyOf(targets);
 		return this.run.run("stamp", String.join(" ", copy) + (purge ? " (purge)" : ""),
-				(state) -> this.planner.stamp(state.headSet(), copy, purge));
+				(state) -> parts().planner.stamp(state.headSet(), copy, purge));
 	}
 
 	/**
@@ -140,14 +200,15 @@ public final class Engine {
 	 * those rows are known and cannot overlap.
 	 */
 	private Plan planUpgrade(DatabaseState state, String target, boolean warn) {
+		GraphParts parts = parts();
 		if (HEADS.equals(target) && isAtEveryHead(state)) {
 			Set<String> heads = state.headSet();
 			if (this.settings.validateChecksums()) {
-				this.validator.checkChecksums(state);
+				parts.validator.checkChecksums(state);
 			}
 			return new Plan(List.of(), heads, heads);
 		}
-		List<String> unknown = this.validator.unknownRows(state);
+		List<String> unknown = parts.validator.unknownRows(state);
 		if (!unknown.isEmpty() && this.settings.allowUnknownRevisions()) {
 			if (warn) {
 				logger.warn("The database is at revision(s) {} which this build does not know (probably applied "
@@ -156,16 +217,16 @@ public final class Engine {
 			}
 			return new Plan(List.of(), state.headSet(), state.headSet());
 		}
-		this.validator.checkRows(state);
-		Plan plan = this.planner.upgrade(state.headSet(), target);
+		parts.validator.checkRows(state);
+		Plan plan = parts.planner.upgrade(state.headSet(), target);
 		if (this.settings.validateChecksums()) {
-			this.validator.checkChecksums(state);
+			parts.validator.checkChecksums(state);
 		}
 		return plan;
 	}
 
 	private boolean isAtEveryHead(DatabaseState state) {
-		List<String> heads = this.graph.heads();
+		List<String> heads = graph().heads();
 		return !heads.isEmpty() && state.heads().size() == heads.size() && state.heads().containsAll(heads);
 	}
 
@@ -188,11 +249,15 @@ public final class Engine {
 
 	/** See {@link dev.migrate.Migrator#heads()}. */
 	public List<Revision> heads() {
-		return this.graph.heads().stream().map(this.graph::get).sorted(Comparator.comparing(Revision::id)).toList();
+		RevisionGraph graph = graph();
+		return graph.heads().stream().map(graph::get).sorted(Comparator.comparing(Revision::id)).toList();
 	}
 
 	/** See {@link dev.migrate.Migrator#pending(String)}. */
 	public List<Revision> pending(String target) {
+		if (HEADS.equals(target) && atIndexedHeads() != null) {
+			return List.of();
+		}
 		DatabaseState state = this.connections.read("reading the version table", this.reader::read);
 		return revisionsOf(planUpgrade(state, target, false));
 	}
@@ -207,13 +272,16 @@ public final class Engine {
 
 	/** See {@link dev.migrate.Migrator#check(String)}. */
 	public void check(String target) {
+		if (HEADS.equals(target) && atIndexedHeads() != null) {
+			return;
+		}
 		DatabaseState state = this.connections.read("reading the version table", this.reader::read);
 		Plan plan = planUpgrade(state, target, true);
 		if (!plan.isEmpty()) {
 			List<String> ids = revisionsOf(plan).stream().map(Revision::id).toList();
 			throw new MigrateException(ErrorCode.PENDING_REVISIONS,
 					"The database is not at " + target + ": " + ids.size() + " revision(s) pending: "
-							+ this.graph.describe(ids) + " (current: "
+							+ graph().describe(ids) + " (current: "
 							+ (state.heads().isEmpty() ? "base" : String.join(", ", state.heads())) + ")",
 					"Upgrade the database: " + this.settings.vocabulary().command(Command.upgrade(target)));
 		}
@@ -221,7 +289,7 @@ public final class Engine {
 
 	/** See {@link dev.migrate.Migrator#status(String)}. */
 	public MigrationStatus status(String target) {
-		return this.statusReporter.status(target);
+		return parts().statusReporter.status(target);
 	}
 
 	/** See {@link dev.migrate.Migrator#invalidIndexes()}. */
@@ -241,26 +309,26 @@ public final class Engine {
 
 	/** See {@link dev.migrate.Migrator#acceptChecksums(List)}. */
 	public void acceptChecksums(List<String> revisions) {
-		this.checksumAcceptor.accept(List.copyOf(revisions));
+		parts().checksumAcceptor.accept(List.copyOf(revisions));
 	}
 
 	/** See {@link dev.migrate.Migrator#upgradeSql(String, String)}. */
 	public String upgradeSql(String from, String target) {
-		return renderer().render(this.planner.offlineUpgrade(range(from, target)));
+		return renderer().render(parts().planner.offlineUpgrade(range(from, target)));
 	}
 
 	/** See {@link dev.migrate.Migrator#downgradeSql(String, String)}. */
 	public String downgradeSql(String from, String target) {
-		return renderer().render(this.planner.offlineDowngrade(range(from, target)));
+		return renderer().render(parts().planner.offlineDowngrade(range(from, target)));
 	}
 
 	/** See {@link dev.migrate.Migrator#stampSql(String, List)}. */
 	public String stampSql(String from, List<String> targets) {
 		if (targets.size() == 1) {
-			return renderer().render(this.planner.offlineStamp(range(from, targets.get(0))));
+			return renderer().render(parts().planner.offlineStamp(range(from, targets.get(0))));
 		}
-		Set<String> start = (from != null) ? this.planner.resolver().resolve(from, Set.of()) : Set.of();
-		return renderer().render(this.planner.stamp(start, targets, false));
+		Set<String> start = (from != null) ? parts().planner.resolver().resolve(from, Set.of()) : Set.of();
+		return renderer().render(parts().planner.stamp(start, targets, false));
 	}
 
 	private static String range(String from, String target) {
@@ -269,6 +337,30 @@ public final class Engine {
 
 	private OfflineSqlRenderer renderer() {
 		return new OfflineSqlRenderer(this.names, this.settings.singleTransaction());
+	}
+
+	/** What needs the revision graph, built together when it is first needed. */
+	private static final class GraphParts {
+
+		private final RevisionGraph graph;
+
+		private final Planner planner;
+
+		private final StateValidator validator;
+
+		private final StatusReporter statusReporter;
+
+		private final ChecksumAcceptor checksumAcceptor;
+
+		GraphParts(RevisionGraph graph, MigrateSettings settings, TableNames names, Connections connections,
+				MigrationListener listener) {
+			this.graph = graph;
+			this.planner = new Planner(graph, settings.vocabulary());
+			this.validator = new StateValidator(graph, this.planner, settings.vocabulary(), settings.versionTable());
+			this.statusReporter = new StatusReporter(settings, graph, names, connections, this.validator);
+			this.checksumAcceptor = new ChecksumAcceptor(settings, graph, names, connections, listener, this.validator);
+		}
+
 	}
 
 }

@@ -124,6 +124,18 @@ final class MigrationRun {
 		}
 	}
 
+	/**
+	 * The result of a command found to have nothing to do before it ran (the database is at the
+	 * given heads), reported as {@link #run} reports its fast path.
+	 * @param heads the database's heads
+	 * @param start when the command started ({@link System#nanoTime()})
+	 * @return the result
+	 */
+	MigrationResult nothingToDo(Set<String> heads, long start) {
+		Plan plan = new Plan(List.of(), heads, heads);
+		return finished(new MigrationResult(plan, new ArrayList<>(), heads, since(start), false));
+	}
+
 	private AdvisoryLock lock(Connection connection) throws SQLException {
 		return AdvisoryLock.forTables(connection, this.settings.lockKey(), this.names, this.listener);
 	}

@@ -32,16 +32,20 @@ final class StateReader {
 
 	private final String recordedChecksumsSql;
 
+	private final String recordedDigestSql;
+
 	StateReader(TableNames names) {
 		this.tablesExistSql = "SELECT to_regclass(" + TableNames.quoteEscapeLiteral(names.qualifiedVersionTable())
 				+ ") IS NOT NULL, to_regclass(" + TableNames.quoteEscapeLiteral(names.qualifiedHistoryTable()) + ") IS NOT NULL";
 		this.headsSql = new VersionTableSql(names).selectHeads();
+		String latest = "(SELECT DISTINCT ON (revision) revision, direction, checksum FROM "
+				+ names.qualifiedHistoryTable() + " WHERE success AND revision IS NOT NULL ORDER BY revision, id DESC) "
+				+ "latest WHERE direction IN (" + TableNames.quoteEscapeLiteral(HistoryTableSql.UPGRADE) + ", "
+				+ TableNames.quoteEscapeLiteral(HistoryTableSql.ACCEPT_CHECKSUM) + ") AND checksum IS NOT NULL";
 		this.recordedChecksumsSql = "SELECT string_agg(length(revision) || ':' || revision || length(checksum) "
-				+ "|| ':' || checksum, '') FROM (SELECT DISTINCT ON (revision) revision, "
-				+ "direction, checksum FROM " + names.qualifiedHistoryTable()
-				+ " WHERE success AND revision IS NOT NULL ORDER BY revision, id DESC) latest WHERE direction IN ("
-				+ TableNames.quoteEscapeLiteral(HistoryTableSql.UPGRADE) + ", " + TableNames.quoteEscapeLiteral(HistoryTableSql.ACCEPT_CHECKSUM)
-				+ ") AND checksum IS NOT NULL";
+				+ "|| ':' || checksum, '') FROM " + latest;
+		this.recordedDigestSql = "SELECT encode(sha256(convert_to(string_agg(revision || ':' || checksum || E'\\n', '' "
+				+ "ORDER BY convert_to(revision, 'UTF8')), 'UTF8')), 'hex') FROM " + latest;
 	}
 
 	/**
@@ -73,6 +77,41 @@ final class StateReader {
 				return new DatabaseState(exist[0], true, heads, checksums(rs.getString(1)));
 			}
 		}
+	}
+
+	/**
+	 * Read the version-table rows and the digest of the recorded checksums (the one
+	 * {@link dev.migrate.revision.LoadedRevisions#digestOf} computes over a build's revisions):
+	 * the cheap check of whether a database is exactly where a build's revision index says the
+	 * revisions lead.
+	 * @param connection the connection
+	 * @return the rows and the digest; no rows and no digest when the tables do not exist
+	 * @throws SQLException on a database error
+	 */
+	RecordedDigest readDigest(Connection connection) throws SQLException {
+		boolean[] exist = tablesExist(connection);
+		if (!exist[0] || !exist[1]) {
+			return new RecordedDigest(exist[0] ? heads(connection) : List.of(), null);
+		}
+		try (Statement statement = connection.createStatement()) {
+			statement.execute(this.headsSql + ";" + this.recordedDigestSql);
+			List<String> heads = heads(statement.getResultSet());
+			statement.getMoreResults();
+			try (ResultSet rs = statement.getResultSet()) {
+				rs.next();
+				return new RecordedDigest(heads, rs.getString(1));
+			}
+		}
+	}
+
+	/**
+	 * The version-table rows and the digest of the recorded checksums.
+	 *
+	 * @param heads the rows, sorted
+	 * @param digest the digest, or {@code null} when no checksum is recorded
+	 */
+	record RecordedDigest(List<String> heads, String digest) {
+
 	}
 
 	/**

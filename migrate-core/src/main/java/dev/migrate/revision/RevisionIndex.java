@@ -16,22 +16,30 @@ import java.util.zip.CRC32;
  * CRC-32, its header, its checksum and whether it has a downgrade section. A file whose size and
  * CRC-32 match its entry is taken from the index without being parsed (its statements are split
  * when they are first needed, and checked against the checksum then); every other file is read
- * and parsed as without an index. An index written by a migrate whose parser differs from this
- * one is ignored as a whole.
+ * and parsed as without an index. An index written by a migrate whose parser or graph rules
+ * differ from this one's is ignored as a whole.
  *
  * <p>
- * The format is UTF-8 text: a first line {@code # migrate revision index <format> <rules>}, then
- * one line per file with tab-separated fields: path relative to the location, size in bytes,
- * CRC-32 in hex, checksum, {@code D} with a downgrade section or {@code -} without, and the header
- * lines; backslash, tab, CR and LF in a field are written {@code \\}, {@code \t}, {@code \r},
- * {@code \n}.
+ * When the location's files form a valid graph on their own, the index also holds its
+ * {@link Summary}: the graph's heads and a digest of every revision's id and checksum. A location
+ * whose files are exactly the indexed ones is then known to form that graph without building it,
+ * which is what lets an up-to-date database be recognised at startup in a few comparisons.
+ *
+ * <p>
+ * The format is UTF-8 text: a first line {@code # migrate revision index <format> <rules>}, an
+ * optional line {@code # summary <heads, comma-separated> <digest>}, then one line per file with
+ * tab-separated fields: path relative to the location, size in bytes, CRC-32 in hex, checksum,
+ * {@code D} with a downgrade section or {@code -} without, and the header lines; backslash, tab,
+ * CR and LF in a field are written {@code \\}, {@code \t}, {@code \r}, {@code \n}.
  */
 final class RevisionIndex {
 
 	/** The index's name in a location. */
 	static final String FILE_NAME = "migrate.index";
 
-	private static final String FORMAT = "1";
+	private static final String FORMAT = "2";
+
+	private static final String SUMMARY = "# summary ";
 
 	private static final String FORMAT_PREFIX = "# migrate revision index " + FORMAT + " ";
 
@@ -44,14 +52,18 @@ final class RevisionIndex {
 			"dev/migrate/revision/RevisionIds.class", "dev/migrate/revision/RevisionLoader.class",
 			"dev/migrate/sql/SqlSplitter.class", "dev/migrate/sql/SqlScanner.class",
 			"dev/migrate/sql/NonTransactionalStatements.class", "dev/migrate/sql/TransactionControlStatements.class",
-			"dev/migrate/sql/SqlChecksum.class");
+			"dev/migrate/sql/SqlChecksum.class", "dev/migrate/graph/RevisionGraph.class",
+			"dev/migrate/graph/GraphLinks.class", "dev/migrate/graph/AlembicSort.class");
 
 	private static volatile String rules;
 
 	private final Map<String, Entry> entries;
 
-	private RevisionIndex(Map<String, Entry> entries) {
+	private final Summary summary;
+
+	private RevisionIndex(Map<String, Entry> entries, Summary summary) {
 		this.entries = entries;
+		this.summary = summary;
 	}
 
 	/**
@@ -82,21 +94,49 @@ final class RevisionIndex {
 		if (sameRules ? !firstLine.equals(firstLine()) : !firstLine.startsWith(FORMAT_PREFIX)) {
 			return null;
 		}
-		Map<String, Entry> entries = new HashMap<>();
 		int start = firstLineEnd + 1;
+		Summary summary = null;
+		if (text.startsWith(SUMMARY, start)) {
+			int end = text.indexOf('\n', start);
+			summary = Summary.parse(text.substring(start + SUMMARY.length(), (end < 0) ? text.length() : end));
+			if (summary == null) {
+				return null;
+			}
+			start = (end < 0) ? text.length() : end + 1;
+		}
+		Map<String, Entry> entries = new HashMap<>();
+		RevisionIndex index = new RevisionIndex(entries, summary);
 		while (start < text.length()) {
 			int end = text.indexOf('\n', start);
 			if (end < 0) {
 				end = text.length();
 			}
-			Entry entry = Entry.parse(text, start, end);
+			Entry entry = Entry.parse(text, start, end, index);
 			if (entry == null) {
 				return null;
 			}
 			entries.put(entry.path(), entry);
 			start = end + 1;
 		}
-		return new RevisionIndex(entries);
+		return index;
+	}
+
+	/**
+	 * The summary of the location's graph when the given files are exactly the indexed ones,
+	 * each matching its entry.
+	 * @param files the files found in the location
+	 * @return the summary, or {@code null} when the index has none or the files differ from it
+	 */
+	Summary summaryOf(List<RevisionFile> files) {
+		if (this.summary == null || files.size() != this.entries.size()) {
+			return null;
+		}
+		for (RevisionFile file : files) {
+			if (file.indexed() == null || file.indexed().index != this) {
+				return null;
+			}
+		}
+		return this.summary;
 	}
 
 	/** The entry of a file, by its path relative to the location, or {@code null}. */
@@ -111,13 +151,17 @@ final class RevisionIndex {
 		return sorted;
 	}
 
-	/** The text of an index holding some entries. */
-	static String write(List<Entry> entries) {
+	/** The text of an index holding some entries and, when not {@code null}, their summary. */
+	static String write(List<Entry> entries, Summary summary) {
 		StringBuilder out = new StringBuilder(firstLine()).append('\n');
+		if (summary != null) {
+			out.append(SUMMARY).append(String.join(",", summary.heads())).append(' ').append(summary.digest())
+				.append('\n');
+		}
 		for (Entry entry : entries) {
 			out.append(escape(entry.path())).append('\t').append(entry.size()).append('\t')
 				.append(Long.toHexString(entry.crc())).append('\t').append(escape(entry.checksum())).append('\t')
-				.append(entry.downgrade() ? 'D' : '-').append('\t').append(escape(entry.header())).append('\n');
+				.append(entry.downgrade() ? 'D' : '-').append('\t').append(entry.escapedHeader).append('\n');
 		}
 		return out.toString();
 	}
@@ -189,16 +233,97 @@ final class RevisionIndex {
 	}
 
 	/**
-	 * One file of the index.
+	 * What the index vouches for when a location's files are exactly the indexed ones: the heads
+	 * of the graph they form, and a digest of their ids and checksums to compare with the
+	 * checksums a database recorded ({@link RevisionSummary#digestOf}).
 	 *
-	 * @param path the file's path relative to the location, with {@code /} separators
-	 * @param size its size in bytes
-	 * @param crc the CRC-32 of its bytes
-	 * @param checksum its revision checksum
-	 * @param downgrade whether it has a {@code -- downgrade} section
-	 * @param header its header lines (after a byte order mark is removed and CRLF read as LF)
+	 * @param heads the ids of the graph's heads, sorted
+	 * @param digest the digest of the revisions' ids and checksums
 	 */
-	record Entry(String path, long size, long crc, String checksum, boolean downgrade, String header) {
+	record Summary(List<String> heads, String digest) {
+
+		private static Summary parse(String line) {
+			int space = line.indexOf(' ');
+			if (space < 0 || line.indexOf(' ', space + 1) >= 0) {
+				return null;
+			}
+			String heads = line.substring(0, space);
+			return new Summary(heads.isEmpty() ? List.of() : List.of(heads.split(",")), line.substring(space + 1));
+		}
+
+	}
+
+	/**
+	 * One file of the index; the header is unescaped when first asked for.
+	 */
+	static final class Entry {
+
+		private final String path;
+
+		private final long size;
+
+		private final long crc;
+
+		private final String checksum;
+
+		private final boolean downgrade;
+
+		private final String escapedHeader;
+
+		private final RevisionIndex index;
+
+		/**
+		 * An entry to write.
+		 * @param path the file's path relative to the location, with {@code /} separators
+		 * @param size its size in bytes
+		 * @param crc the CRC-32 of its bytes
+		 * @param checksum its revision checksum
+		 * @param downgrade whether it has a {@code -- downgrade} section
+		 * @param header its header lines (after a byte order mark is removed and CRLF read as LF)
+		 */
+		Entry(String path, long size, long crc, String checksum, boolean downgrade, String header) {
+			this(path, size, crc, checksum, downgrade, escape(header), null);
+		}
+
+		private Entry(String path, long size, long crc, String checksum, boolean downgrade, String escapedHeader,
+				RevisionIndex index) {
+			this.path = path;
+			this.size = size;
+			this.crc = crc;
+			this.checksum = checksum;
+			this.downgrade = downgrade;
+			this.escapedHeader = escapedHeader;
+			this.index = index;
+		}
+
+		String path() {
+			return this.path;
+		}
+
+		long size() {
+			return this.size;
+		}
+
+		long crc() {
+			return this.crc;
+		}
+
+		String checksum() {
+			return this.checksum;
+		}
+
+		boolean downgrade() {
+			return this.downgrade;
+		}
+
+		String header() {
+			return unescape(this.escapedHeader);
+		}
+
+		/** The index this entry was read from, or {@code null} for an entry to write. */
+		RevisionIndex index() {
+			return this.index;
+		}
 
 		/** Whether a file of this size and CRC-32 is the one indexed. */
 		boolean matches(long fileSize, long fileCrc) {
@@ -206,7 +331,7 @@ final class RevisionIndex {
 		}
 
 		/** The entry on one line of an index, or {@code null} when the line is malformed. */
-		private static Entry parse(String text, int start, int end) {
+		private static Entry parse(String text, int start, int end, RevisionIndex index) {
 			String[] fields = new String[6];
 			int from = start;
 			for (int i = 0; i < fields.length; i++) {
@@ -219,7 +344,7 @@ final class RevisionIndex {
 			}
 			try {
 				return new Entry(unescape(fields[0]), Long.parseLong(fields[1]), Long.parseLong(fields[2], 16),
-						unescape(fields[3]), fields[4].equals("D"), unescape(fields[5]));
+						unescape(fields[3]), fields[4].equals("D"), fields[5], index);
 			}
 			catch (NumberFormatException ex) {
 				return null;

@@ -60,15 +60,56 @@ public final class RevisionLoader {
 	 */
 	public static List<Revision> load(List<String> locations, ClassLoader classLoader,
 			List<? extends JavaRevision> javaRevisions, Vocabulary vocabulary) {
+		return build(scan(locations, classLoader, vocabulary), javaRevisions);
+	}
+
+	/**
+	 * Find every revision, building them now unless a revision index vouches for all of them:
+	 * with one location whose files are exactly those of its index, and no Java revisions, the
+	 * revisions are built when first asked for, and the index's summary tells the graph's heads.
+	 * @param locations the locations ({@code classpath:<path>}, {@code filesystem:<path>}, or a
+	 * path without prefix for the classpath)
+	 * @param classLoader the class loader for {@code classpath:} locations, or {@code null} for
+	 * the one that loaded migrate
+	 * @param javaRevisions the Java revisions, or {@code null} for none
+	 * @param vocabulary how the caller names its settings
+	 * @return the revisions
+	 * @throws MigrateException as {@link #load(List, ClassLoader, List)} does, at once for what
+	 * is checked without an index and when the revisions are first asked for otherwise
+	 */
+	public static LoadedRevisions loadAll(List<String> locations, ClassLoader classLoader,
+			List<? extends JavaRevision> javaRevisions, Vocabulary vocabulary) {
+		List<List<RevisionFile>> scanned = scan(locations, classLoader, vocabulary);
+		if (scanned.size() == 1 && (javaRevisions == null || javaRevisions.isEmpty())) {
+			List<RevisionFile> files = scanned.get(0);
+			RevisionIndex.Entry first = files.isEmpty() ? null : files.get(0).indexed();
+			RevisionIndex.Summary summary = (first != null) ? first.index().summaryOf(files) : null;
+			if (summary != null) {
+				return LoadedRevisions.indexed(summary, () -> build(scanned, null));
+			}
+		}
+		return LoadedRevisions.of(build(scanned, javaRevisions));
+	}
+
+	private static List<List<RevisionFile>> scan(List<String> locations, ClassLoader classLoader,
+			Vocabulary vocabulary) {
 		ClassLoader loader = (classLoader != null) ? classLoader : RevisionLoader.class.getClassLoader();
 		Set<RevisionLocation> parsedLocations = new LinkedHashSet<>();
 		for (String location : locations) {
 			parsedLocations.add(RevisionLocation.of(location));
 		}
+		List<List<RevisionFile>> scanned = new ArrayList<>(parsedLocations.size());
+		for (RevisionLocation location : parsedLocations) {
+			scanned.add(RevisionLocationScanner.scan(location, loader, vocabulary));
+		}
+		return scanned;
+	}
+
+	private static List<Revision> build(List<List<RevisionFile>> scanned, List<? extends JavaRevision> javaRevisions) {
 		Map<String, Revision> revisions = new HashMap<>();
 		Map<String, String> origins = new HashMap<>();
-		for (RevisionLocation location : parsedLocations) {
-			for (RevisionFile file : RevisionLocationScanner.scan(location, loader, vocabulary)) {
+		for (List<RevisionFile> files : scanned) {
+			for (RevisionFile file : files) {
 				Revision revision = (file.indexed() != null) ? fromIndex(file)
 						: RevisionFileParser.parse(file.fileName(), file.source(), decode(file.source(), file.content()));
 				add(revision, file.origin(), revisions, origins);
