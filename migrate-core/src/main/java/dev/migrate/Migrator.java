@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import dev.migrate.engine.Awaiter;
 import dev.migrate.engine.Engine;
 import dev.migrate.graph.RevisionGraph;
+import dev.migrate.revision.LoadedRevisions;
 import dev.migrate.revision.Revision;
 
 /**
@@ -85,6 +86,27 @@ public final class Migrator {
 		return new Migrator(settings, Engine.create(dataSource, settings, listener, revisions), dataSource);
 	}
 
+	/**
+	 * Create a migrator from revisions loaded beforehand with
+	 * {@link dev.migrate.revision.RevisionLoader#loadAll}: their graph is validated now, unless
+	 * their revision index vouches for it (it is then built when first needed). The locations and
+	 * Java revisions of the settings are not read again.
+	 * @param dataSource where the database is
+	 * @param settings where state is kept
+	 * @param listener receives the events of every run
+	 * @param revisions every revision
+	 * @return the migrator
+	 * @throws MigrateException when the revisions do not form a valid graph
+	 */
+	public static Migrator create(DataSource dataSource, MigrateSettings settings, MigrationListener listener,
+			LoadedRevisions revisions) {
+		Objects.requireNonNull(dataSource, "'dataSource' must not be null");
+		Objects.requireNonNull(settings, "'settings' must not be null");
+		Objects.requireNonNull(listener, "'listener' must not be null");
+		Objects.requireNonNull(revisions, "'revisions' must not be null");
+		return new Migrator(settings, Engine.create(dataSource, settings, listener, revisions), dataSource);
+	}
+
 	/** The settings this migrator was created with. */
 	public MigrateSettings settings() {
 		return this.settings;
@@ -95,9 +117,19 @@ public final class Migrator {
 		return this.dataSource;
 	}
 
-	/** The validated revision graph. */
+	/** The validated revision graph (built on first use when a revision index vouched for it). */
 	public RevisionGraph graph() {
 		return this.engine.graph();
+	}
+
+	/**
+	 * Whether this build has a revision, answered without building the graph for the heads a
+	 * revision index vouches for.
+	 * @param revision a full revision id
+	 * @return whether a revision has this id
+	 */
+	public boolean knows(String revision) {
+		return this.engine.knows(revision);
 	}
 
 	/**

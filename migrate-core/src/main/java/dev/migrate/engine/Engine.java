@@ -122,6 +122,17 @@ public final class Engine {
 		return parts().graph;
 	}
 
+	/** Whether the revision graph was built (for tests of the path that does without it). */
+	boolean graphBuilt() {
+		return this.graphParts != null;
+	}
+
+	/** See {@link dev.migrate.Migrator#knows(String)}. */
+	public boolean knows(String revision) {
+		List<String> heads = this.revisions.indexedHeads();
+		return (heads != null && heads.contains(revision)) || graph().contains(revision);
+	}
+
 	private GraphParts parts() {
 		GraphParts parts = this.graphParts;
 		if (parts == null) {

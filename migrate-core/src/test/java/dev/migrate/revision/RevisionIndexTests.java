@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.migrate.ErrorCode;
+import dev.migrate.JavaRevision;
 import dev.migrate.MigrateException;
+import dev.migrate.RevisionInfo;
+import dev.migrate.Vocabulary;
 import dev.migrate.sql.SqlStatement;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -118,10 +121,65 @@ class RevisionIndexTests {
 		String lie = Files.readString(index).replace("down_revision: " + BASE, "down_revision:");
 		Files.writeString(index, lie);
 		assertThat(load(directory).get(1).downRevisions()).as("the index is trusted for unchanged files").isEmpty();
-		String otherRules = lie.replaceFirst("(# migrate revision index 1 )[0-9a-f]+", "$1abc");
+		String otherRules = lie.replaceFirst("(# migrate revision index [0-9]+ )[0-9a-f]+", "$1abc");
 		assertThat(otherRules).isNotEqualTo(lie);
 		Files.writeString(index, otherRules);
 		assertThat(load(directory).get(1).downRevisions()).containsExactly(BASE);
+	}
+
+	@Test
+	void anIndexVouchesForTheGraphOfExactlyItsFiles() throws IOException {
+		Path directory = chain();
+		RevisionIndexWriter.write(directory);
+		LoadedRevisions loaded = loadAll(directory, List.of());
+		assertThat(loaded.indexedHeads()).containsExactly("b2", "c3");
+		Map<String, String> checksums = new LinkedHashMap<>();
+		for (Revision revision : load(directory)) {
+			checksums.put(revision.id(), revision.checksum());
+		}
+		assertThat(loaded.indexedDigest()).isEqualTo(LoadedRevisions.digestOf(checksums));
+		assertThat(loaded.revisions()).isEqualTo(load(directory));
+	}
+
+	@Test
+	void anIndexVouchesForNothingOnceTheFilesDiffer() throws IOException {
+		Path directory = chain();
+		RevisionIndexWriter.write(directory);
+		Files.writeString(directory.resolve("d4_more.sql"), revision("d4", "c3", "CREATE TABLE more (id int)"));
+		assertThat(loadAll(directory, List.of()).indexedHeads()).isNull();
+		Files.delete(directory.resolve("d4_more.sql"));
+		Files.delete(directory.resolve("c3_c.sql"));
+		assertThat(loadAll(directory, List.of()).indexedHeads()).isNull();
+		Files.writeString(directory.resolve("c3_c.sql"), revision("c3", "a1", "CREATE TABLE c (id bigint)"));
+		LoadedRevisions edited = loadAll(directory, List.of());
+		assertThat(edited.indexedHeads()).isNull();
+		assertThat(edited.revisions()).extracting(Revision::id).containsExactly("a1", "b2", "c3");
+	}
+
+	@Test
+	void anIndexVouchesForNothingBesideJavaRevisionsOrAnotherLocation() throws IOException {
+		Path directory = chain();
+		RevisionIndexWriter.write(directory);
+		JavaRevision java = new J5();
+
+		assertThat(loadAll(directory, List.of(java)).indexedHeads()).isNull();
+		Path other = Files.createDirectories(this.temp.resolve("other"));
+		Files.writeString(other.resolve("e6_e.sql"), revision("e6", "c3", "CREATE TABLE e (id int)"));
+		RevisionIndexWriter.write(other);
+		LoadedRevisions both = RevisionLoader.loadAll(List.of("filesystem:" + directory, "filesystem:" + other), null,
+				List.of(), Vocabulary.java());
+		assertThat(both.indexedHeads()).isNull();
+		assertThat(both.revisions()).extracting(Revision::id).containsExactly("a1", "b2", "c3", "e6");
+	}
+
+	@Test
+	void anIndexOfFilesThatAreNoGraphAloneVouchesForNothing() throws IOException {
+		Path directory = revisions();
+		RevisionIndexWriter.write(directory);
+		assertThat(Files.readString(directory.resolve(RevisionIndex.FILE_NAME))).doesNotContain("# summary");
+		LoadedRevisions loaded = loadAll(directory, List.of());
+		assertThat(loaded.indexedHeads()).isNull();
+		assertThat(loaded.revisions()).isEqualTo(load(directory));
 	}
 
 	@Test
@@ -179,6 +237,19 @@ class RevisionIndexTests {
 				+ ";\n\n-- downgrade\nDROP TABLE account;\n";
 	}
 
+	/** A valid graph: a1, then b2 and c3 on it. */
+	private Path chain() throws IOException {
+		Path directory = Files.createDirectories(this.temp.resolve("chain"));
+		Files.writeString(directory.resolve("a1_a.sql"), revision("a1", "", "CREATE TABLE a (id int)"));
+		Files.writeString(directory.resolve("b2_b.sql"), revision("b2", "a1", "CREATE TABLE b (id int)"));
+		Files.writeString(directory.resolve("c3_c.sql"), revision("c3", "a1", "CREATE TABLE c (id int)"));
+		return directory;
+	}
+
+	private static LoadedRevisions loadAll(Path directory, List<JavaRevision> javaRevisions) {
+		return RevisionLoader.loadAll(List.of("filesystem:" + directory), null, javaRevisions, Vocabulary.java());
+	}
+
 	private static List<Revision> load(Path directory) {
 		return RevisionLoader.load(List.of("filesystem:" + directory), null, List.of());
 	}
@@ -207,6 +278,15 @@ class RevisionIndexTests {
 				.toList();
 			assertThat(missing).as("sql classes missing from RevisionIndex.RULE_CLASSES").isEmpty();
 		}
+	}
+
+	@RevisionInfo(id = "j5", downRevision = "b2")
+	static class J5 implements JavaRevision {
+
+		@Override
+		public void upgrade(java.sql.Connection connection) {
+		}
+
 	}
 
 }

@@ -16,6 +16,7 @@ import dev.migrate.MigrationListener;
 import dev.migrate.Migrator;
 import dev.migrate.Vocabulary;
 import dev.migrate.Vocabulary.Setting;
+import dev.migrate.revision.LoadedRevisions;
 import dev.migrate.revision.Revision;
 import dev.migrate.revision.RevisionLoader;
 
@@ -33,7 +34,7 @@ final class MigratorFactory {
 
 	private final RevisionPreload preload;
 
-	private List<Revision> revisions;
+	private LoadedRevisions revisions;
 
 	private final Map<Migrator, DataSource> created = Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -151,20 +152,10 @@ final class MigratorFactory {
 		return this.preload != null;
 	}
 
-	private synchronized List<Revision> revisions() {
+	private synchronized LoadedRevisions revisions() {
 		if (this.revisions == null) {
 			try {
-				List<Revision> loaded = new ArrayList<>();
-				if (this.preload != null) {
-					loaded.addAll(this.preload.revisions());
-					loaded.addAll(RevisionLoader.load(List.of(), this.settings.classLoader(),
-							this.settings.javaRevisions(), this.settings.vocabulary()));
-				}
-				else {
-					loaded.addAll(RevisionLoader.load(this.settings.locations(), this.settings.classLoader(),
-							this.settings.javaRevisions(), this.settings.vocabulary()));
-				}
-				this.revisions = List.copyOf(loaded);
+				this.revisions = load();
 			}
 			catch (MigrateException ex) {
 				if (ex.code() == ErrorCode.LOCATION) {
@@ -175,6 +166,21 @@ final class MigratorFactory {
 			}
 		}
 		return this.revisions;
+	}
+
+	private LoadedRevisions load() {
+		if (this.preload == null) {
+			return RevisionLoader.loadAll(this.settings.locations(), this.settings.classLoader(),
+					this.settings.javaRevisions(), this.settings.vocabulary());
+		}
+		LoadedRevisions preloaded = this.preload.revisions();
+		if (this.settings.javaRevisions().isEmpty()) {
+			return preloaded;
+		}
+		List<Revision> all = new ArrayList<>(preloaded.revisions());
+		all.addAll(RevisionLoader.load(List.of(), this.settings.classLoader(), this.settings.javaRevisions(),
+				this.settings.vocabulary()));
+		return LoadedRevisions.of(all);
 	}
 
 	private static String emptyToNull(String value) {

@@ -6,7 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import dev.migrate.MigrateException;
-import dev.migrate.revision.Revision;
+import dev.migrate.revision.LoadedRevisions;
 import dev.migrate.revision.RevisionLoader;
 
 /**
@@ -23,10 +23,10 @@ final class RevisionPreload {
 
 	private final ClassLoader classLoader;
 
-	private final CompletableFuture<List<Revision>> revisions;
+	private final CompletableFuture<LoadedRevisions> revisions;
 
 	private RevisionPreload(List<String> locations, ClassLoader classLoader,
-			CompletableFuture<List<Revision>> revisions) {
+			CompletableFuture<LoadedRevisions> revisions) {
 		this.locations = List.copyOf(locations);
 		this.classLoader = classLoader;
 		this.revisions = revisions;
@@ -39,10 +39,10 @@ final class RevisionPreload {
 	 * @return the preload
 	 */
 	static RevisionPreload start(List<String> locations, ClassLoader classLoader) {
-		CompletableFuture<List<Revision>> revisions = new CompletableFuture<>();
+		CompletableFuture<LoadedRevisions> revisions = new CompletableFuture<>();
 		Thread thread = new Thread(() -> {
 			try {
-				revisions.complete(RevisionLoader.load(locations, classLoader, List.of(), SpringBootVocabulary.INSTANCE));
+				revisions.complete(RevisionLoader.loadAll(locations, classLoader, List.of(), SpringBootVocabulary.INSTANCE));
 			}
 			catch (Throwable ex) {
 				revisions.completeExceptionally(ex);
@@ -63,7 +63,7 @@ final class RevisionPreload {
 	 * @return the revisions
 	 * @throws MigrateException when they could not be loaded
 	 */
-	List<Revision> revisions() {
+	LoadedRevisions revisions() {
 		try {
 			return this.revisions.join();
 		}

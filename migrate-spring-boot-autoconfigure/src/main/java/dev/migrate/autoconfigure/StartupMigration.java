@@ -100,7 +100,7 @@ final class StartupMigration {
 	private List<String> upgrade(String target) {
 		MigrationResult result = this.migrator.upgrade(target);
 		List<String> heads = sorted(result.headsAfter());
-		List<String> unknown = heads.stream().filter((head) -> this.migrator.graph().find(head).isEmpty()).toList();
+		List<String> unknown = heads.stream().filter((head) -> !this.migrator.knows(head)).toList();
 		if (!unknown.isEmpty()) {
 			logger.warn(prefix() + "Database is at " + describe(unknown) + ", unknown to this build; nothing was applied "
 					+ "(" + SpringBootVocabulary.INSTANCE.setting(Setting.ALLOW_UNKNOWN_REVISIONS) + "). A newer version of the application probably "
