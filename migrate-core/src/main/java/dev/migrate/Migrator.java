@@ -181,6 +181,16 @@ public final class Migrator {
 	}
 
 	/**
+	 * The ids of the graph's heads, sorted: the version table's rows once every revision is
+	 * applied. Answered from the revision index, without building the graph, when it vouches for
+	 * the revisions.
+	 * @return the ids
+	 */
+	public List<String> headIds() {
+		return this.engine.headIds();
+	}
+
+	/**
 	 * The revisions {@link #upgrade(String)} would run for a target, in order, read without the
 	 * lock.
 	 * @param target the target

@@ -32,7 +32,7 @@ public record DowngradeCommand(String target, boolean sql) implements MigrateCom
 		}
 		else {
 			MigrationResult result = migrator.downgrade(this.target);
-			context.out().println(RunSummary.of("Downgraded", "downgrade", result, migrator.graph()));
+			context.out().println(RunSummary.of("Downgraded", "downgrade", result, migrator));
 		}
 		context.out().flush();
 		return ExitStatus.OK;

@@ -67,7 +67,7 @@ public record StampCommand(List<String> targets, boolean purge, boolean sql) imp
 		}
 		else {
 			MigrationResult result = migrator.stamp(this.targets, this.purge);
-			context.out().println(RunSummary.of("Stamped", "stamp", result, migrator.graph()));
+			context.out().println(RunSummary.of("Stamped", "stamp", result, migrator));
 		}
 		context.out().flush();
 		return ExitStatus.OK;

@@ -36,7 +36,7 @@ public record UpgradeCommand(String target, boolean sql) implements MigrateComma
 		}
 		else {
 			MigrationResult result = migrator.upgrade(this.target);
-			context.out().println(RunSummary.of("Upgraded", "upgrade", result, migrator.graph()));
+			context.out().println(RunSummary.of("Upgraded", "upgrade", result, migrator));
 		}
 		context.out().flush();
 		return ExitStatus.OK;

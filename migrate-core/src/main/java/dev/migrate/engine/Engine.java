@@ -127,6 +127,12 @@ public final class Engine {
 		return this.graphParts != null;
 	}
 
+	/** See {@link dev.migrate.Migrator#headIds()}. */
+	public List<String> headIds() {
+		List<String> heads = this.revisions.indexedHeads();
+		return (heads != null) ? heads : graph().heads();
+	}
+
 	/** See {@link dev.migrate.Migrator#knows(String)}. */
 	public boolean knows(String revision) {
 		List<String> heads = this.revisions.indexedHeads();
