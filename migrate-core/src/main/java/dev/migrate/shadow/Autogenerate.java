@@ -17,7 +17,7 @@ public final class Autogenerate {
 	}
 
 	/**
-	 * Apply the desired schema into the shadow and diff.
+	 * Apply the desired schema into the shadow and diff (the database's catalog is read meanwhile).
 	 * @param database the database the revision will run on (at its heads)
 	 * @param shadow an empty shadow database
 	 * @param desired the desired schema's scripts, applied in order
@@ -28,9 +28,8 @@ public final class Autogenerate {
 	 */
 	public static List<SchemaChange> changes(DataSource database, ShadowDatabase shadow, List<SchemaScript> desired,
 			MigrateSettings settings) {
-		SchemaScript.applyAll(desired, shadow.dataSource());
 		return SchemaComparison.between(database, "the database", shadow.dataSource(), "the " + shadow.describe(),
-				settings);
+				settings, () -> SchemaScript.applyAll(desired, shadow.dataSource()));
 	}
 
 }

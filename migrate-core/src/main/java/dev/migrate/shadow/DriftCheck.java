@@ -9,7 +9,8 @@ import dev.migrate.schema.SchemaDiff;
 
 /**
  * The drift check: the revisions the database records as applied are replayed into a
- * shadow database, and the live schema is compared with the one they create.
+ * shadow database (the live schema is read meanwhile), and the live schema is compared with the
+ * one they create.
  */
 public final class DriftCheck {
 
@@ -27,9 +28,9 @@ public final class DriftCheck {
 	 * records revisions these revisions do not include
 	 */
 	public static List<String> run(Migrator migrator, DataSource live, ShadowDatabase shadow) {
-		RevisionReplay.replay(migrator, shadow, migrator.current());
+		List<String> applied = migrator.current();
 		return SchemaDiff.describeDrift(SchemaComparison.between(live, "the database", shadow.dataSource(),
-				"the " + shadow.describe(), migrator.settings()));
+				"the " + shadow.describe(), migrator.settings(), () -> RevisionReplay.replay(migrator, shadow, applied)));
 	}
 
 }

@@ -10,12 +10,14 @@ import javax.sql.DataSource;
 
 import org.postgresql.ds.PGSimpleDataSource;
 
+import dev.migrate.MigrateSettings;
 import dev.migrate.Vocabulary;
 import dev.migrate.schema.CatalogReader;
 import dev.migrate.schema.RevisionScripts;
 import dev.migrate.schema.SchemaCatalog;
 import dev.migrate.schema.SchemaChange;
 import dev.migrate.schema.SchemaDiff;
+import dev.migrate.shadow.Autogenerate;
 import dev.migrate.shadow.SchemaScript;
 import dev.migrate.shadow.ShadowDatabase;
 
@@ -39,12 +41,19 @@ import dev.migrate.shadow.ShadowDatabase;
  *     dev.migrate.engine.bench.SchemaDiffBenchmark
  * </pre>
  * {@code -Dbench.tables=N} (default 500), {@code -Dbench.rounds=N} (default 4, the first warms
- * the JVM up and is not counted).
+ * the JVM up and is not counted). With {@code -Dbench.path=autogenerate}, the command's part is
+ * {@code Autogenerate.changes} itself (the live catalog read while the shadow is built, as the
+ * command does) and rendering, instead of the phases one after the other.
  */
 public final class SchemaDiffBenchmark {
 
 	private static final String[] PHASES = { "apply the current schema (new database, CHECKPOINT)",
 			"create the shadow database", "apply the desired schema", "read both catalogs", "diff and render",
+			"drop the shadow database", "the command (all but the first)", "total" };
+
+	/** The phases with {@code -Dbench.path=autogenerate}: the shadow built while the live catalog is read. */
+	private static final String[] AUTOGENERATE_PHASES = { "apply the current schema (new database, CHECKPOINT)",
+			"create the shadow database", "Autogenerate.changes (apply, read both, diff)", "-", "render",
 			"drop the shadow database", "the command (all but the first)", "total" };
 
 	private SchemaDiffBenchmark() {
@@ -59,6 +68,8 @@ public final class SchemaDiffBenchmark {
 		BenchDatabase.quietLogging();
 		int tables = Integer.getInteger("bench.tables", 500);
 		int rounds = Integer.getInteger("bench.rounds", 4);
+		boolean autogenerate = "autogenerate".equals(System.getProperty("bench.path"));
+		String[] phases = autogenerate ? AUTOGENERATE_PHASES : PHASES;
 		SchemaScript current = SchemaScript.of("current.sql", schema(tables, false));
 		SchemaScript desired = SchemaScript.of("desired.sql", schema(tables, true));
 		DataSource server = dataSource(null);
@@ -78,26 +89,41 @@ public final class SchemaDiffBenchmark {
 						Vocabulary.java());
 				try {
 					mark = lap(t, 1, mark);
-					desired.applyTo(shadow.dataSource());
-					mark = lap(t, 2, mark);
-					SchemaCatalog currentCatalog;
-					SchemaCatalog desiredCatalog;
-					try (Connection ca = live.dataSource().getConnection();
-							Connection cb = shadow.dataSource().getConnection()) {
-						currentCatalog = CatalogReader.read(ca, List.of("public"), Set.of());
-						desiredCatalog = CatalogReader.read(cb, List.of("public"), Set.of());
+					if (autogenerate) {
+						List<SchemaChange> diff = Autogenerate.changes(live.dataSource(), shadow, List.of(desired),
+								MigrateSettings.builder().locations("filesystem:unused").build());
+						mark = lap(t, 2, mark);
+						RevisionScripts scripts = RevisionScripts.render(diff);
+						mark = lap(t, 4, mark);
+						if (scripts.isEmpty()) {
+							throw new IllegalStateException("unexpected diff: " + diff.size() + " steps");
+						}
+						steps = diff.size();
+						shadow.close();
+						lap(t, 5, mark);
 					}
-					mark = lap(t, 3, mark);
-					List<SchemaChange> diff = SchemaDiff.between(currentCatalog, desiredCatalog);
-					RevisionScripts scripts = RevisionScripts.render(diff);
-					mark = lap(t, 4, mark);
-					if (scripts.isEmpty() || currentCatalog.tables().size() != tables) {
-						throw new IllegalStateException("unexpected diff: " + diff.size() + " steps, "
-								+ currentCatalog.tables().size() + " tables");
+					else {
+						desired.applyTo(shadow.dataSource());
+						mark = lap(t, 2, mark);
+						SchemaCatalog currentCatalog;
+						SchemaCatalog desiredCatalog;
+						try (Connection ca = live.dataSource().getConnection();
+								Connection cb = shadow.dataSource().getConnection()) {
+							currentCatalog = CatalogReader.read(ca, List.of("public"), Set.of());
+							desiredCatalog = CatalogReader.read(cb, List.of("public"), Set.of());
+						}
+						mark = lap(t, 3, mark);
+						List<SchemaChange> diff = SchemaDiff.between(currentCatalog, desiredCatalog);
+						RevisionScripts scripts = RevisionScripts.render(diff);
+						mark = lap(t, 4, mark);
+						if (scripts.isEmpty() || currentCatalog.tables().size() != tables) {
+							throw new IllegalStateException("unexpected diff: " + diff.size() + " steps, "
+									+ currentCatalog.tables().size() + " tables");
+						}
+						steps = diff.size();
+						shadow.close();
+						lap(t, 5, mark);
 					}
-					steps = diff.size();
-					shadow.close();
-					lap(t, 5, mark);
 				}
 				finally {
 					shadow.close();
@@ -108,20 +134,25 @@ public final class SchemaDiffBenchmark {
 			}
 			t[7] = t[0] + t[6];
 			StringBuilder line = new StringBuilder("round " + round + ":");
-			for (int phase = 0; phase < PHASES.length; phase++) {
+			for (int phase = 0; phase < phases.length; phase++) {
 				times[phase][round] = t[phase];
-				line.append(String.format(" %s %.0f ms%s", PHASES[phase], t[phase] / 1e6,
-						(phase < PHASES.length - 1) ? "," : ""));
+				if (!phases[phase].equals("-")) {
+					line.append(String.format(" %s %.0f ms%s", phases[phase], t[phase] / 1e6,
+							(phase < phases.length - 1) ? "," : ""));
+				}
 			}
 			System.out.println(line + ((round == 0) ? " (warm-up)" : ""));
 		}
 		System.out.printf("%d tables, %d steps; median of %d rounds (min-max):%n", tables, steps, rounds - 1);
-		for (int phase = 0; phase < PHASES.length; phase++) {
+		for (int phase = 0; phase < phases.length; phase++) {
+			if (phases[phase].equals("-")) {
+				continue;
+			}
 			long[] measured = Arrays.copyOfRange(times[phase], 1, rounds);
 			Arrays.sort(measured);
-			System.out.printf("  %-52s %6.0f ms (%.0f-%.0f)%s%n", PHASES[phase], measured[measured.length / 2] / 1e6,
+			System.out.printf("  %-52s %6.0f ms (%.0f-%.0f)%s%n", phases[phase], measured[measured.length / 2] / 1e6,
 					measured[0] / 1e6, measured[measured.length - 1] / 1e6,
-					(phase >= PHASES.length - 2) ? " (goal < 2000 ms)" : "");
+					(phase >= phases.length - 2) ? " (goal < 2000 ms)" : "");
 		}
 	}
 
