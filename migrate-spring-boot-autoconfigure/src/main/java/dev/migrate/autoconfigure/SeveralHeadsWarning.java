@@ -21,18 +21,40 @@ final class SeveralHeadsWarning {
 	}
 
 	/**
-	 * The warning.
+	 * The warning for the default instance.
 	 * @param heads the heads, sorted
 	 * @param locations the configured locations
 	 * @return the message
 	 */
 	static String message(List<String> heads, List<String> locations) {
+		return message(heads, locations, MigrateInstance.DEFAULT);
+	}
+
+	/**
+	 * The warning for an instance. Command mode runs on the default instance only, so a further
+	 * instance is told to merge with the CLI, pointed at its revisions.
+	 * @param heads the heads, sorted
+	 * @param locations the instance's locations
+	 * @param instance the instance's name
+	 * @return the message
+	 */
+	static String message(List<String> heads, List<String> locations, String instance) {
 		String merge = CommandLines.line(Command.merge("merge heads", List.of("heads")));
 		String directory = sourceDirectory(locations);
-		String inApplication = (directory != null) ? merge + " --dir " + directory : merge;
-		return "Database is at several heads: " + String.join(", ", heads) + " (" + SpringBootVocabulary.TARGET
+		boolean isDefault = MigrateInstance.DEFAULT.equals(instance);
+		String target = isDefault ? SpringBootVocabulary.TARGET
+				: SpringBootVocabulary.INSTANCES + "." + instance + ".target";
+		String heading = "Database is at several heads: " + String.join(", ", heads) + " (" + target
 				+ "=heads applies every branch). Merge them into one head so that the next revision has a single "
-				+ "parent: run the application with " + SpringBootVocabulary.commandArgument(inApplication)
+				+ "parent: ";
+		if (!isDefault) {
+			String where = (directory != null) ? "filesystem:" + directory : String.join(",", locations);
+			return heading + "run 'migrate " + merge + " --locations " + where + "' with the CLI against this "
+					+ "instance's database from the project root (" + SpringBootVocabulary.COMMAND
+					+ " runs on the default instance only), then commit the new revision file";
+		}
+		String inApplication = (directory != null) ? merge + " --dir " + directory : merge;
+		return heading + "run the application with " + SpringBootVocabulary.commandArgument(inApplication)
 				+ " (or 'migrate " + merge + "' with the CLI from the project root), then commit the new revision file";
 	}
 

@@ -112,7 +112,7 @@ final class StartupMigration {
 							+ " ms; database is at " + describe(heads)));
 		}
 		if (unknown.isEmpty() && heads.size() > 1 && "heads".equals(target)) {
-			logger.warn(prefix() + SeveralHeadsWarning.message(heads, this.properties.getLocations()));
+			logger.warn(prefix() + SeveralHeadsWarning.message(heads, this.properties.getLocations(), this.instance));
 		}
 		return heads;
 	}
