@@ -32,9 +32,10 @@ import dev.migrate.sql.SqlStatement;
  * the time spent in that listener. Round 0 warms up the JIT; each round uses fresh schemas.
  *
  * <pre>
- * mvn -B -q -o -pl migrate-core -am test-compile
- * mvn -B -q -o -pl migrate-core exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=dev.migrate.engine.bench.ApplyRevisionsBenchmark
+ * mvn -B -q -pl migrate-core -am test-compile org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath \
+ *     -Dmdep.includeScope=test -Dmdep.outputFile=target/cp.txt
+ * java -cp migrate-core/target/test-classes:migrate-core/target/classes:$(cat migrate-core/target/cp.txt) \
+ *     dev.migrate.engine.bench.ApplyRevisionsBenchmark
  * </pre>
  * System properties: {@code bench.rounds} (default 6), {@code bench.log} (log level, default
  * INFO, as an application logs: two lines per revision).

@@ -27,9 +27,10 @@ import dev.migrate.revision.RevisionLoader;
  * checksums validated, nothing planned), its second one, and the classes the first one loaded.
  *
  * <pre>
- * mvn -B -q -o -pl migrate-core -am test-compile
- * mvn -B -q -o -pl migrate-core exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=dev.migrate.engine.bench.ColdFastPathBenchmark
+ * mvn -B -q -pl migrate-core -am test-compile org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath \
+ *     -Dmdep.includeScope=test -Dmdep.outputFile=target/cp.txt
+ * java -cp migrate-core/target/test-classes:migrate-core/target/classes:$(cat migrate-core/target/cp.txt) \
+ *     dev.migrate.engine.bench.ColdFastPathBenchmark
  * </pre>
  * System property {@code bench.jvms}: how many fresh JVMs (default 15).
  */

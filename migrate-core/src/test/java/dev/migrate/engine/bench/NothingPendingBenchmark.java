@@ -16,9 +16,10 @@ import dev.migrate.Migrator;
  * JVM through a HikariCP pool. Goal: under 20 ms.
  *
  * <pre>
- * mvn -B -q -o -pl migrate-core -am test-compile
- * mvn -B -q -o -pl migrate-core exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=dev.migrate.engine.bench.NothingPendingBenchmark
+ * mvn -B -q -pl migrate-core -am test-compile org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath \
+ *     -Dmdep.includeScope=test -Dmdep.outputFile=target/cp.txt
+ * java -cp migrate-core/target/test-classes:migrate-core/target/classes:$(cat migrate-core/target/cp.txt) \
+ *     dev.migrate.engine.bench.NothingPendingBenchmark
  * </pre>
  */
 public final class NothingPendingBenchmark {

@@ -32,9 +32,10 @@ import dev.migrate.table.VersionTableSql;
  * rows slow the {@code UPDATE} down).
  *
  * <pre>
- * mvn -B -q -o -pl migrate-core -am test-compile
- * mvn -B -q -o -pl migrate-core exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=dev.migrate.engine.bench.RecordingCostBenchmark
+ * mvn -B -q -pl migrate-core -am test-compile org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath \
+ *     -Dmdep.includeScope=test -Dmdep.outputFile=target/cp.txt
+ * java -cp migrate-core/target/test-classes:migrate-core/target/classes:$(cat migrate-core/target/cp.txt) \
+ *     dev.migrate.engine.bench.RecordingCostBenchmark
  * </pre>
  * System properties: {@code bench.revisions} (default 1000), {@code bench.rounds} (default 3,
  * round 0 is a warm-up).
