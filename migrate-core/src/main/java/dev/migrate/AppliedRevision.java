@@ -2,6 +2,8 @@ package dev.migrate;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An applied revision with its last successful upgrade from the history table.
  *
@@ -13,7 +15,7 @@ import java.time.Instant;
  * @param executionMs how long it ran, or {@code null}
  * @param checksum the checksum recorded when it was applied, or {@code null}
  */
-public record AppliedRevision(String revision, String message, Instant appliedAt, String appliedBy, Long executionMs,
-		String checksum) {
+public record AppliedRevision(String revision, String message, @Nullable Instant appliedAt, @Nullable String appliedBy,
+		@Nullable Long executionMs, @Nullable String checksum) {
 
 }

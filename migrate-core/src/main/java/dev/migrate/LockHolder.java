@@ -2,6 +2,8 @@ package dev.migrate;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The session that holds the migration lock, as seen in {@code pg_locks} and
  * {@code pg_stat_activity}.
@@ -11,7 +13,7 @@ import java.time.Instant;
  * @param clientAddress the holder's client address, or {@code null} for a local socket
  * @param since when the holder's current state began ({@code state_change}), or {@code null}
  */
-public record LockHolder(int pid, String applicationName, String clientAddress, Instant since) {
+public record LockHolder(int pid, String applicationName, @Nullable String clientAddress, @Nullable Instant since) {
 
 	@Override
 	public String toString() {

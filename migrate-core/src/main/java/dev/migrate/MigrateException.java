@@ -1,5 +1,7 @@
 package dev.migrate;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The one exception type migrate throws: what happened (naming the file, line, revision or
  * value involved) and what to do about it.
@@ -14,7 +16,7 @@ public class MigrateException extends RuntimeException {
 
 	private final String description;
 
-	private final String action;
+	private final @Nullable String action;
 
 	/**
 	 * Create a new exception.
@@ -22,7 +24,7 @@ public class MigrateException extends RuntimeException {
 	 * @param description what happened, naming the file, line, revision or value involved
 	 * @param action what the user should do, or {@code null} when there is nothing to add
 	 */
-	public MigrateException(ErrorCode code, String description, String action) {
+	public MigrateException(ErrorCode code, String description, @Nullable String action) {
 		this(code, description, action, null);
 	}
 
@@ -33,14 +35,15 @@ public class MigrateException extends RuntimeException {
 	 * @param action what the user should do, or {@code null} when there is nothing to add
 	 * @param cause the underlying exception or {@code null}
 	 */
-	public MigrateException(ErrorCode code, String description, String action, Throwable cause) {
+	public MigrateException(ErrorCode code, String description, @Nullable String action,
+			@Nullable Throwable cause) {
 		super(compose(description, action), cause);
 		this.code = code;
 		this.description = description;
 		this.action = action;
 	}
 
-	private static String compose(String description, String action) {
+	private static String compose(String description, @Nullable String action) {
 		return (action != null && !action.isEmpty()) ? description + "\nAction: " + action : description;
 	}
 
@@ -55,7 +58,7 @@ public class MigrateException extends RuntimeException {
 	}
 
 	/** What to do about it, or {@code null}. */
-	public String action() {
+	public @Nullable String action() {
 		return this.action;
 	}
 

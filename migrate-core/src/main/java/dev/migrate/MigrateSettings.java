@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migrate.Vocabulary.Setting;
 import dev.migrate.table.TableNames;
 
@@ -51,7 +53,7 @@ public final class MigrateSettings {
 
 	private final List<JavaRevision> javaRevisions;
 
-	private final String schema;
+	private final @Nullable String schema;
 
 	private final String versionTable;
 
@@ -59,7 +61,7 @@ public final class MigrateSettings {
 
 	private final Duration lockTimeout;
 
-	private final Long lockKey;
+	private final @Nullable Long lockKey;
 
 	private final Duration ddlLockTimeout;
 
@@ -73,7 +75,7 @@ public final class MigrateSettings {
 
 	private final Duration networkTimeout;
 
-	private final String instance;
+	private final @Nullable String instance;
 
 	private final int connectRetries;
 
@@ -128,7 +130,7 @@ public final class MigrateSettings {
 	}
 
 	/** Schema of the version and history tables, or {@code null} for the connection's current schema. */
-	public String schema() {
+	public @Nullable String schema() {
 		return this.schema;
 	}
 
@@ -148,7 +150,7 @@ public final class MigrateSettings {
 	}
 
 	/** Advisory lock key, or {@code null} to derive it from the schema and version table name. */
-	public Long lockKey() {
+	public @Nullable Long lockKey() {
 		return this.lockKey;
 	}
 
@@ -235,7 +237,7 @@ public final class MigrateSettings {
 
 		private List<JavaRevision> javaRevisions = new ArrayList<>();
 
-		private String schema;
+		private @Nullable String schema;
 
 		private String versionTable = DEFAULT_VERSION_TABLE;
 
@@ -243,7 +245,7 @@ public final class MigrateSettings {
 
 		private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
 
-		private Long lockKey;
+		private @Nullable Long lockKey;
 
 		private Duration ddlLockTimeout = DEFAULT_DDL_LOCK_TIMEOUT;
 
@@ -258,7 +260,7 @@ public final class MigrateSettings {
 		private Duration networkTimeout = DEFAULT_NETWORK_TIMEOUT;
 
 		/** {@code null} for the default, see {@link DefaultInstance}. */
-		private String instance;
+		private @Nullable String instance;
 
 		private int connectRetries = DEFAULT_CONNECT_RETRIES;
 
@@ -323,7 +325,7 @@ public final class MigrateSettings {
 			return this;
 		}
 
-		public Builder schema(String schema) {
+		public Builder schema(@Nullable String schema) {
 			this.schema = (schema == null || schema.isBlank()) ? null : schema;
 			return this;
 		}
@@ -343,7 +345,7 @@ public final class MigrateSettings {
 			return this;
 		}
 
-		public Builder lockKey(Long lockKey) {
+		public Builder lockKey(@Nullable Long lockKey) {
 			this.lockKey = lockKey;
 			return this;
 		}
@@ -378,7 +380,7 @@ public final class MigrateSettings {
 			return this;
 		}
 
-		public Builder instance(String instance) {
+		public Builder instance(@Nullable String instance) {
 			this.instance = instance;
 			return this;
 		}
@@ -457,7 +459,7 @@ public final class MigrateSettings {
 			return new MigrateSettings(this);
 		}
 
-		private static void requireNotNegative(Duration value, String setting) {
+		private static void requireNotNegative(@Nullable Duration value, String setting) {
 			if (value == null || value.isNegative()) {
 				throw new MigrateException(ErrorCode.CONFIGURATION,
 						"The setting " + setting + " is " + ((value != null) ? value : "missing")

@@ -3,6 +3,8 @@ package dev.migrate;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migrate.plan.Plan;
 import dev.migrate.plan.Step;
 
@@ -18,7 +20,7 @@ public sealed interface MigrationEvent {
 	 * @param holder who holds it, or {@code null} when it cannot be seen
 	 * @param waited how long this instance has waited so far
 	 */
-	record LockWaiting(LockHolder holder, Duration waited) implements MigrationEvent {
+	record LockWaiting(@Nullable LockHolder holder, Duration waited) implements MigrationEvent {
 	}
 
 	/**
@@ -96,7 +98,7 @@ public sealed interface MigrationEvent {
 	 * @param result what was done (the steps finished before a failure included)
 	 * @param error the failure, or {@code null}
 	 */
-	record RunFinished(MigrationResult result, MigrateException error) implements MigrationEvent {
+	record RunFinished(MigrationResult result, @Nullable MigrateException error) implements MigrationEvent {
 	}
 
 }

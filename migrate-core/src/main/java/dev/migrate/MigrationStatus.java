@@ -2,6 +2,8 @@ package dev.migrate;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migrate.revision.Revision;
 
 /**
@@ -17,7 +19,7 @@ import dev.migrate.revision.Revision;
  * {@link State#UNKNOWN_REVISION} or {@link State#MULTIPLE_HEADS} state; empty otherwise
  */
 public record MigrationStatus(State state, List<String> current, List<String> heads, List<Revision> pending,
-		List<AppliedRevision> applied, LockHolder lock, List<String> problems) {
+		List<AppliedRevision> applied, @Nullable LockHolder lock, List<String> problems) {
 
 	public MigrationStatus {
 		current = List.copyOf(current);

@@ -7,6 +7,8 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migrate.engine.Awaiter;
 import dev.migrate.engine.Engine;
 import dev.migrate.graph.RevisionGraph;
@@ -281,7 +283,7 @@ public final class Migrator {
 	 * @param target the target
 	 * @return the SQL script
 	 */
-	public String upgradeSql(String from, String target) {
+	public String upgradeSql(@Nullable String from, String target) {
 		return this.engine.upgradeSql(from, target);
 	}
 
@@ -301,7 +303,7 @@ public final class Migrator {
 	 * @param targets the revisions to stamp
 	 * @return the SQL script
 	 */
-	public String stampSql(String from, List<String> targets) {
+	public String stampSql(@Nullable String from, List<String> targets) {
 		return this.engine.stampSql(from, targets);
 	}
 

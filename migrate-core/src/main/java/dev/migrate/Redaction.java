@@ -2,6 +2,8 @@ package dev.migrate;
 
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Removes credentials from text shown to people (failures, log lines, the database a command
  * names, the starter's endpoint and health): the value of every URL or connection parameter
@@ -33,7 +35,7 @@ public final class Redaction {
 	 * @param text the text, or {@code null}
 	 * @return the text with every credential replaced by {@link #MASK}, or {@code null}
 	 */
-	public static String redact(String text) {
+	public static @Nullable String redact(@Nullable String text) {
 		if (text == null) {
 			return null;
 		}

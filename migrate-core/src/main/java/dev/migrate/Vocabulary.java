@@ -3,6 +3,8 @@ package dev.migrate;
 import java.util.List;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The words failures and log lines use for what a user can change or run: each
  * {@link Setting} and {@link Command} spelled the way the front end that called migrate spells
@@ -28,7 +30,7 @@ public interface Vocabulary {
 	 * @param setting the setting
 	 * @return a sentence saying where the value came from, or {@code null}
 	 */
-	default String origin(Setting setting) {
+	default @Nullable String origin(Setting setting) {
 		return null;
 	}
 

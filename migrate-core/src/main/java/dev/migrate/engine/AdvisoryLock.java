@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,7 +69,7 @@ final class AdvisoryLock {
 	 * @return the lock
 	 * @throws SQLException when the current schema cannot be read
 	 */
-	static AdvisoryLock forTables(Connection connection, Long lockKey, TableNames names, MigrationListener listener)
+	static AdvisoryLock forTables(Connection connection, @Nullable Long lockKey, TableNames names, MigrationListener listener)
 			throws SQLException {
 		String schema = Connections.schemaOf(connection, names.schema());
 		LockKey key = (lockKey != null) ? new LockKey(lockKey) : LockKey.derive(schema, names.versionTable());
@@ -139,7 +140,7 @@ final class AdvisoryLock {
 	 * @param vocabulary how the caller names the timeout setting
 	 * @return the exception to throw
 	 */
-	MigrateException timedOut(LockHolder holder, Duration waited, Duration timeout, Vocabulary vocabulary) {
+	MigrateException timedOut(@Nullable LockHolder holder, Duration waited, Duration timeout, Vocabulary vocabulary) {
 		String who = (holder != null) ? "It is held by " + holder + "."
 				: "Its holder could not be seen in pg_locks (it may have just released it, "
 						+ "or this role may not see other sessions).";
@@ -160,7 +161,7 @@ final class AdvisoryLock {
 	 * @param connection any connection to the database
 	 * @return the holder or {@code null}
 	 */
-	LockHolder holder(Connection connection) {
+	@Nullable LockHolder holder(Connection connection) {
 		try (PreparedStatement statement = connection.prepareStatement(HOLDER_SQL)) {
 			statement.setLong(1, this.key.classId());
 			statement.setLong(2, this.key.objId());

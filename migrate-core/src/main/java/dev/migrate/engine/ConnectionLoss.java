@@ -1,6 +1,9 @@
 package dev.migrate.engine;
 
 import java.net.SocketTimeoutException;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.migrate.Vocabulary;
 import dev.migrate.Vocabulary.Setting;
@@ -21,7 +24,7 @@ final class ConnectionLoss {
 	 * @param error the error, or {@code null}
 	 * @return whether it does
 	 */
-	static boolean is(ServerError error) {
+	static boolean is(@Nullable ServerError error) {
 		String state = (error != null) ? error.sqlState() : null;
 		return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
 				|| state.equals("57P03"));
@@ -34,7 +37,7 @@ final class ConnectionLoss {
 	 * @param vocabulary how the caller names the network timeout setting
 	 * @return the advice, a sentence without its final period
 	 */
-	static String advice(ServerError error, Throwable cause, Vocabulary vocabulary) {
+	static String advice(ServerError error, @Nullable Throwable cause, Vocabulary vocabulary) {
 		for (Throwable t = cause; t != null; t = t.getCause()) {
 			if (t instanceof SocketTimeoutException) {
 				return "The server did not answer within the network timeout, so migrate closed the connection (the "
@@ -47,7 +50,8 @@ final class ConnectionLoss {
 	}
 
 	private static String advice(ServerError error) {
-		String cause = switch (error.sqlState()) {
+		// is(error) held, so there is a SQLSTATE
+		String cause = switch (Objects.requireNonNull(error.sqlState())) {
 			case "57P01" -> "the server ended the session: pg_terminate_backend(), a fast shutdown or a failover";
 			case "57P02" -> "the server crashed and restarts";
 			case "57P03" -> "the server is starting up or shutting down";

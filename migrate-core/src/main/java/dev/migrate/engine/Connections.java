@@ -7,6 +7,8 @@ import java.sql.Statement;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migrate.MigrateSettings;
 import dev.migrate.Vocabulary;
 
@@ -70,7 +72,7 @@ final class Connections {
 	 * @return the schema name
 	 * @throws SQLException on a database error
 	 */
-	static String schemaOf(Connection connection, String configured) throws SQLException {
+	static String schemaOf(Connection connection, @Nullable String configured) throws SQLException {
 		if (configured != null) {
 			return configured;
 		}

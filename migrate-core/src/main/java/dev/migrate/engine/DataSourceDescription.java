@@ -5,6 +5,8 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How failures name a {@link DataSource}: its JDBC URL and user, read from the getters that
  * pools and drivers offer ({@code getJdbcUrl()} of HikariCP, {@code getUrl()} of Spring's and
@@ -45,7 +47,7 @@ final class DataSourceDescription {
 		return URL_USER_INFO.matcher(base).replaceAll("$1******@");
 	}
 
-	private static String firstString(Object target, String[] getters) {
+	private static @Nullable String firstString(Object target, String[] getters) {
 		for (String getter : getters) {
 			try {
 				Method method = target.getClass().getMethod(getter);

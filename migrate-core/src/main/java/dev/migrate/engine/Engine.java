@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +58,7 @@ public final class Engine {
 
 	private final MigrationRun run;
 
-	private volatile GraphParts graphParts;
+	private volatile @Nullable GraphParts graphParts;
 
 	private Engine(DataSource dataSource, MigrateSettings settings, MigrationListener listener,
 			LoadedRevisions revisions) {
@@ -161,7 +163,7 @@ public final class Engine {
 	 * @return the heads, or {@code null} when no index vouches for the revisions or the
 	 * database is elsewhere (the full check then decides)
 	 */
-	private Set<String> atIndexedHeads() {
+	private @Nullable Set<String> atIndexedHeads() {
 		List<String> heads = this.revisions.indexedHeads();
 		if (heads == null || heads.isEmpty()) {
 			return null;
@@ -172,7 +174,9 @@ public final class Engine {
 		if (found.size() != recorded.heads().size() || !found.equals(Set.copyOf(heads))) {
 			return null;
 		}
-		if (this.settings.validateChecksums() && !this.revisions.indexedDigest().equals(recorded.digest())) {
+		String digest = this.revisions.indexedDigest();
+		// indexed heads come with their digest
+		if (this.settings.validateChecksums() && !Objects.requireNonNull(digest).equals(recorded.digest())) {
 			return null;
 		}
 		return found;
@@ -330,7 +334,7 @@ public final class Engine {
 	}
 
 	/** See {@link dev.migrate.Migrator#upgradeSql(String, String)}. */
-	public String upgradeSql(String from, String target) {
+	public String upgradeSql(@Nullable String from, String target) {
 		return renderer().render(parts().planner.offlineUpgrade(range(from, target)));
 	}
 
@@ -340,7 +344,7 @@ public final class Engine {
 	}
 
 	/** See {@link dev.migrate.Migrator#stampSql(String, List)}. */
-	public String stampSql(String from, List<String> targets) {
+	public String stampSql(@Nullable String from, List<String> targets) {
 		if (targets.size() == 1) {
 			return renderer().render(parts().planner.offlineStamp(range(from, targets.get(0))));
 		}
@@ -348,7 +352,7 @@ public final class Engine {
 		return renderer().render(parts().planner.stamp(start, targets, false));
 	}
 
-	private static String range(String from, String target) {
+	private static String range(@Nullable String from, String target) {
 		return (from != null) ? from + ":" + target : target;
 	}
 

@@ -2,8 +2,11 @@ package dev.migrate.engine;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
@@ -41,18 +44,18 @@ final class FailureReport {
 	 */
 	static MigrateException revisionFailed(Step step, StatementFailure failure, boolean transactional,
 			int rolledBackWith, Vocabulary vocabulary) {
-		Revision revision = step.revision();
+		Revision revision = revisionOf(step);
 		StringBuilder description = new StringBuilder();
 		description.append(what(step)).append(" failed ").append(where(failure)).append(": ").append(cause(failure));
 		appendStatement(description, failure);
 		ServerError error = failure.serverError();
 		String fix;
-		if (ConnectionLoss.is(error)) {
+		if (error != null && ConnectionLoss.is(error)) {
 			fix = ConnectionLoss.advice(error, failure.getCause(), vocabulary);
 		}
 		else if (error != null && ServerError.DUPLICATE_TABLE.equals(error.sqlState())
 				&& createdIndex(failure.sql()) != null) {
-			String index = createdIndex(failure.sql());
+			String index = Objects.requireNonNull(createdIndex(failure.sql()));
 			fix = "The index " + index + " already exists, probably left by an earlier run that was interrupted. If "
 					+ "it is INVALID (SELECT indisvalid FROM pg_index WHERE indexrelid = '" + index.replace("'", "''")
 					+ "'::regclass), drop it (DROP INDEX CONCURRENTLY IF EXISTS " + index + ";) and upgrade again. "
@@ -99,9 +102,9 @@ final class FailureReport {
 	 * @param before how many steps before it ran in the same transaction
 	 * @return the exception to throw
 	 */
-	static MigrateException transactionEnded(Step step, String how, StatementFailure failure, boolean committed,
-			boolean autocommit, int before) {
-		Revision revision = step.revision();
+	static MigrateException transactionEnded(Step step, String how, @Nullable StatementFailure failure,
+			boolean committed, boolean autocommit, int before) {
+		Revision revision = revisionOf(step);
 		StringBuilder description = new StringBuilder(what(step)).append(' ').append(how);
 		if (failure != null) {
 			description.append(", then failed ").append(where(failure)).append(": ").append(cause(failure));
@@ -146,7 +149,7 @@ final class FailureReport {
 						+ "CONCURRENTLY or REINDEX CONCURRENTLY was interrupted or failed, or IF NOT EXISTS skipped an "
 						+ "INVALID index an earlier attempt left. PostgreSQL keeps such an index up to date but never "
 						+ "uses it",
-				"Revision " + step.revision().id() + " is not recorded as applied. Drop the INVALID index ("
+				"Revision " + revisionOf(step).id() + " is not recorded as applied. Drop the INVALID index ("
 						+ drops + ") and upgrade again; the revision runs again and builds it",
 				null);
 	}
@@ -172,7 +175,7 @@ final class FailureReport {
 				+ vocabulary.setting(Setting.DDL_LOCK_RETRIES);
 		String action;
 		if (blockers.isEmpty()) {
-			action = "Nothing of revision " + step.revision().id() + " was applied. Another session holds locks on "
+			action = "Nothing of revision " + revisionOf(step).id() + " was applied. Another session holds locks on "
 					+ "the objects it changes (a long or idle-in-transaction session: see pg_stat_activity and "
 					+ "pg_locks); end it, or start again when traffic is lower, or " + raise;
 		}
@@ -182,7 +185,7 @@ final class FailureReport {
 				description.append((i > 0) ? "; " : "").append(blockers.get(i));
 			}
 			int pid = blockers.get(0).pid();
-			action = "Nothing of revision " + step.revision().id() + " was applied. The likely blocker is the oldest "
+			action = "Nothing of revision " + revisionOf(step).id() + " was applied. The likely blocker is the oldest "
 					+ "transaction, pid " + pid + ": if it is stuck or idle in transaction, end it (SELECT "
 					+ "pg_terminate_backend(" + pid + ")); or start again when traffic is lower, or " + raise;
 		}
@@ -194,12 +197,17 @@ final class FailureReport {
 	 * @param sql the statement, or {@code null}
 	 * @return the name, or {@code null} when the statement is something else or has no name
 	 */
-	static String createdIndex(SqlStatement sql) {
+	static @Nullable String createdIndex(@Nullable SqlStatement sql) {
 		if (sql == null) {
 			return null;
 		}
 		Matcher matcher = CREATE_INDEX.matcher(sql.sql());
 		return (matcher.lookingAt() && !matcher.group(1).equalsIgnoreCase("on")) ? matcher.group(1) : null;
+	}
+
+	/** The revision of a step that runs statements (only a stamp to base has none, and it runs none). */
+	static Revision revisionOf(Step step) {
+		return Objects.requireNonNull(step.revision(), () -> "the " + step.direction() + " step has a revision");
 	}
 
 	/** {@code Upgrade of revision X (source)}. */
@@ -249,7 +257,7 @@ final class FailureReport {
 	}
 
 	private static String cause(StatementFailure failure) {
-		Throwable cause = failure.getCause();
+		Throwable cause = Objects.requireNonNull(failure.getCause(), "a StatementFailure has a cause");
 		if (cause instanceof SQLException ex) {
 			ServerError error = ServerError.of(ex);
 			return ((error.sqlState() != null) ? "SQLSTATE " + error.sqlState() + ": " : "") + error.text();

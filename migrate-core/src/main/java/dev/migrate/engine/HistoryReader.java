@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migrate.AppliedRevision;
 import dev.migrate.HistoryEntry;
 import dev.migrate.table.HistoryTableSql;
@@ -45,7 +47,7 @@ final class HistoryReader {
 				ResultSet rs = statement.executeQuery(this.sql.selectAll())) {
 			while (rs.next()) {
 				entries.add(new HistoryEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-						rs.getString(5), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)), rs.getLong(8),
+						rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant(), rs.getLong(8),
 						rs.getBoolean(9), rs.getString(10), rs.getString(11), rs.getString(12)));
 			}
 		}
@@ -54,8 +56,8 @@ final class HistoryReader {
 	}
 
 	/**
-	 * The last successful upgrade row of each revision, as an {@link AppliedRevision} without a
-	 * message. The table must exist.
+	 * The last successful upgrade row of each revision, as an {@link AppliedRevision} with an
+	 * empty message. The table must exist.
 	 * @param connection the connection
 	 * @return the rows by revision id
 	 * @throws SQLException on a database error
@@ -66,14 +68,14 @@ final class HistoryReader {
 				ResultSet rs = statement.executeQuery(this.lastUpgradesSql)) {
 			while (rs.next()) {
 				String revision = rs.getString(1);
-				upgrades.put(revision, new AppliedRevision(revision, null, instant(rs.getTimestamp(2)),
+				upgrades.put(revision, new AppliedRevision(revision, "", instant(rs.getTimestamp(2)),
 						rs.getString(3), rs.getLong(4), rs.getString(5)));
 			}
 		}
 		return upgrades;
 	}
 
-	private static Instant instant(Timestamp timestamp) {
+	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
 		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 

@@ -3,6 +3,8 @@ package dev.migrate.engine;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A history row to write: what happened to one revision in one step.
  *
@@ -15,8 +17,8 @@ import java.time.Instant;
  * @param success whether it succeeded
  * @param error the failure, or {@code null}
  */
-record HistoryRecord(String revision, String direction, String message, String checksum, Instant startedAt,
-		Instant finishedAt, boolean success, String error) {
+record HistoryRecord(@Nullable String revision, String direction, @Nullable String message,
+		@Nullable String checksum, Instant startedAt, Instant finishedAt, boolean success, @Nullable String error) {
 
 	/** How long the step ran, in milliseconds. */
 	long executionMs() {

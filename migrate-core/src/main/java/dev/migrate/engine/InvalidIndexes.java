@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migrate.revision.RevisionScript;
 import dev.migrate.sql.SqlStatement;
 
@@ -80,7 +82,8 @@ final class InvalidIndexes {
 	 * @param script the step's script
 	 * @return their qualified names
 	 */
-	static List<String> leftBy(Map<String, String> before, Map<String, String> after, RevisionScript script) {
+	static List<String> leftBy(Map<String, String> before, Map<String, String> after,
+			@Nullable RevisionScript script) {
 		List<String> left = new ArrayList<>();
 		after.forEach((qualified, name) -> {
 			if (!before.containsKey(qualified) || named(name, script)) {
@@ -90,7 +93,7 @@ final class InvalidIndexes {
 		return left;
 	}
 
-	private static boolean named(String name, RevisionScript script) {
+	private static boolean named(String name, @Nullable RevisionScript script) {
 		if (!(script instanceof RevisionScript.Sql sql)) {
 			return false;
 		}

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,7 +78,8 @@ final class LockBlockers {
 	 * @param transactionStart when its transaction began ({@code xact_start}), or {@code null}
 	 * @param query the start of its current or last query, or {@code null}
 	 */
-	record Session(int pid, String applicationName, String state, Instant transactionStart, String query) {
+	record Session(int pid, String applicationName, @Nullable String state, @Nullable Instant transactionStart,
+			@Nullable String query) {
 
 		@Override
 		public String toString() {

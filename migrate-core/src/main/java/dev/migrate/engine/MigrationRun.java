@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migrate.MigrateException;
 import dev.migrate.MigrateSettings;
 import dev.migrate.MigrationEvent;
@@ -113,7 +115,8 @@ final class MigrationRun {
 			return finished(new MigrationResult(plan, completed, plan.headsAfter(), since(start), true));
 		}
 		catch (MigrateException ex) {
-			MigrationResult result = (headsAfterFailure != null)
+			// the heads after a failure are read only once there is a plan
+			MigrationResult result = (headsAfterFailure != null && plan != null)
 					? new MigrationResult(plan, completed, headsAfterFailure, since(start), locked)
 					: partial(plan, completed, start, locked);
 			throw failed(result, ex);
@@ -195,7 +198,7 @@ final class MigrationRun {
 		return error;
 	}
 
-	private static MigrationResult partial(Plan plan, List<String> completed, long start, boolean locked) {
+	private static MigrationResult partial(@Nullable Plan plan, List<String> completed, long start, boolean locked) {
 		Plan known = (plan != null) ? plan : new Plan(List.of(), Set.of(), Set.of());
 		return new MigrationResult(known, completed, known.headsBefore(), since(start), locked);
 	}

@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
@@ -15,6 +18,7 @@ import dev.migrate.MigrationEvent;
 import dev.migrate.MigrationListener;
 import dev.migrate.plan.Plan;
 import dev.migrate.plan.Step;
+import dev.migrate.revision.Revision;
 import dev.migrate.revision.RevisionScript;
 import dev.migrate.table.HistoryTableSql;
 
@@ -78,7 +82,7 @@ final class RevisionExecutor {
 	private static boolean isTransactional(Step step) {
 		return switch (step.direction()) {
 			case STAMP -> true;
-			case UPGRADE, DOWNGRADE -> step.revision().transactional();
+			case UPGRADE, DOWNGRADE -> FailureReport.revisionOf(step).transactional();
 		};
 	}
 
@@ -114,32 +118,37 @@ final class RevisionExecutor {
 			catch (TransactionEnded ended) {
 				boolean autocommit = autoCommit(connection);
 				rollback(connection);
-				throw failed(run, current, startedAt, endedTransaction(current, ended.how, null,
-						guard.committed(connection), autocommit, finished, completed));
+				// thrown while running a step, by its guard
+				Step step = Objects.requireNonNull(current);
+				boolean committed = Objects.requireNonNull(guard).committed(connection);
+				throw failed(run, step, startedAt,
+						endedTransaction(step, ended.how, null, committed, autocommit, finished, completed));
 			}
 			catch (StatementFailure failure) {
 				boolean autocommit = autoCommit(connection);
 				rollback(connection);
+				// thrown while running a step
+				Step step = Objects.requireNonNull(current);
 				if (guard != null && guard.committed(connection)) {
-					throw failed(run, current, startedAt, endedTransaction(current,
+					throw failed(run, step, startedAt, endedTransaction(step,
 							"ended the transaction migrate opened for it", failure, true, autocommit, finished,
 							completed));
 				}
 				if (failure.isLockTimeout() && attempt < attempts) {
 					Duration backoff = Backoff.DDL_RETRY.pause(attempt - 1);
-					this.log.stepRetrying(current, attempt, backoff, failure.serverError().text());
-					this.listener.onEvent(new MigrationEvent.DdlLockRetry(current, attempt, backoff));
+					this.log.stepRetrying(step, attempt, backoff, Objects.requireNonNull(failure.serverError()).text());
+					this.listener.onEvent(new MigrationEvent.DdlLockRetry(step, attempt, backoff));
 					Backoff.sleep(backoff, () -> new MigrateException(ErrorCode.DDL_LOCK_TIMEOUT,
 							"Interrupted while waiting to retry a revision that hit lock_timeout",
 							"Nothing of that revision was applied; start again"));
 					continue;
 				}
 				MigrateException error = failure.isLockTimeout()
-						? FailureReport.ddlLockTimeout(current, failure, attempt, this.settings,
+						? FailureReport.ddlLockTimeout(step, failure, attempt, this.settings,
 								LockBlockers.find(connection))
-						: FailureReport.revisionFailed(current, failure, true, finished.size(),
+						: FailureReport.revisionFailed(step, failure, true, finished.size(),
 								this.settings.vocabulary());
-				throw fatal(failure, failed(run, current, startedAt, error));
+				throw fatal(failure, failed(run, step, startedAt, error));
 			}
 			catch (MigrateException ex) {
 				rollback(connection);
@@ -208,7 +217,7 @@ final class RevisionExecutor {
 			resetSession(run);
 		}
 		Duration duration = Duration.ofNanos(System.nanoTime() - start);
-		completed.add(step.revision().id());
+		completed.add(FailureReport.revisionOf(step).id());
 		this.log.stepFinished(step, duration);
 		this.listener.onEvent(new MigrationEvent.RevisionFinished(step, duration));
 	}
@@ -223,10 +232,10 @@ final class RevisionExecutor {
 		}
 	}
 
-	private static RevisionScript script(Step step) {
+	private static @Nullable RevisionScript script(Step step) {
 		return switch (step.direction()) {
-			case UPGRADE -> step.revision().upgrade();
-			case DOWNGRADE -> step.revision().downgrade();
+			case UPGRADE -> FailureReport.revisionOf(step).upgrade();
+			case DOWNGRADE -> FailureReport.revisionOf(step).downgrade();
 			case STAMP -> null;
 		};
 	}
@@ -244,14 +253,14 @@ final class RevisionExecutor {
 	}
 
 	private static HistoryRecord record(Step step, Instant startedAt, Instant finishedAt, boolean success,
-			String error) {
-		boolean hasRevision = step.revision() != null;
-		return new HistoryRecord(hasRevision ? step.revision().id() : null, direction(step),
-				hasRevision ? step.revision().message() : null, hasRevision ? step.revision().checksum() : null,
+			@Nullable String error) {
+		Revision revision = step.revision();
+		return new HistoryRecord((revision != null) ? revision.id() : null, direction(step),
+				(revision != null) ? revision.message() : null, (revision != null) ? revision.checksum() : null,
 				startedAt, finishedAt, success, error);
 	}
 
-	private MigrateException recordingFailed(Step step, SQLException ex, boolean transactional) {
+	private MigrateException recordingFailed(@Nullable Step step, SQLException ex, boolean transactional) {
 		ServerError error = ServerError.of(ex);
 		String what = (step != null) ? FailureReport.what(step) : "Starting the revision's transaction";
 		return new MigrateException(ErrorCode.DATABASE,
@@ -271,8 +280,10 @@ final class RevisionExecutor {
 	 * Record a failure in its own transaction (never masking the failure itself), tell the
 	 * listener, and give back the exception to throw.
 	 */
-	private MigrateException failed(RunConnection run, Step step, Instant startedAt, MigrateException error) {
-		if (step != null) {
+	private MigrateException failed(RunConnection run, @Nullable Step step, @Nullable Instant startedAt,
+			MigrateException error) {
+		// no step: the failure came before the first one started (the step and its start are set together)
+		if (step != null && startedAt != null) {
 			Connection connection = run.connection();
 			HistoryRecord failure = record(step, startedAt, Instant.now(), false, error.getMessage());
 			try {
@@ -301,8 +312,8 @@ final class RevisionExecutor {
 	 * The failure of a step that ended its transaction: the steps before it in the same
 	 * transaction were committed with it when it committed, and count as completed then.
 	 */
-	private MigrateException endedTransaction(Step step, String how, StatementFailure failure, boolean committed,
-			boolean autocommit, List<Finished> finished, List<String> completed) {
+	private MigrateException endedTransaction(Step step, String how, @Nullable StatementFailure failure,
+			boolean committed, boolean autocommit, List<Finished> finished, List<String> completed) {
 		if (committed) {
 			for (Finished done : finished) {
 				if (done.step().revision() != null) {

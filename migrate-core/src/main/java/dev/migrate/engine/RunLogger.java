@@ -2,6 +2,7 @@ package dev.migrate.engine;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +31,7 @@ final class RunLogger {
 				error, backoff.toMillis());
 	}
 
-	void warn(String message, Object... arguments) {
+	void warn(String message, @Nullable Object... arguments) {
 		logger.warn(message, arguments);
 	}
 

@@ -9,6 +9,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
 import dev.migrate.plan.Step;
@@ -44,7 +46,7 @@ final class RunRecorder implements AutoCloseable {
 
 	private final StepRecordStatement stepRecord;
 
-	private PreparedStatement insertHistory;
+	private @Nullable PreparedStatement insertHistory;
 
 	RunRecorder(Connection connection, TableNames names, String instance) {
 		this.connection = connection;
@@ -196,7 +198,7 @@ final class RunRecorder implements AutoCloseable {
 		return "replace the row '" + update.from() + "' with '" + update.to() + "'";
 	}
 
-	private MigrateException conflict(Step step, String what, String found, Throwable cause) {
+	private MigrateException conflict(Step step, String what, String found, @Nullable Throwable cause) {
 		return new MigrateException(ErrorCode.VERSION_TABLE_CONFLICT,
 				"Recording '" + step.describe() + "' had to " + what + " in the version table "
 						+ this.versionSql.names().qualifiedVersionTable() + ", but " + found
@@ -207,7 +209,7 @@ final class RunRecorder implements AutoCloseable {
 				cause);
 	}
 
-	private static void setNullable(PreparedStatement statement, int index, String value) throws SQLException {
+	private static void setNullable(PreparedStatement statement, int index, @Nullable String value) throws SQLException {
 		if (value != null) {
 			statement.setString(index, value);
 		}
@@ -223,7 +225,7 @@ final class RunRecorder implements AutoCloseable {
 		closeQuietly(this.insertHistory);
 	}
 
-	private static void closeQuietly(PreparedStatement statement) {
+	private static void closeQuietly(@Nullable PreparedStatement statement) {
 		if (statement != null) {
 			try {
 				statement.close();

@@ -49,8 +49,10 @@ final class SchemaCreator {
 			return;
 		}
 		Optional<String> createSchema = this.versionSql.createSchemaIfNotExists();
-		if (createSchema.isPresent() && !schemaExists(connection)) {
-			create(connection, createSchema.get(), "schema " + TableNames.quoteIdentifier(this.names.schema()));
+		String schema = this.names.schema();
+		// a CREATE SCHEMA comes with a configured schema only
+		if (createSchema.isPresent() && schema != null && !schemaExists(connection, schema)) {
+			create(connection, createSchema.get(), "schema " + TableNames.quoteIdentifier(schema));
 		}
 		if (!exist[0]) {
 			create(connection, this.versionSql.createIfNotExists(), "version table " + this.names.qualifiedVersionTable());
@@ -65,9 +67,9 @@ final class SchemaCreator {
 		}
 	}
 
-	private boolean schemaExists(Connection connection) throws SQLException {
+	private boolean schemaExists(Connection connection, String schema) throws SQLException {
 		try (var statement = connection.prepareStatement("SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?")) {
-			statement.setString(1, this.names.schema());
+			statement.setString(1, schema);
 			try (var rs = statement.executeQuery()) {
 				return rs.next();
 			}

@@ -3,6 +3,8 @@ package dev.migrate.engine;
 import java.lang.reflect.Method;
 import java.sql.SQLException;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What the server said about a failed statement: SQLSTATE, message, detail, hint and the
  * position in the statement, read from pgjdbc's {@code PSQLException} (through reflection, so
@@ -14,7 +16,8 @@ import java.sql.SQLException;
  * @param hint the server's hint, or {@code null}
  * @param position the 1-based character position in the statement, or 0 when not given
  */
-record ServerError(String sqlState, String message, String detail, String hint, int position) {
+record ServerError(@Nullable String sqlState, String message, @Nullable String detail, @Nullable String hint,
+		int position) {
 
 	/** SQLSTATE of {@code lock_not_available}, raised when {@code lock_timeout} fires. */
 	static final String LOCK_NOT_AVAILABLE = "55P03";
@@ -43,7 +46,8 @@ record ServerError(String sqlState, String message, String detail, String hint, 
 		Object serverMessage = invoke(ex, "getServerErrorMessage");
 		if (serverMessage != null) {
 			Object position = invoke(serverMessage, "getPosition");
-			return new ServerError(ex.getSQLState(), text(invoke(serverMessage, "getMessage"), ex.getMessage()),
+			String message = text(invoke(serverMessage, "getMessage"), null);
+			return new ServerError(ex.getSQLState(), (message != null) ? message : String.valueOf(ex.getMessage()),
 					text(invoke(serverMessage, "getDetail"), null), text(invoke(serverMessage, "getHint"), null),
 					(position instanceof Integer value) ? value : 0);
 		}
@@ -55,7 +59,7 @@ record ServerError(String sqlState, String message, String detail, String hint, 
 	 * @param ex the exception
 	 * @return the unqualified table name, or {@code null}
 	 */
-	static String table(SQLException ex) {
+	static @Nullable String table(SQLException ex) {
 		Object serverMessage = invoke(ex, "getServerErrorMessage");
 		return (serverMessage != null) ? text(invoke(serverMessage, "getTable"), null) : null;
 	}
@@ -77,11 +81,11 @@ record ServerError(String sqlState, String message, String detail, String hint, 
 		return text.toString();
 	}
 
-	private static String text(Object value, String fallback) {
+	private static @Nullable String text(@Nullable Object value, @Nullable String fallback) {
 		return (value instanceof String text && !text.isEmpty()) ? text : fallback;
 	}
 
-	private static Object invoke(Object target, String name) {
+	private static @Nullable Object invoke(Object target, String name) {
 		try {
 			Method method = target.getClass().getMethod(name);
 			return method.invoke(target);

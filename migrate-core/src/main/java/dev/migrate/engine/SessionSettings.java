@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migrate.table.TableNames;
 
 /**
@@ -33,15 +35,15 @@ final class SessionSettings {
 			+ "FROM pg_catalog.pg_settings s WHERE s.name IN ('client_connection_check_interval', "
 			+ "'tcp_keepalives_idle', 'tcp_keepalives_interval', 'tcp_keepalives_count')";
 
-	private final String schema;
+	private final @Nullable String schema;
 
-	private String originalSearchPath;
+	private @Nullable String originalSearchPath;
 
 	/**
 	 * Create the settings.
 	 * @param schema the configured schema, or {@code null} to leave {@code search_path} alone
 	 */
-	SessionSettings(String schema) {
+	SessionSettings(@Nullable String schema) {
 		this.schema = schema;
 	}
 
@@ -52,7 +54,8 @@ final class SessionSettings {
 	 */
 	void apply(Connection connection) throws SQLException {
 		execute(connection, SET_LIVENESS);
-		if (this.schema == null) {
+		String schema = this.schema;
+		if (schema == null) {
 			return;
 		}
 		try (Statement statement = connection.createStatement();
@@ -60,7 +63,7 @@ final class SessionSettings {
 			rs.next();
 			this.originalSearchPath = rs.getString(1);
 		}
-		setSearchPath(connection, runSearchPath());
+		setSearchPath(connection, runSearchPath(schema));
 	}
 
 	/**
@@ -74,7 +77,7 @@ final class SessionSettings {
 		}
 		execute(connection, SET_LIVENESS);
 		if (this.schema != null) {
-			setSearchPath(connection, runSearchPath());
+			setSearchPath(connection, runSearchPath(this.schema));
 		}
 	}
 
@@ -96,8 +99,8 @@ final class SessionSettings {
 		}
 	}
 
-	private String runSearchPath() {
-		String quoted = TableNames.quoteIdentifier(this.schema);
+	private String runSearchPath(String schema) {
+		String quoted = TableNames.quoteIdentifier(schema);
 		return (this.originalSearchPath == null || this.originalSearchPath.isBlank()) ? quoted
 				: quoted + ", " + this.originalSearchPath;
 	}

@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migrate.table.HistoryTableSql;
 import dev.migrate.table.TableNames;
 import dev.migrate.table.VersionTableSql;
@@ -110,7 +112,7 @@ final class StateReader {
 	 * @param heads the rows, sorted
 	 * @param digest the digest, or {@code null} when no checksum is recorded
 	 */
-	record RecordedDigest(List<String> heads, String digest) {
+	record RecordedDigest(List<String> heads, @Nullable String digest) {
 
 	}
 

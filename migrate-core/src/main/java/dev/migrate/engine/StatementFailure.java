@@ -2,6 +2,8 @@ package dev.migrate.engine;
 
 import java.sql.SQLException;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migrate.sql.SqlStatement;
 
 /**
@@ -16,7 +18,7 @@ final class StatementFailure extends Exception {
 
 	private final int statements;
 
-	private final transient SqlStatement sql;
+	private final transient @Nullable SqlStatement sql;
 
 	/**
 	 * Create the failure.
@@ -25,7 +27,7 @@ final class StatementFailure extends Exception {
 	 * @param sql the failed statement, or {@code null} for a Java revision
 	 * @param cause what the driver or the Java revision threw
 	 */
-	StatementFailure(int statement, int statements, SqlStatement sql, Throwable cause) {
+	StatementFailure(int statement, int statements, @Nullable SqlStatement sql, Throwable cause) {
 		super(cause.getMessage(), cause);
 		this.statement = statement;
 		this.statements = statements;
@@ -40,12 +42,12 @@ final class StatementFailure extends Exception {
 		return this.statements;
 	}
 
-	SqlStatement sql() {
+	@Nullable SqlStatement sql() {
 		return this.sql;
 	}
 
 	/** What the server said, or {@code null} when the cause is not a {@link SQLException}. */
-	ServerError serverError() {
+	@Nullable ServerError serverError() {
 		return (getCause() instanceof SQLException ex) ? ServerError.of(ex) : null;
 	}
 

@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migrate.MigrationEvent;
 import dev.migrate.MigrationListener;
 import dev.migrate.plan.Step;
@@ -31,7 +33,7 @@ final class StatementRunner {
 	 * @param script the script, or {@code null} for none (a stamp)
 	 * @throws StatementFailure when a statement or the Java revision fails
 	 */
-	void run(Connection connection, Step step, RevisionScript script) throws StatementFailure {
+	void run(Connection connection, Step step, @Nullable RevisionScript script) throws StatementFailure {
 		run(connection, step, script, null);
 	}
 
@@ -46,7 +48,8 @@ final class StatementRunner {
 	 * statement)
 	 * @throws StatementFailure when a statement or the Java revision fails
 	 */
-	void run(Connection connection, Step step, RevisionScript script, String setup) throws StatementFailure {
+	void run(Connection connection, Step step, @Nullable RevisionScript script, @Nullable String setup)
+			throws StatementFailure {
 		if (script instanceof RevisionScript.Sql sql && !sql.statements().isEmpty()) {
 			runSql(connection, step, sql.statements(), setup);
 			return;
@@ -64,7 +67,7 @@ final class StatementRunner {
 		}
 	}
 
-	private void runSql(Connection connection, Step step, List<SqlStatement> statements, String setup)
+	private void runSql(Connection connection, Step step, List<SqlStatement> statements, @Nullable String setup)
 			throws StatementFailure {
 		int count = statements.size();
 		Statement jdbc;

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migrate.AppliedRevision;
 import dev.migrate.ErrorCode;
 import dev.migrate.LockHolder;
@@ -63,7 +65,7 @@ final class StatusReporter {
 	}
 
 	private MigrationStatus status(String target, DatabaseState state, Map<String, AppliedRevision> upgrades,
-			LockHolder lock) {
+			@Nullable LockHolder lock) {
 		List<String> problems = new ArrayList<>();
 		List<Revision> pending = List.of();
 		State summary;

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migrate.plan.VersionChange;
 import dev.migrate.table.HistoryTableSql;
 import dev.migrate.table.TableNames;
@@ -52,7 +54,7 @@ final class StepRecordStatement implements AutoCloseable {
 
 	private final Set<Kind> prepared = EnumSet.noneOf(Kind.class);
 
-	private Statement statement;
+	private @Nullable Statement statement;
 
 	StepRecordStatement(Connection connection, TableNames names) {
 		this.connection = connection;
@@ -73,7 +75,7 @@ final class StepRecordStatement implements AutoCloseable {
 	 * or remove is missing, {@code unique_violation} when the row to add is there; nothing was
 	 * committed then
 	 */
-	int execute(VersionChange change, HistoryRecord record, String instance, boolean commit) throws SQLException {
+	int execute(VersionChange change, HistoryRecord record, @Nullable String instance, boolean commit) throws SQLException {
 		Kind kind = kind(change);
 		Statement statement = statement();
 		if (!this.prepared.contains(kind)) {
@@ -168,7 +170,7 @@ final class StepRecordStatement implements AutoCloseable {
 		return (change instanceof VersionChange.Delete) ? Kind.DELETE : Kind.UPDATE;
 	}
 
-	private static void literal(StringBuilder sql, String value) {
+	private static void literal(StringBuilder sql, @Nullable String value) {
 		TableNames.appendEscapeLiteral(sql, value);
 	}
 

@@ -5,6 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migrate.revision.RevisionScript;
 import dev.migrate.sql.SqlStatement;
 
@@ -32,7 +34,7 @@ final class TransactionGuard {
 	 * @param script the step's script, or {@code null} for a stamp
 	 * @return whether to guard it
 	 */
-	static boolean needed(RevisionScript script) {
+	static boolean needed(@Nullable RevisionScript script) {
 		if (script instanceof RevisionScript.Java) {
 			return true;
 		}
@@ -68,7 +70,7 @@ final class TransactionGuard {
 	 * in it
 	 * @throws SQLException on a database error
 	 */
-	String endedBy(Connection connection) throws SQLException {
+	@Nullable String endedBy(Connection connection) throws SQLException {
 		if (connection.getAutoCommit()) {
 			return "switched the connection to autocommit (setAutoCommit(true) commits)";
 		}

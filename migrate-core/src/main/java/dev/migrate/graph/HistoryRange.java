@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
 
@@ -45,7 +47,7 @@ public final class HistoryRange {
 	 * @throws MigrateException ({@link ErrorCode#INVALID_TARGET}) when {@code lower} is not below
 	 * {@code upper}, or when an end does not resolve
 	 */
-	public List<String> walk(String lower, String upper, Set<String> current) {
+	public List<String> walk(@Nullable String lower, @Nullable String upper, @Nullable Set<String> current) {
 		Set<String> from = (current != null) ? current : Set.copyOf(this.graph.heads());
 		Set<String> targets = new LinkedHashSet<>(
 				(upper != null) ? end(upper, from) : this.graph.heads());

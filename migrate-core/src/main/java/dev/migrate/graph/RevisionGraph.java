@@ -10,11 +10,14 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
@@ -310,7 +313,8 @@ public final class RevisionGraph {
 		}
 		List<String> candidates = startingWith(name);
 		if (candidates.size() == 1) {
-			return this.byId.get(candidates.get(0)).revision;
+			// a candidate is an id of the graph
+			return Objects.requireNonNull(this.byId.get(candidates.get(0))).revision;
 		}
 		if (candidates.isEmpty()) {
 			throw unknown(name);
@@ -634,7 +638,7 @@ public final class RevisionGraph {
 		final String fileName;
 
 		/** The branch labels, declared and inherited; {@code null} for none. */
-		TreeSet<String> labels;
+		@Nullable TreeSet<String> labels;
 
 		/** Down revisions and dependencies not yet sorted, while checking for cycles. */
 		int pending;

@@ -1,5 +1,7 @@
 package dev.migrate.graph;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
 
@@ -17,7 +19,7 @@ import dev.migrate.MigrateException;
  * @param symbol the symbol, or {@code null} for a bare relative step
  * @param relative the relative step ({@code +N} positive, {@code -N} negative), 0 when none
  */
-public record Target(String text, String branch, String symbol, int relative) {
+public record Target(String text, @Nullable String branch, @Nullable String symbol, int relative) {
 
 	/** The symbol naming the single head of the graph. */
 	public static final String HEAD = "head";
@@ -38,7 +40,7 @@ public record Target(String text, String branch, String symbol, int relative) {
 	 * @param symbol the symbol, or {@code null} for a bare relative step
 	 * @param relative the relative step, 0 when none
 	 */
-	public Target(String text, String symbol, int relative) {
+	public Target(String text, @Nullable String symbol, int relative) {
 		this(text, null, symbol, relative);
 	}
 

@@ -1,5 +1,7 @@
 package dev.migrate.graph;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
 
@@ -10,7 +12,7 @@ import dev.migrate.MigrateException;
  * @param from the start target, or {@code null} for base
  * @param to the end target
  */
-public record TargetRange(String from, String to) {
+public record TargetRange(@Nullable String from, String to) {
 
 	/**
 	 * Whether the text is a range (contains {@code :}).

@@ -5,8 +5,11 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
@@ -80,7 +83,7 @@ public final class TargetResolver {
 	 * @throws MigrateException ({@link ErrorCode#UNKNOWN_REVISION}) when it names nothing
 	 */
 	public String branchRevision(Target target) {
-		String branch = target.branch();
+		String branch = Objects.requireNonNull(target.branch(), "'target' must have a branch");
 		String labelled = this.graph.labelled(branch).orElse(null);
 		if (labelled != null) {
 			return labelled;
@@ -100,20 +103,22 @@ public final class TargetResolver {
 	}
 
 	private Set<String> absolute(Target target) {
+		// only a bare relative step has no symbol, and it is never resolved as absolute
+		String symbol = Objects.requireNonNull(target.symbol(), "'target' must have a symbol");
 		if (!target.hasBranch()) {
-			return switch (target.symbol()) {
+			return switch (symbol) {
 				case Target.HEAD -> head(target.text(), this.graph.branchHeads());
 				case Target.HEADS -> new TreeSet<>(this.graph.heads());
 				case Target.BASE -> new TreeSet<>();
-				default -> new TreeSet<>(Set.of(this.graph.lookup(target.symbol()).id()));
+				default -> new TreeSet<>(Set.of(this.graph.lookup(symbol).id()));
 			};
 		}
 		String branch = branchRevision(target);
-		return switch (target.symbol()) {
+		return switch (symbol) {
 			case Target.HEAD -> head(target.text(), branchHeads(branch));
 			case Target.HEADS -> new TreeSet<>(branchHeads(branch));
 			case Target.BASE -> new TreeSet<>();
-			default -> new TreeSet<>(Set.of(member(target, branch)));
+			default -> new TreeSet<>(Set.of(member(target, symbol, branch)));
 		};
 	}
 
@@ -124,8 +129,7 @@ public final class TargetResolver {
 	}
 
 	/** The revision a scoped symbol names, checked to be on the branch. */
-	private String member(Target target, String branch) {
-		String symbol = target.symbol();
+	private String member(Target target, String symbol, String branch) {
 		String id;
 		if (this.graph.contains(symbol)) {
 			id = symbol;
@@ -178,7 +182,7 @@ public final class TargetResolver {
 	}
 
 	/** Where an upward step starts: a revision, or {@code null} for base. */
-	private String upStart(Target target, Set<String> currentHeads) {
+	private @Nullable String upStart(Target target, Set<String> currentHeads) {
 		if (!target.isFromCurrent()) {
 			return single(target, absoluteSymbol(target));
 		}
@@ -219,7 +223,7 @@ public final class TargetResolver {
 	}
 
 	/** Where a downward step starts: a revision, or {@code null} for base. */
-	private String downStart(Target target, Set<String> currentHeads) {
+	private @Nullable String downStart(Target target, Set<String> currentHeads) {
 		if (!target.isFromCurrent()) {
 			return single(target, absolute(new Target(target.text(), target.branch(), target.symbol(), 0)));
 		}
@@ -247,10 +251,11 @@ public final class TargetResolver {
 
 	/** A step's symbol without the branch: {@code <branch>@<symbol>+N} walks up from the symbol. */
 	private Set<String> absoluteSymbol(Target target) {
-		return absolute(new Target(target.symbol(), null, target.symbol(), 0));
+		String symbol = Objects.requireNonNull(target.symbol(), "'target' must have a symbol");
+		return absolute(new Target(symbol, null, symbol, 0));
 	}
 
-	private String single(Target target, Set<String> start) {
+	private @Nullable String single(Target target, Set<String> start) {
 		if (start.size() > 1) {
 			throw new MigrateException(ErrorCode.AMBIGUOUS_WALK,
 					"Ambiguous walk for '" + target.text() + "': '" + target.symbol() + "' names "
@@ -264,7 +269,7 @@ public final class TargetResolver {
 		return start.isEmpty() ? null : start.iterator().next();
 	}
 
-	private String up(Target target, String at, String branch) {
+	private String up(Target target, @Nullable String at, @Nullable String branch) {
 		List<String> next = new ArrayList<>((at != null) ? this.graph.children(at) : this.graph.bases());
 		if (branch != null) {
 			next.removeIf((id) -> !this.graph.sharesLineage(id, branch));
@@ -283,7 +288,7 @@ public final class TargetResolver {
 		return next.get(0);
 	}
 
-	private String down(Target target, String at) {
+	private @Nullable String down(Target target, @Nullable String at) {
 		if (at == null) {
 			throw outOfRange(target, "it goes below base");
 		}

@@ -3,6 +3,7 @@ package dev.migrate.offline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
@@ -96,7 +97,7 @@ public final class OfflineSqlRenderer {
 
 	private void renderStep(Step step, List<SqlStatement> statements, List<String> blocks) {
 		blocks.add("-- " + step.describe());
-		boolean transactional = step.direction() == Direction.STAMP || step.revision().transactional();
+		boolean transactional = step.direction() == Direction.STAMP || revisionOf(step).transactional();
 		if (!transactional && this.singleTransaction) {
 			blocks.add("COMMIT;");
 		}
@@ -127,7 +128,7 @@ public final class OfflineSqlRenderer {
 		if (step.direction() == Direction.STAMP) {
 			return List.of();
 		}
-		Revision revision = step.revision();
+		Revision revision = revisionOf(step);
 		RevisionScript script = (step.direction() == Direction.UPGRADE) ? revision.upgrade() : revision.downgrade();
 		if (script == null) {
 			throw new MigrateException(ErrorCode.IRREVERSIBLE,
@@ -144,6 +145,11 @@ public final class OfflineSqlRenderer {
 							+ "and another that starts after it");
 		}
 		return ((RevisionScript.Sql) script).statements();
+	}
+
+	/** The revision an upgrade or downgrade step runs (only a stamp to base has none). */
+	private static Revision revisionOf(Step step) {
+		return Objects.requireNonNull(step.revision(), () -> "the " + step.direction() + " step has a revision");
 	}
 
 	private String versionChange(VersionChange change) {

@@ -2,6 +2,8 @@ package dev.migrate.plan;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migrate.revision.Revision;
 
 /**
@@ -17,7 +19,7 @@ import dev.migrate.revision.Revision;
  * revisions
  * @param versionChanges the version-table changes, applied in order
  */
-public record Step(Direction direction, Revision revision, List<String> from, List<String> to,
+public record Step(Direction direction, @Nullable Revision revision, List<String> from, List<String> to,
 		List<VersionChange> versionChanges) {
 
 	public Step {

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migrate.ErrorCode;
 import dev.migrate.JavaRevision;
 import dev.migrate.MigrateException;
@@ -97,7 +99,7 @@ final class JavaRevisions {
 	}
 
 	/** The class carrying the annotation: the class itself or, for proxies, a superclass. */
-	private static Class<?> annotatedClass(Class<?> type) {
+	private static @Nullable Class<?> annotatedClass(Class<?> type) {
 		for (Class<?> candidate = type; candidate != null && candidate != Object.class; candidate = candidate
 			.getSuperclass()) {
 			if (candidate.isAnnotationPresent(RevisionInfo.class)) {

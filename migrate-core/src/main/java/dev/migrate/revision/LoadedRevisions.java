@@ -8,7 +8,10 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The revisions of a build as {@link RevisionLoader#loadAll} found them, and what their revision
@@ -19,13 +22,14 @@ import java.util.function.Supplier;
  */
 public final class LoadedRevisions {
 
-	private final Supplier<List<Revision>> loader;
+	private final @Nullable Supplier<List<Revision>> loader;
 
-	private final RevisionIndex.Summary summary;
+	private final RevisionIndex.@Nullable Summary summary;
 
-	private volatile List<Revision> revisions;
+	private volatile @Nullable List<Revision> revisions;
 
-	private LoadedRevisions(List<Revision> revisions, Supplier<List<Revision>> loader, RevisionIndex.Summary summary) {
+	private LoadedRevisions(@Nullable List<Revision> revisions, @Nullable Supplier<List<Revision>> loader,
+			RevisionIndex.@Nullable Summary summary) {
 		this.revisions = revisions;
 		this.loader = loader;
 		this.summary = summary;
@@ -55,7 +59,8 @@ public final class LoadedRevisions {
 			synchronized (this) {
 				result = this.revisions;
 				if (result == null) {
-					result = List.copyOf(this.loader.get());
+					// not built yet: made by indexed(...), which gives a loader
+					result = List.copyOf(Objects.requireNonNull(this.loader).get());
 					this.revisions = result;
 				}
 			}
@@ -68,7 +73,7 @@ public final class LoadedRevisions {
 	 * valid: the index was written for exactly these files, and only for a valid graph).
 	 * @return the ids of the heads, sorted, or {@code null} when no index vouches for them
 	 */
-	public List<String> indexedHeads() {
+	public @Nullable List<String> indexedHeads() {
 		return (this.summary != null) ? this.summary.heads() : null;
 	}
 
@@ -77,7 +82,7 @@ public final class LoadedRevisions {
 	 * vouches for it.
 	 * @return the digest, or {@code null} when no index vouches for the revisions
 	 */
-	public String indexedDigest() {
+	public @Nullable String indexedDigest() {
 		return (this.summary != null) ? this.summary.digest() : null;
 	}
 

@@ -2,6 +2,8 @@ package dev.migrate.revision;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One revision: a node of the revision graph with what runs to apply and revert it.
  *
@@ -22,8 +24,8 @@ import java.util.List;
  * @param downgrade what runs on downgrade, or {@code null} when the revision is irreversible
  */
 public record Revision(String id, List<String> downRevisions, List<String> branchLabels, List<String> dependsOn,
-		String message, String createDate, boolean transactional, String source, String checksum,
-		RevisionScript upgrade, RevisionScript downgrade) {
+		String message, @Nullable String createDate, boolean transactional, String source, @Nullable String checksum,
+		RevisionScript upgrade, @Nullable RevisionScript downgrade) {
 
 	public Revision {
 		downRevisions = List.copyOf(downRevisions);
@@ -44,8 +46,9 @@ public record Revision(String id, List<String> downRevisions, List<String> branc
 	 * @param upgrade what runs on upgrade
 	 * @param downgrade what runs on downgrade, or {@code null}
 	 */
-	public Revision(String id, List<String> downRevisions, String message, String createDate, boolean transactional,
-			String source, String checksum, RevisionScript upgrade, RevisionScript downgrade) {
+	public Revision(String id, List<String> downRevisions, String message, @Nullable String createDate,
+			boolean transactional, String source, @Nullable String checksum, RevisionScript upgrade,
+			@Nullable RevisionScript downgrade) {
 		this(id, downRevisions, List.of(), List.of(), message, createDate, transactional, source, checksum, upgrade,
 				downgrade);
 	}

@@ -2,6 +2,9 @@ package dev.migrate.revision;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
@@ -22,8 +25,8 @@ import dev.migrate.MigrateException;
  * @param reader reads the file again, for a file taken from the index whose statements are
  * needed later; {@code null} when {@code content} is there
  */
-record RevisionFile(String fileName, String path, String source, String origin, byte[] content,
-		RevisionIndex.Entry indexed, Reader reader) {
+record RevisionFile(String fileName, String path, String source, String origin, byte @Nullable [] content,
+		RevisionIndex.@Nullable Entry indexed, @Nullable Reader reader) {
 
 	/** A file that was read. */
 	RevisionFile(String fileName, String path, String source, String origin, byte[] content) {
@@ -39,7 +42,8 @@ record RevisionFile(String fileName, String path, String source, String origin, 
 			return this.content;
 		}
 		try {
-			return this.reader.read();
+			// no content: taken from the index, which gives a reader
+			return Objects.requireNonNull(this.reader).read();
 		}
 		catch (IOException | UncheckedIOException ex) {
 			throw new MigrateException(ErrorCode.LOCATION, "Revision file " + this.source + " cannot be read: "

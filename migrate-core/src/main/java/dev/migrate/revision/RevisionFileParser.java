@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
 import dev.migrate.sql.NonTransactionalStatements;
@@ -135,22 +137,24 @@ final class RevisionFileParser {
 		List<String> branchLabels = branchLabels();
 		List<String> dependsOn = dependsOn(id, downRevisions);
 		boolean upgradeFound = skipToUpgradeMarker(lastHeaderLine);
-		requireKeys(id, downRevisions);
+		String checkedId = requireId(id);
+		List<String> checkedDownRevisions = requireDownRevisions(downRevisions);
 		if (!upgradeFound) {
 			throw error(lastHeaderLine + 1, "expected a '-- upgrade' line after the header, but the file has none",
 					"Add a line '-- upgrade' above the upgrade statements (it may be followed by nothing for "
 							+ "a revision that only merges branches)");
 		}
 		Sections sections = readSections();
+		List<SqlStatement> downgrade = sections.downgrade();
 		if (transactional) {
 			checkTransactional(sections.upgrade());
-			if (sections.downgrade() != null) {
-				checkTransactional(sections.downgrade());
+			if (downgrade != null) {
+				checkTransactional(downgrade);
 			}
 		}
-		return revision(id, downRevisions, branchLabels, dependsOn, transactional,
-				SqlChecksum.of(sections.upgrade(), sections.downgrade()), new RevisionScript.Sql(sections.upgrade()),
-				(sections.downgrade() != null) ? new RevisionScript.Sql(sections.downgrade()) : null);
+		return revision(checkedId, checkedDownRevisions, branchLabels, dependsOn, transactional,
+				SqlChecksum.of(sections.upgrade(), downgrade), new RevisionScript.Sql(sections.upgrade()),
+				(downgrade != null) ? new RevisionScript.Sql(downgrade) : null);
 	}
 
 	/**
@@ -166,7 +170,7 @@ final class RevisionFileParser {
 	 * @throws MigrateException when the header breaks the format
 	 */
 	static Revision fromHeader(String fileName, String source, String header, String checksum,
-			RevisionScript upgrade, RevisionScript downgrade) {
+			RevisionScript upgrade, @Nullable RevisionScript downgrade) {
 		RevisionFileParser parser = new RevisionFileParser(fileName, source, header);
 		parser.readHeader();
 		String id = parser.revisionId();
@@ -174,8 +178,10 @@ final class RevisionFileParser {
 		boolean transactional = parser.transactional();
 		List<String> branchLabels = parser.branchLabels();
 		List<String> dependsOn = parser.dependsOn(id, downRevisions);
-		parser.requireKeys(id, downRevisions);
-		return parser.revision(id, downRevisions, branchLabels, dependsOn, transactional, checksum, upgrade, downgrade);
+		String checkedId = parser.requireId(id);
+		List<String> checkedDownRevisions = parser.requireDownRevisions(downRevisions);
+		return parser.revision(checkedId, checkedDownRevisions, branchLabels, dependsOn, transactional, checksum,
+				upgrade, downgrade);
 	}
 
 	/**
@@ -189,25 +195,32 @@ final class RevisionFileParser {
 	}
 
 	private Revision revision(String id, List<String> downRevisions, List<String> branchLabels, List<String> dependsOn,
-			boolean transactional, String checksum, RevisionScript upgrade, RevisionScript downgrade) {
+			boolean transactional, String checksum, RevisionScript upgrade, @Nullable RevisionScript downgrade) {
 		String createDate = this.values[CREATE_DATE];
 		return new Revision(id, downRevisions, branchLabels, dependsOn, this.values[MESSAGE],
 				(createDate != null && !createDate.isEmpty()) ? createDate : null, transactional, this.source,
 				checksum, upgrade, downgrade);
 	}
 
-	private void requireKeys(String id, List<String> downRevisions) {
+	/** The header's revision id; the header must have one. */
+	private String requireId(@Nullable String id) {
 		if (id == null) {
 			String nameId = fileNameId();
 			throw error(firstHeaderLine(), "the header has no 'revision' key",
 					"Add '-- revision: " + ((RevisionIds.problem(nameId) == null) ? nameId : "<id>")
 							+ "' as the header's first line");
 		}
+		return id;
+	}
+
+	/** The header's down revisions; the header must have the key (with nothing after it for a base). */
+	private List<String> requireDownRevisions(@Nullable List<String> downRevisions) {
 		if (downRevisions == null) {
 			throw error(firstHeaderLine(), "the header has no 'down_revision' key",
 					"Add '-- down_revision: <parent id>' to the header, or '-- down_revision:' with nothing after "
 							+ "the colon if this revision is a base (the first of its branch)");
 		}
+		return downRevisions;
 	}
 
 	/**
@@ -302,7 +315,7 @@ final class RevisionFileParser {
 	}
 
 	/** The header's revision id, checked, or {@code null} when the header has none. */
-	private String revisionId() {
+	private @Nullable String revisionId() {
 		String id = this.values[REVISION];
 		if (id == null) {
 			return null;
@@ -332,7 +345,7 @@ final class RevisionFileParser {
 	}
 
 	/** The header's down revisions, checked, or {@code null} when the header has none. */
-	private List<String> downRevisions(String id) {
+	private @Nullable List<String> downRevisions(@Nullable String id) {
 		String value = this.values[DOWN_REVISION];
 		int valueLine = this.valueLines[DOWN_REVISION];
 		if (value == null) {
@@ -381,7 +394,7 @@ final class RevisionFileParser {
 	}
 
 	/** The header's dependencies (revision ids or branch labels), checked; empty without the key. */
-	private List<String> dependsOn(String id, List<String> downRevisions) {
+	private List<String> dependsOn(@Nullable String id, @Nullable List<String> downRevisions) {
 		List<String> dependencies = new ArrayList<>(1);
 		for (String dependency : list(DEPENDS_ON, "1975ea83b712, billing")) {
 			String problem = RevisionIds.problem(dependency);
@@ -524,7 +537,7 @@ final class RevisionFileParser {
 	}
 
 	/** The best guess for a mistyped key, or {@code null}. */
-	static String closestKey(String key) {
+	static @Nullable String closestKey(String key) {
 		String normalized = key.replace('-', '_');
 		String best = null;
 		int bestDistance = Integer.MAX_VALUE;
@@ -667,7 +680,7 @@ final class RevisionFileParser {
 	 * @param upgrade the upgrade statements
 	 * @param downgrade the downgrade statements, or {@code null} without a downgrade section
 	 */
-	private record Sections(List<SqlStatement> upgrade, List<SqlStatement> downgrade) {
+	private record Sections(List<SqlStatement> upgrade, @Nullable List<SqlStatement> downgrade) {
 
 	}
 

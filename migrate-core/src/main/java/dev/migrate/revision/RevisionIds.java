@@ -1,5 +1,7 @@
 package dev.migrate.revision;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The rules for revision ids, shared by SQL and Java revisions.
  */
@@ -24,7 +26,7 @@ final class RevisionIds {
 	 * @param label the label to check
 	 * @return what is wrong with it, or {@code null} when it is valid
 	 */
-	static String labelProblem(String label) {
+	static @Nullable String labelProblem(String label) {
 		if (label.equals("current")) {
 			return "is a reserved word of the target syntax";
 		}
@@ -37,7 +39,7 @@ final class RevisionIds {
 	 * @return what is wrong with it (for example {@code "contains '-'"}), or {@code null} when
 	 * it is valid
 	 */
-	static String problem(String id) {
+	static @Nullable String problem(String id) {
 		if (id.isEmpty()) {
 			return "is empty";
 		}

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The revision index of one location: a file named {@value #FILE_NAME} beside the revision files,
  * written at build time by {@link RevisionIndexWriter}, that holds for every file its size and
@@ -55,13 +57,13 @@ final class RevisionIndex {
 			"dev/migrate/sql/SqlChecksum.class", "dev/migrate/graph/RevisionGraph.class",
 			"dev/migrate/graph/GraphLinks.class", "dev/migrate/graph/AlembicSort.class");
 
-	private static volatile String rules;
+	private static volatile @Nullable String rules;
 
 	private final Map<String, Entry> entries;
 
-	private final Summary summary;
+	private final @Nullable Summary summary;
 
-	private RevisionIndex(Map<String, Entry> entries, Summary summary) {
+	private RevisionIndex(Map<String, Entry> entries, @Nullable Summary summary) {
 		this.entries = entries;
 		this.summary = summary;
 	}
@@ -72,7 +74,7 @@ final class RevisionIndex {
 	 * @return the index, or {@code null} when it was written in another format or by a migrate
 	 * with other rules
 	 */
-	static RevisionIndex read(byte[] content) {
+	static @Nullable RevisionIndex read(byte[] content) {
 		return read(content, true);
 	}
 
@@ -83,11 +85,11 @@ final class RevisionIndex {
 	 * @param content the index file's bytes
 	 * @return the index, or {@code null} when it was written in another format
 	 */
-	static RevisionIndex readFiles(byte[] content) {
+	static @Nullable RevisionIndex readFiles(byte[] content) {
 		return read(content, false);
 	}
 
-	private static RevisionIndex read(byte[] content, boolean sameRules) {
+	private static @Nullable RevisionIndex read(byte[] content, boolean sameRules) {
 		String text = new String(content, StandardCharsets.UTF_8);
 		int firstLineEnd = text.indexOf('\n');
 		String firstLine = (firstLineEnd < 0) ? "" : text.substring(0, firstLineEnd);
@@ -127,7 +129,7 @@ final class RevisionIndex {
 	 * @param files the files found in the location
 	 * @return the summary, or {@code null} when the index has none or the files differ from it
 	 */
-	Summary summaryOf(List<RevisionFile> files) {
+	@Nullable Summary summaryOf(List<RevisionFile> files) {
 		if (this.summary == null || files.size() != this.entries.size()) {
 			return null;
 		}
@@ -140,7 +142,7 @@ final class RevisionIndex {
 	}
 
 	/** The entry of a file, by its path relative to the location, or {@code null}. */
-	Entry get(String path) {
+	@Nullable Entry get(String path) {
 		return this.entries.get(path);
 	}
 
@@ -152,7 +154,7 @@ final class RevisionIndex {
 	}
 
 	/** The text of an index holding some entries and, when not {@code null}, their summary. */
-	static String write(List<Entry> entries, Summary summary) {
+	static String write(List<Entry> entries, @Nullable Summary summary) {
 		StringBuilder out = new StringBuilder(firstLine()).append('\n');
 		if (summary != null) {
 			out.append(SUMMARY).append(String.join(",", summary.heads())).append(' ').append(summary.digest())
@@ -242,7 +244,7 @@ final class RevisionIndex {
 	 */
 	record Summary(List<String> heads, String digest) {
 
-		private static Summary parse(String line) {
+		private static @Nullable Summary parse(String line) {
 			int space = line.indexOf(' ');
 			if (space < 0 || line.indexOf(' ', space + 1) >= 0) {
 				return null;
@@ -270,7 +272,7 @@ final class RevisionIndex {
 
 		private final String escapedHeader;
 
-		private final RevisionIndex index;
+		private final @Nullable RevisionIndex index;
 
 		/**
 		 * An entry to write.
@@ -286,7 +288,7 @@ final class RevisionIndex {
 		}
 
 		private Entry(String path, long size, long crc, String checksum, boolean downgrade, String escapedHeader,
-				RevisionIndex index) {
+				@Nullable RevisionIndex index) {
 			this.path = path;
 			this.size = size;
 			this.crc = crc;
@@ -321,7 +323,7 @@ final class RevisionIndex {
 		}
 
 		/** The index this entry was read from, or {@code null} for an entry to write. */
-		RevisionIndex index() {
+		@Nullable RevisionIndex index() {
 			return this.index;
 		}
 
@@ -331,7 +333,7 @@ final class RevisionIndex {
 		}
 
 		/** The entry on one line of an index, or {@code null} when the line is malformed. */
-		private static Entry parse(String text, int start, int end, RevisionIndex index) {
+		private static @Nullable Entry parse(String text, int start, int end, RevisionIndex index) {
 			String[] fields = new String[6];
 			int from = start;
 			for (int i = 0; i < fields.length; i++) {

@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.migrate.MigrateException;
 import dev.migrate.Vocabulary;
@@ -44,12 +47,14 @@ public final class RevisionIndexWriter {
 		RevisionLocation location = RevisionLocation.of("filesystem:" + directory);
 		List<RevisionIndex.Entry> entries = new ArrayList<>();
 		List<Revision> revisions = new ArrayList<>();
-		for (RevisionFile file : RevisionLocationScanner.scan(location, null, Vocabulary.java(), false)) {
-			byte[] content = file.content();
+		for (RevisionFile file : RevisionLocationScanner.scan(location, RevisionIndexWriter.class.getClassLoader(),
+				Vocabulary.java(), false)) {
+			byte[] content = file.read();
 			String text = RevisionLoader.decode(file.source(), content);
 			Revision revision = RevisionFileParser.parse(file.fileName(), file.source(), text);
 			entries.add(new RevisionIndex.Entry(file.path(), content.length, RevisionIndex.crc(content),
-					revision.checksum(), revision.downgrade() != null, RevisionFileParser.header(text)));
+					Objects.requireNonNull(revision.checksum(), "a SQL revision has a checksum"),
+					revision.downgrade() != null, RevisionFileParser.header(text)));
 			revisions.add(revision);
 		}
 		Path index = directory.resolve(RevisionIndex.FILE_NAME);
@@ -64,7 +69,7 @@ public final class RevisionIndexWriter {
 	 * form a valid graph alone (they may with another location's; the graph is then built and
 	 * checked at every start, which reports what is wrong).
 	 */
-	private static RevisionIndex.Summary summaryOf(List<Revision> revisions) {
+	private static RevisionIndex.@Nullable Summary summaryOf(List<Revision> revisions) {
 		List<String> heads;
 		try {
 			heads = RevisionGraph.of(revisions).heads();

@@ -12,7 +12,10 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.migrate.ErrorCode;
 import dev.migrate.JavaRevision;
@@ -41,8 +44,8 @@ public final class RevisionLoader {
 	 * {@link ErrorCode#SQL_SYNTAX}, {@link ErrorCode#NON_TRANSACTIONAL_STATEMENT}) or two
 	 * revisions share an id ({@link ErrorCode#DUPLICATE_REVISION})
 	 */
-	public static List<Revision> load(List<String> locations, ClassLoader classLoader,
-			List<? extends JavaRevision> javaRevisions) {
+	public static List<Revision> load(List<String> locations, @Nullable ClassLoader classLoader,
+			@Nullable List<? extends JavaRevision> javaRevisions) {
 		return load(locations, classLoader, javaRevisions, Vocabulary.java());
 	}
 
@@ -58,8 +61,8 @@ public final class RevisionLoader {
 	 * @return the revisions sorted by id
 	 * @throws MigrateException as {@link #load(List, ClassLoader, List)} does
 	 */
-	public static List<Revision> load(List<String> locations, ClassLoader classLoader,
-			List<? extends JavaRevision> javaRevisions, Vocabulary vocabulary) {
+	public static List<Revision> load(List<String> locations, @Nullable ClassLoader classLoader,
+			@Nullable List<? extends JavaRevision> javaRevisions, Vocabulary vocabulary) {
 		return build(scan(locations, classLoader, vocabulary), javaRevisions);
 	}
 
@@ -77,13 +80,15 @@ public final class RevisionLoader {
 	 * @throws MigrateException as {@link #load(List, ClassLoader, List)} does, at once for what
 	 * is checked without an index and when the revisions are first asked for otherwise
 	 */
-	public static LoadedRevisions loadAll(List<String> locations, ClassLoader classLoader,
-			List<? extends JavaRevision> javaRevisions, Vocabulary vocabulary) {
+	public static LoadedRevisions loadAll(List<String> locations, @Nullable ClassLoader classLoader,
+			@Nullable List<? extends JavaRevision> javaRevisions, Vocabulary vocabulary) {
 		List<List<RevisionFile>> scanned = scan(locations, classLoader, vocabulary);
 		if (scanned.size() == 1 && (javaRevisions == null || javaRevisions.isEmpty())) {
 			List<RevisionFile> files = scanned.get(0);
 			RevisionIndex.Entry first = files.isEmpty() ? null : files.get(0).indexed();
-			RevisionIndex.Summary summary = (first != null) ? first.index().summaryOf(files) : null;
+			// an entry of a scanned file was read from an index
+			RevisionIndex.Summary summary = (first != null) ? Objects.requireNonNull(first.index()).summaryOf(files)
+					: null;
 			if (summary != null) {
 				return LoadedRevisions.indexed(summary, () -> build(scanned, null));
 			}
@@ -91,7 +96,7 @@ public final class RevisionLoader {
 		return LoadedRevisions.of(build(scanned, javaRevisions));
 	}
 
-	private static List<List<RevisionFile>> scan(List<String> locations, ClassLoader classLoader,
+	private static List<List<RevisionFile>> scan(List<String> locations, @Nullable ClassLoader classLoader,
 			Vocabulary vocabulary) {
 		ClassLoader loader = (classLoader != null) ? classLoader : RevisionLoader.class.getClassLoader();
 		Set<RevisionLocation> parsedLocations = new LinkedHashSet<>();
@@ -105,13 +110,15 @@ public final class RevisionLoader {
 		return scanned;
 	}
 
-	private static List<Revision> build(List<List<RevisionFile>> scanned, List<? extends JavaRevision> javaRevisions) {
+	private static List<Revision> build(List<List<RevisionFile>> scanned,
+			@Nullable List<? extends JavaRevision> javaRevisions) {
 		Map<String, Revision> revisions = new HashMap<>();
 		Map<String, String> origins = new HashMap<>();
 		for (List<RevisionFile> files : scanned) {
 			for (RevisionFile file : files) {
-				Revision revision = (file.indexed() != null) ? fromIndex(file)
-						: RevisionFileParser.parse(file.fileName(), file.source(), decode(file.source(), file.content()));
+				RevisionIndex.Entry indexed = file.indexed();
+				Revision revision = (indexed != null) ? fromIndex(file, indexed)
+						: RevisionFileParser.parse(file.fileName(), file.source(), decode(file.source(), file.read()));
 				add(revision, file.origin(), revisions, origins);
 			}
 		}
@@ -147,7 +154,7 @@ public final class RevisionLoader {
 	 * @param label the label, e.g. {@code billing}
 	 * @return what is wrong with it and what to do, or {@code null} when it is valid
 	 */
-	public static String branchLabelProblem(String label) {
+	public static @Nullable String branchLabelProblem(String label) {
 		String problem = RevisionIds.labelProblem(label);
 		return (problem != null) ? "Branch label '" + label + "' " + problem + ". " + RevisionIds.LABEL_RULE : null;
 	}
@@ -173,9 +180,8 @@ public final class RevisionLoader {
 	 * split when first needed, from the file read again then, which must still have the indexed
 	 * checksum.
 	 */
-	private static Revision fromIndex(RevisionFile file) {
-		RevisionIndex.Entry entry = file.indexed();
-		DeferredParse parse = new DeferredParse(file);
+	private static Revision fromIndex(RevisionFile file, RevisionIndex.Entry entry) {
+		DeferredParse parse = new DeferredParse(file, entry);
 		RevisionScript upgrade = RevisionScript.Sql.deferred(() -> parse.get().upgrade().statements());
 		RevisionScript downgrade = entry.downgrade()
 				? RevisionScript.Sql.deferred(() -> parse.get().downgrade().statements()) : null;
@@ -213,17 +219,21 @@ public final class RevisionLoader {
 
 		private final RevisionFile file;
 
-		private Revision revision;
+		private final RevisionIndex.Entry entry;
 
-		DeferredParse(RevisionFile file) {
+		private @Nullable Revision revision;
+
+		DeferredParse(RevisionFile file, RevisionIndex.Entry entry) {
 			this.file = file;
+			this.entry = entry;
 		}
 
 		synchronized Sections get() {
-			if (this.revision == null) {
+			Revision revision = this.revision;
+			if (revision == null) {
 				Revision parsed = RevisionFileParser.parse(this.file.fileName(), this.file.source(),
 						decode(this.file.source(), this.file.read()));
-				String indexed = this.file.indexed().checksum();
+				String indexed = this.entry.checksum();
 				if (!indexed.equals(parsed.checksum())) {
 					throw new MigrateException(ErrorCode.REVISION_FORMAT,
 							this.file.source() + " changed after the revisions were loaded (checksum " + indexed
@@ -232,8 +242,9 @@ public final class RevisionLoader {
 									+ "migrate runs");
 				}
 				this.revision = parsed;
+				revision = parsed;
 			}
-			return new Sections(this.revision);
+			return new Sections(revision);
 		}
 
 	}
@@ -245,8 +256,9 @@ public final class RevisionLoader {
 			return (RevisionScript.Sql) this.revision.upgrade();
 		}
 
+		/** Asked for only when the index says the file has a downgrade section (same checksum, same sections). */
 		RevisionScript.Sql downgrade() {
-			return (RevisionScript.Sql) this.revision.downgrade();
+			return (RevisionScript.Sql) Objects.requireNonNull(this.revision.downgrade());
 		}
 
 	}

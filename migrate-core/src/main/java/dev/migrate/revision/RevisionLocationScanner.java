@@ -21,6 +21,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -251,7 +252,7 @@ final class RevisionLocationScanner {
 	}
 
 	/** The bytes at a URL, or {@code null} when there is nothing there. */
-	private static byte[] readIfPresent(URL url) throws IOException {
+	private static byte @Nullable [] readIfPresent(URL url) throws IOException {
 		try {
 			return readUrl(url);
 		}
@@ -302,7 +303,7 @@ final class RevisionLocationScanner {
 	}
 
 	/** The index of a location, or {@code null} when it was written by another migrate. */
-	private static RevisionIndex readIndex(byte[] content, RevisionLocation location) {
+	private static @Nullable RevisionIndex readIndex(byte[] content, RevisionLocation location) {
 		RevisionIndex index = RevisionIndex.read(content);
 		if (index == null) {
 			logger.info("Ignoring the revision index of {}: it was written by another version of migrate; "

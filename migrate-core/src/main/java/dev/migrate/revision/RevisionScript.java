@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migrate.JavaRevision;
 import dev.migrate.sql.SqlStatement;
 
@@ -20,9 +22,9 @@ public sealed interface RevisionScript {
 	 */
 	final class Sql implements RevisionScript {
 
-		private final Supplier<List<SqlStatement>> deferred;
+		private final @Nullable Supplier<List<SqlStatement>> deferred;
 
-		private volatile List<SqlStatement> statements;
+		private volatile @Nullable List<SqlStatement> statements;
 
 		/**
 		 * The statements of a section.
@@ -54,7 +56,8 @@ public sealed interface RevisionScript {
 				synchronized (this) {
 					result = this.statements;
 					if (result == null) {
-						result = List.copyOf(this.deferred.get());
+						// no statements yet: made by deferred(...), so there is a supplier
+						result = List.copyOf(Objects.requireNonNull(this.deferred).get());
 						this.statements = result;
 					}
 				}
@@ -63,7 +66,7 @@ public sealed interface RevisionScript {
 		}
 
 		@Override
-		public boolean equals(Object other) {
+		public boolean equals(@Nullable Object other) {
 			return this == other || (other instanceof Sql sql && statements().equals(sql.statements()));
 		}
 

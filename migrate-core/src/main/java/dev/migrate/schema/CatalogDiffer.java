@@ -13,6 +13,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migrate.schema.SchemaCatalog.Constraint;
 import dev.migrate.schema.SchemaCatalog.EnumType;
 import dev.migrate.schema.SchemaCatalog.Extension;
@@ -168,7 +170,7 @@ final class CatalogDiffer {
 	}
 
 	/** The default a column has when the column differ runs: changed by an enum type change, else as read. */
-	String defaultBeforeColumnChanges(Table table, String column, String asRead) {
+	@Nullable String defaultBeforeColumnChanges(Table table, String column, @Nullable String asRead) {
 		String key = columnKey(table, column);
 		return this.defaultsAfterTypeChanges.containsKey(key) ? this.defaultsAfterTypeChanges.get(key) : asRead;
 	}
@@ -200,13 +202,14 @@ final class CatalogDiffer {
 				}
 			}
 		}
+		// only table keys so far, each of a table in its catalog
 		for (String key : List.copyOf(this.dropped)) {
-			Table table = this.currentTables.get(key);
+			Table table = Objects.requireNonNull(this.currentTables.get(key));
 			table.columns().forEach((column) -> this.dropped.add(columnKey(table, column.name())));
 			table.constraints().forEach((constraint) -> this.dropped.add(constraintKey(table, constraint)));
 		}
 		for (String key : List.copyOf(this.created)) {
-			Table table = this.desiredTables.get(key);
+			Table table = Objects.requireNonNull(this.desiredTables.get(key));
 			table.columns().forEach((column) -> this.created.add(columnKey(table, column.name())));
 			table.constraints().forEach((constraint) -> this.created.add(constraintKey(table, constraint)));
 		}
@@ -243,9 +246,9 @@ final class CatalogDiffer {
 		drops.sort(Comparator.comparingInt((Table table) -> -depth(table, this.currentTables))
 			.thenComparing((table) -> key(table.name())));
 		for (Table table : drops) {
-			boolean recreated = this.desiredTables.containsKey(key(table.name()));
-			Step step = recreated
-					? Step.changed(subject(table), partitioning(table), partitioning(this.desiredTables.get(key(table.name()))))
+			Table recreated = this.desiredTables.get(key(table.name()));
+			Step step = (recreated != null)
+					? Step.changed(subject(table), partitioning(table), partitioning(recreated))
 					: Step.removed(subject(table));
 			add(Phase.DROP_TABLES, step.up(SchemaSql.dropTable(table))
 				.down(SchemaSql.createTable(table))
@@ -308,7 +311,7 @@ final class CatalogDiffer {
 			boolean differ = before != null && after != null && !before.definition().equals(after.definition());
 			if (before != null && (beforeGone || after == null || differ)) {
 				Step step = beforeGone ? Step.removed(indexSubject(before)).consequential()
-						: differ ? Step.changed(indexSubject(before), before.definition(), after.definition())
+						: (differ && after != null) ? Step.changed(indexSubject(before), before.definition(), after.definition())
 								: Step.removed(indexSubject(before));
 				if (!beforeGone) {
 					step.up("DROP INDEX " + before.name().sql());
@@ -373,7 +376,7 @@ final class CatalogDiffer {
 			boolean differ = before != null && after != null && !before.definition().equals(after.definition());
 			if (before != null && (beforeGone || after == null || differ)) {
 				Step step = beforeGone ? Step.removed(triggerSubject(before)).consequential()
-						: differ ? Step.changed(triggerSubject(before), before.definition(), after.definition())
+						: (differ && after != null) ? Step.changed(triggerSubject(before), before.definition(), after.definition())
 								: Step.removed(triggerSubject(before));
 				if (!beforeGone) {
 					step.up("DROP TRIGGER " + Identifiers.quote(before.name()) + " ON " + before.table().sql());
@@ -447,8 +450,9 @@ final class CatalogDiffer {
 			EnumType before = current.get(key);
 			EnumType after = desired.get(key);
 			if (before == null) {
-				add(Phase.CREATE_TYPES, Step.added(typeSubject(after)).up(SchemaSql.createEnum(after))
-					.down(SchemaSql.dropType(after)));
+				EnumType added = Objects.requireNonNull(after, "a key of the union is in one catalog at least");
+				add(Phase.CREATE_TYPES, Step.added(typeSubject(added)).up(SchemaSql.createEnum(added))
+					.down(SchemaSql.dropType(added)));
 				this.created.add(key);
 			}
 			else if (after == null) {

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migrate.schema.SchemaCatalog.Column;
 import dev.migrate.schema.SchemaCatalog.Comment;
 import dev.migrate.schema.SchemaCatalog.Constraint;
@@ -46,7 +48,7 @@ public final class CatalogReader {
 
 	private final String[] scope;
 
-	private final String defaultSchema;
+	private final @Nullable String defaultSchema;
 
 	private final Set<String> excludedTables;
 

@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migrate.schema.SchemaCatalog.Column;
 import dev.migrate.schema.SchemaCatalog.Table;
 
@@ -94,7 +96,7 @@ final class ColumnDiffer {
 		return CatalogDiffer.subject(table) + ": column \"" + column.name() + "\"";
 	}
 
-	private void drop(Table table, Column column, Column replacement) {
+	private void drop(Table table, Column column, @Nullable Column replacement) {
 		Step step = (replacement == null) ? Step.removed(subject(table, column))
 				: Step.changed(subject(table, column), "generated " + generated(column), "generated " + generated(replacement));
 		step.up(SchemaSql.alterTable(table, "DROP COLUMN " + Identifiers.quote(column.name())))

@@ -26,11 +26,11 @@ final class CommentDiffer {
 			boolean beforeGone = before != null && this.differ.dropped().contains(before.owner());
 			boolean afterNew = after != null && this.differ.created().contains(after.owner());
 			String subject = "comment on " + key;
-			if (beforeGone) {
+			if (beforeGone && before != null) {
 				this.differ.add(Phase.COMMENT_REMOVALS,
 						Step.removed(subject).consequential().down(SchemaSql.comment(key, before.text())));
 			}
-			if (afterNew) {
+			if (afterNew && after != null) {
 				this.differ.add(Phase.COMMENTS, Step.added(subject).consequential().up(SchemaSql.comment(key, after.text())));
 			}
 			Comment living = beforeGone ? null : before;

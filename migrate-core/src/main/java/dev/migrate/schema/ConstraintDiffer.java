@@ -3,9 +3,11 @@ package dev.migrate.schema;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import dev.migrate.schema.SchemaCatalog.Constraint;
+import dev.migrate.schema.SchemaCatalog.Name;
 import dev.migrate.schema.SchemaCatalog.Table;
 
 /**
@@ -33,8 +35,9 @@ final class ConstraintDiffer {
 					Constraint target = (desired != null) ? desired.constraint(constraint.name()) : null;
 					if (tableDropped) {
 						if (constraint.isForeignKey()) {
-							boolean explicit = !constraint.references().equals(current.name())
-									&& this.differ.dropped().contains(CatalogDiffer.key(constraint.references()));
+							Name references = Objects.requireNonNull(constraint.references(), "a foreign key references");
+							boolean explicit = !references.equals(current.name())
+									&& this.differ.dropped().contains(CatalogDiffer.key(references));
 							Step step = Step.removed(constraintSubject(current, constraint)).consequential();
 							if (explicit) {
 								step.up(SchemaSql.dropConstraint(current, constraint));
@@ -61,8 +64,9 @@ final class ConstraintDiffer {
 						if (constraint.isForeignKey()) {
 							Step step = Step.added(constraintSubject(desired, constraint)).consequential()
 								.up(SchemaSql.addConstraint(desired, constraint));
-							if (!constraint.references().equals(desired.name())
-									&& this.differ.created().contains(CatalogDiffer.key(constraint.references()))) {
+							Name references = Objects.requireNonNull(constraint.references(), "a foreign key references");
+							if (!references.equals(desired.name())
+									&& this.differ.created().contains(CatalogDiffer.key(references))) {
 								step.down(SchemaSql.dropConstraint(desired, constraint));
 							}
 							this.differ.add(Phase.ADD_FOREIGN_KEYS, step);
@@ -72,7 +76,8 @@ final class ConstraintDiffer {
 						addConstraint(desired, constraint, before != null);
 						this.differ.created().add(CatalogDiffer.constraintKey(desired, constraint));
 						if (constraint.isForeignKey()) {
-							newlyReferenced.add(CatalogDiffer.key(constraint.references()));
+							newlyReferenced.add(CatalogDiffer.key(
+									Objects.requireNonNull(constraint.references(), "a foreign key references")));
 						}
 					}
 				}

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migrate.schema.SchemaCatalog.Column;
 import dev.migrate.schema.SchemaCatalog.EnumType;
 import dev.migrate.schema.SchemaCatalog.Table;
@@ -173,7 +175,7 @@ final class EnumChange {
 		return statements;
 	}
 
-	private String defaultAfter(Table table, Column column) {
+	private @Nullable String defaultAfter(Table table, Column column) {
 		Table desiredTable = this.desired.table(table.name().schema(), table.name().name());
 		Column desiredColumn = (desiredTable != null) ? desiredTable.column(column.name()) : null;
 		if (desiredColumn != null && desiredColumn.type().equals(column.type())) {

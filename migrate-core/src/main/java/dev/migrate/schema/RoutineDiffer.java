@@ -41,13 +41,14 @@ final class RoutineDiffer {
 		for (String key : CatalogDiffer.union(current, desired)) {
 			Routine before = current.get(key);
 			Routine after = desired.get(key);
-			String subject = (((before != null) ? before : after).procedure() ? "procedure " : "function ")
-					+ ((before != null) ? before : after).name().display() + "("
-					+ ((before != null) ? before : after).arguments() + ")";
+			Routine either = (before != null) ? before
+					: Objects.requireNonNull(after, "a key of the union is in one catalog at least");
+			String subject = (either.procedure() ? "procedure " : "function ") + either.name().display() + "("
+					+ either.arguments() + ")";
 			Phase createPhase = (after == null || after.usedByTables() || !"sql".equals(after.language()))
 					? Phase.CREATE_ROUTINES : Phase.CREATE_SQL_ROUTINES;
 			if (before == null) {
-				this.differ.add(createPhase, Step.added(subject).up(create(after)).down(SchemaSql.dropRoutine(after)));
+				this.differ.add(createPhase, Step.added(subject).up(create(either)).down(SchemaSql.dropRoutine(either)));
 				this.differ.created().add(key);
 			}
 			else if (after == null) {

@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a PostgreSQL database holds in the schemas in scope, as read by {@link CatalogReader}:
  * an immutable value. Two catalogs are equal when the databases hold the same objects with the
@@ -31,7 +33,7 @@ import java.util.Objects;
  * @param triggers user triggers that are not partition clones, by table and name
  * @param comments comments on the objects above, by target
  */
-public record SchemaCatalog(String defaultSchema, List<String> schemas, List<Extension> extensions,
+public record SchemaCatalog(@Nullable String defaultSchema, List<String> schemas, List<Extension> extensions,
 		List<EnumType> enumTypes, List<Sequence> sequences, List<Table> tables, List<Index> indexes, List<View> views,
 		List<Routine> routines, List<Trigger> triggers, List<Comment> comments) {
 
@@ -56,7 +58,7 @@ public record SchemaCatalog(String defaultSchema, List<String> schemas, List<Ext
 	}
 
 	/** The table with this name, or {@code null}. */
-	public Table table(String schema, String name) {
+	public @Nullable Table table(String schema, String name) {
 		for (Table table : this.tables) {
 			if (table.name().schema().equals(schema) && table.name().name().equals(name)) {
 				return table;
@@ -127,7 +129,7 @@ public record SchemaCatalog(String defaultSchema, List<String> schemas, List<Ext
 	 * {@code OWNED BY} a column (as a {@code serial} column's sequence is).
 	 */
 	public record Sequence(Name name, String type, long start, long increment, long min, long max, long cache,
-			boolean cycle, Name ownedByTable, String ownedByColumn) {
+			boolean cycle, @Nullable Name ownedByTable, @Nullable String ownedByColumn) {
 	}
 
 	/**
@@ -135,8 +137,8 @@ public record SchemaCatalog(String defaultSchema, List<String> schemas, List<Ext
 	 * {@code partitionOf} and {@code partitionBound} for a partition, whose columns and inherited
 	 * constraints come from its parent and are not listed.
 	 */
-	public record Table(Name name, String partitionKey, Name partitionOf, String partitionBound, List<Column> columns,
-			List<Constraint> constraints) {
+	public record Table(Name name, @Nullable String partitionKey, @Nullable Name partitionOf,
+			@Nullable String partitionBound, List<Column> columns, List<Constraint> constraints) {
 
 		public Table {
 			columns = List.copyOf(columns);
@@ -144,7 +146,7 @@ public record SchemaCatalog(String defaultSchema, List<String> schemas, List<Ext
 		}
 
 		/** The column with this name, or {@code null}. */
-		public Column column(String name) {
+		public @Nullable Column column(String name) {
 			for (Column column : this.columns) {
 				if (column.name().equals(name)) {
 					return column;
@@ -154,7 +156,7 @@ public record SchemaCatalog(String defaultSchema, List<String> schemas, List<Ext
 		}
 
 		/** The constraint with this name, or {@code null}. */
-		public Constraint constraint(String name) {
+		public @Nullable Constraint constraint(String name) {
 			for (Constraint constraint : this.constraints) {
 				if (constraint.name().equals(name)) {
 					return constraint;
@@ -175,8 +177,8 @@ public record SchemaCatalog(String defaultSchema, List<String> schemas, List<Ext
 	 * @param identity {@code ALWAYS} or {@code BY DEFAULT} for an identity column, else {@code null}
 	 * @param generated the expression of a stored generated column, else {@code null}
 	 */
-	public record Column(String name, String type, String collation, String defaultExpression, boolean notNull,
-			String identity, String generated) {
+	public record Column(String name, String type, @Nullable String collation, @Nullable String defaultExpression,
+			boolean notNull, @Nullable String identity, @Nullable String generated) {
 	}
 
 	/**
@@ -187,7 +189,7 @@ public record SchemaCatalog(String defaultSchema, List<String> schemas, List<Ext
 	 * @param definition as {@code pg_get_constraintdef} writes it
 	 * @param references the referenced table of a foreign key, else {@code null}
 	 */
-	public record Constraint(String name, char type, String definition, Name references) {
+	public record Constraint(String name, char type, String definition, @Nullable Name references) {
 
 		/** Whether this is a foreign key. */
 		public boolean isForeignKey() {
@@ -241,7 +243,7 @@ public record SchemaCatalog(String defaultSchema, List<String> schemas, List<Ext
 	 * it, so that it is created before the tables and dropped after them
 	 */
 	public record Routine(Name name, String arguments, boolean procedure, String language, String definition,
-			String result, String argumentTypes, boolean usedByTables) {
+			@Nullable String result, String argumentTypes, boolean usedByTables) {
 
 		/** How {@code DROP FUNCTION}/{@code COMMENT ON FUNCTION} name it: name and argument types. */
 		public String signature() {

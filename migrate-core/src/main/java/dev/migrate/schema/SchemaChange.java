@@ -2,6 +2,8 @@ package dev.migrate.schema;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One step of a schema diff: the statements that take the current schema one step towards the
  * desired one, the statements that undo exactly that step, and what can go wrong.
@@ -32,7 +34,8 @@ import java.util.List;
  * because a column it reads changes type, the validation of a new constraint), so it is not
  * itself a difference to report
  */
-public record SchemaChange(String subject, Difference difference, String currentState, String desiredState,
+public record SchemaChange(String subject, Difference difference, @Nullable String currentState,
+		@Nullable String desiredState,
 		List<String> upgrade, List<String> downgrade, List<String> hazards, List<String> downgradeHazards,
 		boolean nonTransactional, boolean consequential) {
 
@@ -59,7 +62,7 @@ public record SchemaChange(String subject, Difference difference, String current
 	 * A state on one line for messages: whitespace runs collapsed to one space, cut after 160
 	 * characters (definitions of views and functions can be long).
 	 */
-	static String brief(String state) {
+	static @Nullable String brief(@Nullable String state) {
 		if (state == null) {
 			return null;
 		}

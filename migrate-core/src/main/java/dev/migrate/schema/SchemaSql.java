@@ -2,11 +2,13 @@ package dev.migrate.schema;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import dev.migrate.schema.SchemaCatalog.Column;
 import dev.migrate.schema.SchemaCatalog.Constraint;
 import dev.migrate.schema.SchemaCatalog.EnumType;
 import dev.migrate.schema.SchemaCatalog.Extension;
+import dev.migrate.schema.SchemaCatalog.Name;
 import dev.migrate.schema.SchemaCatalog.Routine;
 import dev.migrate.schema.SchemaCatalog.Sequence;
 import dev.migrate.schema.SchemaCatalog.Table;
@@ -99,9 +101,11 @@ final class SchemaSql {
 		return sql.toString();
 	}
 
+	/** {@code OWNED BY} its column: only for a sequence that is owned by one. */
 	static String ownSequence(Sequence sequence) {
-		return "ALTER SEQUENCE " + sequence.name().sql() + " OWNED BY " + sequence.ownedByTable().sql() + "."
-				+ Identifiers.quote(sequence.ownedByColumn());
+		Name table = Objects.requireNonNull(sequence.ownedByTable(), "an owned sequence");
+		return "ALTER SEQUENCE " + sequence.name().sql() + " OWNED BY " + table.sql() + "."
+				+ Identifiers.quote(Objects.requireNonNull(sequence.ownedByColumn(), "an owned sequence"));
 	}
 
 	static String disownSequence(Sequence sequence) {

@@ -3,7 +3,11 @@ package dev.migrate.schema;
 import java.util.Map;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
+import dev.migrate.schema.SchemaCatalog.Name;
 import dev.migrate.schema.SchemaCatalog.Sequence;
+import dev.migrate.schema.SchemaCatalog.Table;
 
 /**
  * Sequence differences: created, dropped, options altered, and {@code OWNED BY} moved around
@@ -24,10 +28,12 @@ final class SequenceDiffer {
 		for (String key : CatalogDiffer.union(current, desired)) {
 			Sequence before = current.get(key);
 			Sequence after = desired.get(key);
-			String subject = "sequence " + ((before != null) ? before : after).name().display();
+			Sequence either = (before != null) ? before
+					: Objects.requireNonNull(after, "a key of the union is in one catalog at least");
+			String subject = "sequence " + either.name().display();
 			if (before == null) {
-				this.differ.add(Phase.CREATE_SEQUENCES, Step.added(subject).up(SchemaSql.createSequence(after))
-					.down(SchemaSql.dropSequence(after)));
+				this.differ.add(Phase.CREATE_SEQUENCES, Step.added(subject).up(SchemaSql.createSequence(either))
+					.down(SchemaSql.dropSequence(either)));
 				this.differ.created().add(key);
 			}
 			else if (after == null) {
@@ -48,13 +54,13 @@ final class SequenceDiffer {
 					|| !Objects.equals(before.ownedByColumn(), after.ownedByColumn());
 			if (before != null && before.ownedByTable() != null && (ownerChanges
 					|| this.differ.dropped().contains(CatalogDiffer.key(before.ownedByTable()))
-					|| this.differ.dropped().contains(CatalogDiffer.columnKey(this.differ.currentTables().get(CatalogDiffer.key(before.ownedByTable())), before.ownedByColumn())))) {
+					|| this.differ.dropped().contains(ownerColumnKey(this.differ.currentTables(), before)))) {
 				this.differ.add(Phase.DISOWN_SEQUENCES, ownership(subject, before, after).up(SchemaSql.disownSequence(before))
 					.down(SchemaSql.ownSequence(before)));
 			}
 			if (after != null && after.ownedByTable() != null && (ownerChanges
 					|| this.differ.created().contains(CatalogDiffer.key(after.ownedByTable()))
-					|| this.differ.created().contains(CatalogDiffer.columnKey(this.differ.desiredTables().get(CatalogDiffer.key(after.ownedByTable())), after.ownedByColumn())))) {
+					|| this.differ.created().contains(ownerColumnKey(this.differ.desiredTables(), after)))) {
 				this.differ.add(Phase.OWN_SEQUENCES, ownership(subject, before, after).consequential()
 					.up(SchemaSql.ownSequence(after))
 					.down(SchemaSql.disownSequence(after)));
@@ -62,7 +68,17 @@ final class SequenceDiffer {
 		}
 	}
 
-	private static Step ownership(String subject, Sequence before, Sequence after) {
+	/**
+	 * The key of the column that owns a sequence owned by one; its table is in the same catalog
+	 * (PostgreSQL keeps an owned sequence in its table's schema).
+	 */
+	private static String ownerColumnKey(Map<String, Table> tables, Sequence sequence) {
+		Name owner = Objects.requireNonNull(sequence.ownedByTable(), "an owned sequence");
+		Table table = Objects.requireNonNull(tables.get(CatalogDiffer.key(owner)), "the owner table is read");
+		return CatalogDiffer.columnKey(table, Objects.requireNonNull(sequence.ownedByColumn(), "an owned sequence"));
+	}
+
+	private static Step ownership(String subject, @Nullable Sequence before, @Nullable Sequence after) {
 		if (before == null || after == null) {
 			return Step.added(subject).consequential();
 		}

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migrate.schema.SchemaChange.Difference;
 
 /** Builds one {@link SchemaChange}. */
@@ -13,9 +15,9 @@ final class Step {
 
 	private final Difference difference;
 
-	private String currentState;
+	private @Nullable String currentState;
 
-	private String desiredState;
+	private @Nullable String desiredState;
 
 	private final List<String> upgrade = new ArrayList<>();
 

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import dev.migrate.schema.SchemaCatalog.EnumType;
@@ -145,7 +146,7 @@ final class ViewDiffer {
 		if (!visited.add(key)) {
 			return;
 		}
-		View view = views.get(key);
+		View view = Objects.requireNonNull(views.get(key), "the keys name views of the map");
 		for (Name dependency : view.dependsOn()) {
 			String on = CatalogDiffer.key(dependency);
 			if (keys.contains(on) && views.containsKey(on)) {

@@ -28,4 +28,7 @@
  * comments above statements.</li>
  * </ul>
  */
+@NullMarked
 package dev.migrate.schema;
+
+import org.jspecify.annotations.NullMarked;

@@ -255,7 +255,7 @@ public final class SchemaScript {
 			catch (SQLException ex) {
 				throw new MigrateException(ErrorCode.DESIRED_SCHEMA,
 						this.source + ":" + each.line() + ": " + firstLine(each.sql()) + " failed in the shadow "
-								+ "database: " + ex.getMessage().strip(),
+								+ "database: " + Objects.toString(ex.getMessage(), ex.toString()).strip(),
 						"Fix the statement: the file is applied to an empty database, in order, as psql would run it "
 								+ "(objects it uses must be created before it, extensions must be available on the "
 								+ "server)",

@@ -6,10 +6,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +44,7 @@ final class TemporaryShadow implements ShadowDatabase {
 
 	private final Thread shutdownHook;
 
-	private DataSource dataSource;
+	private @Nullable DataSource dataSource;
 
 	private TemporaryShadow(DataSource server, String name) {
 		this.server = server;
@@ -131,7 +133,8 @@ final class TemporaryShadow implements ShadowDatabase {
 
 	@Override
 	public DataSource dataSource() {
-		return this.dataSource;
+		// set by create(...) before the shadow is handed out
+		return Objects.requireNonNull(this.dataSource);
 	}
 
 	@Override

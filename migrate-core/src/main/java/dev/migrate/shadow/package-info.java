@@ -4,4 +4,7 @@
  * emptied after use; the desired-schema scripts applied into them ({@code schema.sql} or
  * {@code pg_dump --schema-only} output); and the revisions replayed into them.
  */
+@NullMarked
 package dev.migrate.shadow;
+
+import org.jspecify.annotations.NullMarked;

@@ -2,8 +2,11 @@ package dev.migrate.sql;
 
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.migrate.sql.SqlScanner.Kind;
 
@@ -44,7 +47,7 @@ public final class NonTransactionalStatements {
 		return Optional.empty();
 	}
 
-	private static String classify(Tokens tokens) {
+	private static @Nullable String classify(Tokens tokens) {
 		return switch (tokens.lowerCaseWord()) {
 			case "create" -> create(tokens);
 			case "drop" -> drop(tokens);
@@ -59,7 +62,7 @@ public final class NonTransactionalStatements {
 		};
 	}
 
-	private static String create(Tokens tokens) {
+	private static @Nullable String create(Tokens tokens) {
 		if (tokens.nextIs("unique")) {
 			return (tokens.nextIs("index") && tokens.nextIs("concurrently")) ? "CREATE UNIQUE INDEX CONCURRENTLY" : null;
 		}
@@ -79,7 +82,7 @@ public final class NonTransactionalStatements {
 		return null;
 	}
 
-	private static String drop(Tokens tokens) {
+	private static @Nullable String drop(Tokens tokens) {
 		if (tokens.nextIs("index")) {
 			return tokens.nextIs("concurrently") ? "DROP INDEX CONCURRENTLY" : null;
 		}
@@ -96,7 +99,7 @@ public final class NonTransactionalStatements {
 		return null;
 	}
 
-	private static String alter(Tokens tokens) {
+	private static @Nullable String alter(Tokens tokens) {
 		if (tokens.nextIs("system")) {
 			return "ALTER SYSTEM";
 		}
@@ -131,7 +134,7 @@ public final class NonTransactionalStatements {
 		return null;
 	}
 
-	private static String reindex(Tokens tokens) {
+	private static @Nullable String reindex(Tokens tokens) {
 		boolean concurrently = false;
 		if (tokens.nextIs(Kind.OPEN_PARENTHESIS)) {
 			concurrently = tokens.optionList().contains("concurrently");
@@ -151,7 +154,7 @@ public final class NonTransactionalStatements {
 		};
 	}
 
-	private static String cluster(Tokens tokens) {
+	private static @Nullable String cluster(Tokens tokens) {
 		if (tokens.nextIs(Kind.OPEN_PARENTHESIS)) {
 			tokens.optionList();
 		}
@@ -170,7 +173,7 @@ public final class NonTransactionalStatements {
 
 		private final SqlScanner scanner;
 
-		private Kind kind;
+		private @Nullable Kind kind;
 
 		private int start;
 
@@ -267,7 +270,7 @@ public final class NonTransactionalStatements {
 			this.end = this.scanner.end();
 		}
 
-		Kind kind() {
+		@Nullable Kind kind() {
 			return this.kind;
 		}
 
@@ -343,7 +346,8 @@ public final class NonTransactionalStatements {
 		}
 
 		private boolean isFalse() {
-			String value = switch (this.kind) {
+			// called after next() found a token
+			String value = switch (Objects.requireNonNull(this.kind)) {
 				case WORD, NUMBER -> this.sql.substring(this.start, this.end);
 				case STRING, ESCAPE_STRING -> this.sql.substring(this.sql.indexOf('\'', this.start) + 1,
 						Math.max(this.end - 1, this.sql.indexOf('\'', this.start) + 1));

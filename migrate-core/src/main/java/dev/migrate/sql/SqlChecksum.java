@@ -6,6 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migrate.sql.SqlScanner.Kind;
 
 /**
@@ -31,7 +33,7 @@ public final class SqlChecksum {
 	 * has no downgrade section
 	 * @return the lower-case hex SHA-256 of the normalised statements
 	 */
-	public static String of(List<SqlStatement> upgrade, List<SqlStatement> downgrade) {
+	public static String of(List<SqlStatement> upgrade, @Nullable List<SqlStatement> downgrade) {
 		MessageDigest digest = sha256();
 		StringBuilder buffer = new StringBuilder(256);
 		section(digest, buffer, "upgrade", upgrade);

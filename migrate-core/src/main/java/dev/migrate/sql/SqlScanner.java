@@ -1,5 +1,7 @@
 package dev.migrate.sql;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Reads PostgreSQL SQL text as a sequence of lexical tokens, one character at a time.
  *
@@ -72,7 +74,7 @@ final class SqlScanner {
 
 	private int start;
 
-	private Kind kind;
+	private @Nullable Kind kind;
 
 	private boolean unterminated;
 
@@ -92,7 +94,7 @@ final class SqlScanner {
 	 * Read the next token.
 	 * @return its kind, or {@code null} at the end of the text
 	 */
-	Kind next() {
+	@Nullable Kind next() {
 		this.start = this.position;
 		this.unterminated = false;
 		if (this.position >= this.limit) {
@@ -124,7 +126,7 @@ final class SqlScanner {
 	}
 
 	/** The kind of the current token. */
-	Kind kind() {
+	@Nullable Kind kind() {
 		return this.kind;
 	}
 

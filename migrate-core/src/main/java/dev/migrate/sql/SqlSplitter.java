@@ -2,6 +2,9 @@ package dev.migrate.sql;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
@@ -32,7 +35,7 @@ public final class SqlSplitter {
 	 * identifier, comment, dollar body, parenthesis or {@code -- statement-begin} block is never
 	 * closed
 	 */
-	public static List<SqlStatement> split(String text, String source, int firstLine) {
+	public static List<SqlStatement> split(String text, @Nullable String source, int firstLine) {
 		List<Span> spans = new Splitting(text, source, firstLine).run();
 		List<SqlStatement> statements = new ArrayList<>(spans.size());
 		for (Span span : spans) {
@@ -48,7 +51,7 @@ public final class SqlSplitter {
 	 * @param firstLine the file line of the text's first character
 	 * @return the segments in order
 	 */
-	static List<Segment> segments(String text, String source, int firstLine) {
+	static List<Segment> segments(String text, @Nullable String source, int firstLine) {
 		List<Segment> segments = new ArrayList<>();
 		int position = 0;
 		for (Span span : new Splitting(text, source, firstLine).run()) {
@@ -122,7 +125,7 @@ public final class SqlSplitter {
 
 		private int outerBegin;
 
-		Splitting(String text, String source, int firstLine) {
+		Splitting(String text, @Nullable String source, int firstLine) {
 			this.text = text;
 			this.source = (source != null) ? source : "SQL";
 			this.firstLine = firstLine;
@@ -169,7 +172,8 @@ public final class SqlSplitter {
 				this.words = 0;
 			}
 			this.lastSignificantEnd = scanner.end();
-			switch (scanner.kind()) {
+			// called on a token the scanner just read
+			switch (Objects.requireNonNull(scanner.kind())) {
 				case OPEN_PARENTHESIS -> {
 					if (this.parenthesisDepth++ == 0) {
 						this.outerParenthesis = scanner.start();
@@ -357,7 +361,7 @@ public final class SqlSplitter {
 		}
 
 		/** The marker that the characters form (whitespace around {@code -- word} allowed), if any. */
-		private Marker marker(int from, int to) {
+		private @Nullable Marker marker(int from, int to) {
 			while (from < to && SqlScanner.isWhitespace(this.text.charAt(from))) {
 				from++;
 			}
@@ -401,7 +405,8 @@ public final class SqlSplitter {
 
 		private MigrateException unterminated(SqlScanner scanner) {
 			int start = scanner.start();
-			return switch (scanner.kind()) {
+			// called on the unterminated token the scanner just read
+			return switch (Objects.requireNonNull(scanner.kind())) {
 				case STRING -> error(start, "string literal " + excerpt(start) + " is never closed",
 						"Close it with ' (write '' for a quote inside it), or, if the SQL is valid PostgreSQL, "
 								+ HATCH_HINT + ".");

@@ -3,6 +3,8 @@ package dev.migrate.sql;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migrate.MigrateException;
 import dev.migrate.sql.SqlScanner.Kind;
 
@@ -77,7 +79,7 @@ public final class TransactionControlStatements {
 		return Optional.empty();
 	}
 
-	private static Found atStart(String sql, int line) {
+	private static @Nullable Found atStart(String sql, int line) {
 		Words words = new Words(sql);
 		if (!words.next()) {
 			return null;
@@ -125,7 +127,7 @@ public final class TransactionControlStatements {
 		return null;
 	}
 
-	private static boolean isString(Kind kind) {
+	private static boolean isString(@Nullable Kind kind) {
 		return kind == Kind.STRING || kind == Kind.ESCAPE_STRING || kind == Kind.DOLLAR_BODY;
 	}
 
@@ -144,7 +146,7 @@ public final class TransactionControlStatements {
 			return kind != null && kind != Kind.SEMICOLON;
 		}
 
-		Kind nextKind() {
+		@Nullable Kind nextKind() {
 			Kind kind = this.scanner.next();
 			while (kind != null && !kind.significant()) {
 				kind = this.scanner.next();

@@ -1,5 +1,7 @@
 package dev.migrate.table;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * SQL text for the history table: an append-only record of every upgrade, downgrade, stamp and
  * accepted checksum, one row per step.
@@ -94,7 +96,8 @@ public final class HistoryTableSql {
 	 * @param instance the application instance, or {@code null}
 	 * @return the statement with its semicolon
 	 */
-	public String insert(String revision, String direction, String message, String checksum, String instance) {
+	public String insert(@Nullable String revision, String direction, @Nullable String message,
+			@Nullable String checksum, @Nullable String instance) {
 		return "INSERT INTO " + this.table + " (" + INSERT_COLUMNS + ") VALUES (" + TableNames.quoteLiteral(revision)
 				+ ", " + TableNames.quoteLiteral(direction) + ", " + TableNames.quoteLiteral(message) + ", "
 				+ TableNames.quoteLiteral(checksum) + ", now(), now(), 0, true, NULL, "

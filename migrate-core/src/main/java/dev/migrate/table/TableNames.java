@@ -3,6 +3,8 @@ package dev.migrate.table;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
 import dev.migrate.Vocabulary;
@@ -18,13 +20,13 @@ public final class TableNames {
 	/** PostgreSQL's identifier limit ({@code NAMEDATALEN - 1}), in bytes. */
 	static final int MAX_IDENTIFIER_BYTES = 63;
 
-	private final String schema;
+	private final @Nullable String schema;
 
 	private final String versionTable;
 
 	private final String historyTable;
 
-	private TableNames(String schema, String versionTable, String historyTable) {
+	private TableNames(@Nullable String schema, String versionTable, String historyTable) {
 		this.schema = schema;
 		this.versionTable = versionTable;
 		this.historyTable = historyTable;
@@ -39,7 +41,7 @@ public final class TableNames {
 	 * @throws MigrateException ({@link ErrorCode#CONFIGURATION}) when a name is empty, longer
 	 * than 63 bytes in UTF-8 or contains NUL
 	 */
-	public static TableNames of(String schema, String versionTable, String historyTable) {
+	public static TableNames of(@Nullable String schema, String versionTable, String historyTable) {
 		return of(schema, versionTable, historyTable, Vocabulary.java());
 	}
 
@@ -54,7 +56,8 @@ public final class TableNames {
 	 * @throws MigrateException ({@link ErrorCode#CONFIGURATION}) when a name is empty, longer
 	 * than 63 bytes in UTF-8 or contains NUL
 	 */
-	public static TableNames of(String schema, String versionTable, String historyTable, Vocabulary vocabulary) {
+	public static TableNames of(@Nullable String schema, String versionTable, String historyTable,
+			Vocabulary vocabulary) {
 		if (schema != null) {
 			validate(schema, vocabulary.setting(Setting.SCHEMA));
 		}
@@ -70,7 +73,7 @@ public final class TableNames {
 		return new TableNames(schema, versionTable, historyTable);
 	}
 
-	private static void validate(String name, String setting) {
+	private static void validate(@Nullable String name, String setting) {
 		if (name == null || name.isEmpty()) {
 			throw new MigrateException(ErrorCode.CONFIGURATION,
 					"The setting " + setting + " is " + ((name == null) ? "missing" : "empty"),
@@ -108,7 +111,7 @@ public final class TableNames {
 	 * @param value the value, or {@code null} for {@code NULL}
 	 * @return the literal, e.g. {@code 'it''s'}
 	 */
-	public static String quoteLiteral(String value) {
+	public static String quoteLiteral(@Nullable String value) {
 		if (value == null) {
 			return "NULL";
 		}
@@ -126,7 +129,7 @@ public final class TableNames {
 	 * @param value the value, or {@code null} for {@code NULL}
 	 * @return {@code sql}
 	 */
-	public static StringBuilder appendEscapeLiteral(StringBuilder sql, String value) {
+	public static StringBuilder appendEscapeLiteral(StringBuilder sql, @Nullable String value) {
 		if (value == null) {
 			return sql.append("NULL");
 		}
@@ -150,12 +153,12 @@ public final class TableNames {
 	 * @param value the value, or {@code null} for {@code NULL}
 	 * @return the literal, e.g. {@code E'it''s'}
 	 */
-	public static String quoteEscapeLiteral(String value) {
+	public static String quoteEscapeLiteral(@Nullable String value) {
 		return appendEscapeLiteral(new StringBuilder(), value).toString();
 	}
 
 	/** The schema, or {@code null} when the tables live in the connection's current schema. */
-	public String schema() {
+	public @Nullable String schema() {
 		return this.schema;
 	}
 
@@ -185,7 +188,7 @@ public final class TableNames {
 	}
 
 	@Override
-	public boolean equals(Object other) {
+	public boolean equals(@Nullable Object other) {
 		if (this == other) {
 			return true;
 		}
