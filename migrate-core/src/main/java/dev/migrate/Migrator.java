@@ -289,11 +289,12 @@ public final class Migrator {
 
 	/**
 	 * The SQL a downgrade would run, without a database.
-	 * @param from the starting revision
+	 * @param from the starting revision ({@code null} is refused: an offline downgrade must say
+	 * where the database is)
 	 * @param target the target
 	 * @return the SQL script
 	 */
-	public String downgradeSql(String from, String target) {
+	public String downgradeSql(@Nullable String from, String target) {
 		return this.engine.downgradeSql(from, target);
 	}
 

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -70,7 +71,7 @@ public record AcceptChecksumCommand(List<String> revisions) implements MigrateCo
 
 		@Parameters(paramLabel = "REV", arity = "0..*",
 				description = "Revision ids or unique prefixes; none: every edited applied revision.")
-		private List<String> revisions;
+		private @Nullable List<String> revisions;
 
 		@Override
 		MigrateCommand command() {

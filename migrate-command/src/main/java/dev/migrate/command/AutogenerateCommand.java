@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationStatus;
@@ -32,7 +34,8 @@ import dev.migrate.shadow.ShadowDatabase;
  * @param revisionId the id of the (first) revision, or {@code null} for a random one
  * @param directory where to write, or {@code null} for the first {@code filesystem:} location
  */
-public record AutogenerateCommand(String message, List<Path> to, String revisionId, Path directory)
+public record AutogenerateCommand(String message, List<Path> to, @Nullable String revisionId,
+		@Nullable Path directory)
 		implements MigrateCommand {
 
 	/** Copy the files. */

@@ -2,6 +2,7 @@ package dev.migrate.command;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,7 +21,7 @@ import dev.migrate.Migrator;
  * @param target the target
  * @param timeout how long to wait, or {@code null} for the settings' lock timeout
  */
-public record AwaitCommand(String target, Duration timeout) implements MigrateCommand {
+public record AwaitCommand(String target, @Nullable Duration timeout) implements MigrateCommand {
 
 	@Override
 	public int run(CommandContext context) {
@@ -51,7 +52,7 @@ public record AwaitCommand(String target, Duration timeout) implements MigrateCo
 
 		@Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
 				description = "How long to wait at most, e.g. 30s or 10m (default: the lock timeout).")
-		private Duration timeout;
+		private @Nullable Duration timeout;
 
 		@Override
 		MigrateCommand command() {

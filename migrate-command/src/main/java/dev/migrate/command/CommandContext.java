@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
 import dev.migrate.MigrateSettings;
@@ -37,19 +39,19 @@ public final class CommandContext {
 
 	private final Supplier<String> revisionIds;
 
-	private final Supplier<String> database;
+	private final Supplier<@Nullable String> database;
 
-	private final Supplier<ShadowDatabase> shadow;
+	private final @Nullable Supplier<ShadowDatabase> shadow;
 
-	private final Supplier<List<SchemaScript>> desiredSchema;
+	private final @Nullable Supplier<List<SchemaScript>> desiredSchema;
 
-	private Migrator migrator;
+	private @Nullable Migrator migrator;
 
 	private CommandContext(Builder builder) {
 		this.settings = builder.settings;
-		this.migratorFactory = builder.migrator;
-		this.out = builder.out;
-		this.err = builder.err;
+		this.migratorFactory = Objects.requireNonNull(builder.migrator, "'migrator' must be set");
+		this.out = Objects.requireNonNull(builder.out, "'out' must be set");
+		this.err = Objects.requireNonNull(builder.err, "'err' must be set");
 		this.clock = builder.clock;
 		this.revisionIds = builder.revisionIds;
 		this.database = builder.database;
@@ -90,10 +92,12 @@ public final class CommandContext {
 
 	/** The migrator, created on first use. */
 	Migrator migrator() {
-		if (this.migrator == null) {
-			this.migrator = this.migratorFactory.get();
+		Migrator migrator = this.migrator;
+		if (migrator == null) {
+			migrator = this.migratorFactory.get();
+			this.migrator = migrator;
 		}
-		return this.migrator;
+		return migrator;
 	}
 
 	/** Where results go. */
@@ -115,7 +119,7 @@ public final class CommandContext {
 	}
 
 	/** The database as shown by {@code current -v}, without credentials; {@code null} when unknown. */
-	String database() {
+	@Nullable String database() {
 		return this.database.get();
 	}
 
@@ -138,7 +142,7 @@ public final class CommandContext {
 	 * Where the desired schema comes from when {@code revision --autogenerate} is given no
 	 * {@code --to} (an entity model), or {@code null}.
 	 */
-	Supplier<List<SchemaScript>> desiredSchema() {
+	@Nullable Supplier<List<SchemaScript>> desiredSchema() {
 		return this.desiredSchema;
 	}
 
@@ -147,21 +151,21 @@ public final class CommandContext {
 
 		private final MigrateSettings settings;
 
-		private Supplier<Migrator> migrator;
+		private @Nullable Supplier<Migrator> migrator;
 
-		private PrintWriter out;
+		private @Nullable PrintWriter out;
 
-		private PrintWriter err;
+		private @Nullable PrintWriter err;
 
 		private Clock clock = Clock.systemDefaultZone();
 
 		private Supplier<String> revisionIds = CommandContext::randomRevisionId;
 
-		private Supplier<String> database = () -> null;
+		private Supplier<@Nullable String> database = () -> null;
 
-		private Supplier<ShadowDatabase> shadow;
+		private @Nullable Supplier<ShadowDatabase> shadow;
 
-		private Supplier<List<SchemaScript>> desiredSchema;
+		private @Nullable Supplier<List<SchemaScript>> desiredSchema;
 
 		private Builder(MigrateSettings settings) {
 			this.settings = Objects.requireNonNull(settings, "'settings' must not be null");
@@ -198,7 +202,7 @@ public final class CommandContext {
 		}
 
 		/** The database as {@code current -v} shows it; must not include a password. */
-		public Builder database(Supplier<String> database) {
+		public Builder database(Supplier<@Nullable String> database) {
 			this.database = Objects.requireNonNull(database, "'database' must not be null");
 			return this;
 		}
@@ -223,9 +227,6 @@ public final class CommandContext {
 
 		/** Build the context. */
 		public CommandContext build() {
-			Objects.requireNonNull(this.migrator, "'migrator' must be set");
-			Objects.requireNonNull(this.out, "'out' must be set");
-			Objects.requireNonNull(this.err, "'err' must be set");
 			return new CommandContext(this);
 		}
 

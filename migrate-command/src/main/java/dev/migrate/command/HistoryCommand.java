@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,7 +25,7 @@ import dev.migrate.revision.Revision;
  * @param range {@code start:end}, {@code start:} or {@code :end}; {@code null} for all
  * @param indicateCurrent whether to mark the database's revisions {@code (current)}
  */
-public record HistoryCommand(boolean verbose, String range, boolean indicateCurrent) implements MigrateCommand {
+public record HistoryCommand(boolean verbose, @Nullable String range, boolean indicateCurrent) implements MigrateCommand {
 
 	private static final String CURRENT = HistoryRange.CURRENT;
 
@@ -60,7 +61,8 @@ public record HistoryCommand(boolean verbose, String range, boolean indicateCurr
 		PrintWriter out = context.out();
 		for (String id : ids) {
 			Revision revision = graph.get(id);
-			boolean isCurrent = this.indicateCurrent && current.contains(revision.id());
+			// read from the database when indicateCurrent is set
+			boolean isCurrent = this.indicateCurrent && current != null && current.contains(revision.id());
 			if (this.verbose) {
 				out.print(format.entry(revision, isCurrent, List.of()));
 			}
@@ -72,7 +74,7 @@ public record HistoryCommand(boolean verbose, String range, boolean indicateCurr
 		return ExitStatus.OK;
 	}
 
-	private static String blankToNull(String text) {
+	private static @Nullable String blankToNull(String text) {
 		String stripped = text.strip();
 		return stripped.isEmpty() ? null : stripped;
 	}
@@ -94,7 +96,7 @@ public record HistoryCommand(boolean verbose, String range, boolean indicateCurr
 		@Option(names = { "-r", "--rev-range" }, paramLabel = "START:END",
 				description = "Only revisions from START to END, inclusive; either may be empty or 'current', "
 						+ "e.g. 1975ea83b712:current.")
-		private String range;
+		private @Nullable String range;
 
 		@Option(names = { "-i", "--indicate-current" }, description = "Mark the database's revisions (current).")
 		private boolean indicateCurrent;

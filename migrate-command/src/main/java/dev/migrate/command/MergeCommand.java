@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,7 +26,8 @@ import dev.migrate.graph.TargetResolver;
  * @param revisionId the id, or {@code null} for a random one
  * @param directory where to write, or {@code null} for the first {@code filesystem:} location
  */
-public record MergeCommand(String message, List<String> revisions, String revisionId, Path directory)
+public record MergeCommand(String message, List<String> revisions, @Nullable String revisionId,
+		@Nullable Path directory)
 		implements MigrateCommand {
 
 	public MergeCommand {
@@ -83,10 +85,10 @@ public record MergeCommand(String message, List<String> revisions, String revisi
 		private List<String> revisions;
 
 		@Option(names = "--rev-id", paramLabel = "ID", description = "Use this id instead of a random one.")
-		private String revisionId;
+		private @Nullable String revisionId;
 
 		@Option(names = "--dir", paramLabel = "DIR", description = "Write into this directory.")
-		private Path directory;
+		private @Nullable Path directory;
 
 		@Override
 		MigrateCommand command() {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,8 +29,8 @@ import dev.migrate.revision.RevisionLoader;
  * @param revisionId the id, or {@code null} for a random one
  * @param directory where to write, or {@code null} for the first {@code filesystem:} location
  */
-public record RevisionCommand(String message, String head, boolean splice, boolean nonTransactional,
-		String branchLabel, String revisionId, Path directory) implements MigrateCommand {
+public record RevisionCommand(String message, @Nullable String head, boolean splice, boolean nonTransactional,
+		@Nullable String branchLabel, @Nullable String revisionId, @Nullable Path directory) implements MigrateCommand {
 
 	@Override
 	public int run(CommandContext context) {
@@ -40,7 +41,7 @@ public record RevisionCommand(String message, String head, boolean splice, boole
 		RevisionFileWriter writer = RevisionFileWriter.open(context, this.directory);
 		RevisionGraph graph = writer.graph();
 		if (this.branchLabel != null) {
-			checkUnused(graph);
+			checkUnused(graph, this.branchLabel);
 		}
 		List<String> downRevisions;
 		if (this.head == null) {
@@ -70,18 +71,18 @@ public record RevisionCommand(String message, String head, boolean splice, boole
 	}
 
 	/** As Alembic: a new label may be neither another revision's label nor a revision's id. */
-	private void checkUnused(RevisionGraph graph) {
-		String owner = graph.labelled(this.branchLabel).orElse(null);
+	private void checkUnused(RevisionGraph graph, String branchLabel) {
+		String owner = graph.labelled(branchLabel).orElse(null);
 		if (owner != null) {
 			throw new MigrateException(ErrorCode.INVALID_TARGET,
-					"Branch name '" + this.branchLabel + "' is already used by revision " + owner + " ("
+					"Branch name '" + branchLabel + "' is already used by revision " + owner + " ("
 							+ graph.get(owner).source() + ")",
 					"Choose another --branch-label; revisions above " + owner + " already belong to that branch");
 		}
-		if (graph.contains(this.branchLabel)) {
+		if (graph.contains(branchLabel)) {
 			throw new MigrateException(ErrorCode.INVALID_TARGET,
-					"Branch name '" + this.branchLabel + "' is the id of revision " + this.branchLabel + " ("
-							+ graph.get(this.branchLabel).source() + ")",
+					"Branch name '" + branchLabel + "' is the id of revision " + branchLabel + " ("
+							+ graph.get(branchLabel).source() + ")",
 					"Choose a --branch-label that is not a revision id");
 		}
 	}
@@ -110,24 +111,24 @@ public record RevisionCommand(String message, String head, boolean splice, boole
 
 		@Option(names = "--head", paramLabel = "REV",
 				description = "Build on this head instead of the single head; 'base' starts a new base.")
-		private String head;
+		private @Nullable String head;
 
 		@Option(names = "--splice", description = "Allow --head to name a revision that is not a head (a new branch).")
 		private boolean splice;
 
 		@Option(names = "--branch-label", paramLabel = "LABEL",
 				description = "Declare this branch label (branch_labels header), usable in targets as LABEL@head.")
-		private String branchLabel;
+		private @Nullable String branchLabel;
 
 		@Option(names = "--non-transactional",
 				description = "Run it outside a transaction (CREATE INDEX CONCURRENTLY, VACUUM...).")
 		private boolean nonTransactional;
 
 		@Option(names = "--rev-id", paramLabel = "ID", description = "Use this id instead of a random one.")
-		private String revisionId;
+		private @Nullable String revisionId;
 
 		@Option(names = "--dir", paramLabel = "DIR", description = "Write into this directory.")
-		private Path directory;
+		private @Nullable Path directory;
 
 		@Option(names = "--autogenerate",
 				description = "Write the upgrade and downgrade that turn the database (at its heads) into the schema of "
@@ -138,7 +139,7 @@ public record RevisionCommand(String message, String head, boolean splice, boole
 		@Option(names = "--to", split = ",", paramLabel = "FILE",
 				description = "With --autogenerate: the desired schema, comma-separated SQL files applied in order "
 						+ "(a schema.sql or pg_dump --schema-only output).")
-		private List<Path> to;
+		private @Nullable List<Path> to;
 
 		@Override
 		MigrateCommand command() {

@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migrate.ErrorCode;
 import dev.migrate.MigrateException;
 import dev.migrate.MigrateSettings;
@@ -66,7 +68,7 @@ final class RevisionFileWriter {
 	 * {@code filesystem:} location
 	 * @return the writer
 	 */
-	static RevisionFileWriter open(CommandContext context, Path directory) {
+	static RevisionFileWriter open(CommandContext context, @Nullable Path directory) {
 		MigrateSettings settings = context.settings();
 		List<Path> filesystem = new ArrayList<>();
 		for (String location : settings.locations()) {
@@ -115,7 +117,7 @@ final class RevisionFileWriter {
 	 * @param transactional whether it runs in a transaction
 	 * @return the file
 	 */
-	Path write(String id, List<String> downRevisions, String message, boolean transactional) {
+	Path write(@Nullable String id, List<String> downRevisions, String message, boolean transactional) {
 		return write(id, downRevisions, List.of(), message, transactional, "", "");
 	}
 
@@ -129,7 +131,7 @@ final class RevisionFileWriter {
 	 * @param transactional whether it runs in a transaction
 	 * @return the file
 	 */
-	Path write(String id, List<String> downRevisions, List<String> branchLabels, String message,
+	Path write(@Nullable String id, List<String> downRevisions, List<String> branchLabels, String message,
 			boolean transactional) {
 		return write(id, downRevisions, branchLabels, message, transactional, "", "");
 	}
@@ -145,12 +147,12 @@ final class RevisionFileWriter {
 	 * @param downgrade the downgrade section's SQL (may be empty)
 	 * @return the file; the revisions later files build on include it
 	 */
-	Path write(String id, List<String> downRevisions, String message, boolean transactional, String upgrade,
+	Path write(@Nullable String id, List<String> downRevisions, String message, boolean transactional, String upgrade,
 			String downgrade) {
 		return write(id, downRevisions, List.of(), message, transactional, upgrade, downgrade);
 	}
 
-	private Path write(String id, List<String> downRevisions, List<String> branchLabels, String message,
+	private Path write(@Nullable String id, List<String> downRevisions, List<String> branchLabels, String message,
 			boolean transactional, String upgrade, String downgrade) {
 		if (id != null) {
 			checkGivenId(id);

@@ -339,7 +339,7 @@ public final class Engine {
 	}
 
 	/** See {@link dev.migrate.Migrator#downgradeSql(String, String)}. */
-	public String downgradeSql(String from, String target) {
+	public String downgradeSql(@Nullable String from, String target) {
 		return renderer().render(parts().planner.offlineDowngrade(range(from, target)));
 	}
 

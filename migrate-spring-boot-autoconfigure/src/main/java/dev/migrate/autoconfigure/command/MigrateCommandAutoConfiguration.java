@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -56,7 +57,8 @@ public final class MigrateCommandAutoConfiguration {
 	}
 
 	/** The database as {@code current -v} shows it: {@code migrate.url} or the DataSource's URL and user. */
-	private static Supplier<String> database(Environment environment, ObjectProvider<DataSource> dataSource) {
+	private static Supplier<@Nullable String> database(Environment environment,
+			ObjectProvider<DataSource> dataSource) {
 		return () -> {
 			String url = environment.getProperty(SpringBootVocabulary.URL);
 			if (url != null && !url.isBlank()) {

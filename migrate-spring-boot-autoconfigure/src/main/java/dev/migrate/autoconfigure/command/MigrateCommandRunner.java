@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -35,7 +36,7 @@ final class MigrateCommandRunner implements ApplicationRunner, Ordered {
 
 	private final ObjectProvider<Migrator> migrator;
 
-	private final Supplier<String> database;
+	private final Supplier<@Nullable String> database;
 
 	private final ConfigurableApplicationContext context;
 
@@ -47,13 +48,13 @@ final class MigrateCommandRunner implements ApplicationRunner, Ordered {
 
 	private final BiConsumer<Migrator, CommandContext.Builder> schemaSources;
 
-	MigrateCommandRunner(String command, ObjectProvider<Migrator> migrator, Supplier<String> database,
+	MigrateCommandRunner(String command, ObjectProvider<Migrator> migrator, Supplier<@Nullable String> database,
 			ConfigurableApplicationContext context) {
 		this(command, migrator, database, context, new PrintWriter(System.out, true), new PrintWriter(System.err, true),
 				System::exit);
 	}
 
-	MigrateCommandRunner(String command, ObjectProvider<Migrator> migrator, Supplier<String> database,
+	MigrateCommandRunner(String command, ObjectProvider<Migrator> migrator, Supplier<@Nullable String> database,
 			ConfigurableApplicationContext context, PrintWriter out, PrintWriter err, IntConsumer exit) {
 		this(command, migrator, database, context, out, err, exit, (m, builder) -> {
 		});
@@ -64,7 +65,7 @@ final class MigrateCommandRunner implements ApplicationRunner, Ordered {
 	 * @param schemaSources gives the command context the shadow database and the desired schema
 	 * of {@code revision --autogenerate} and {@code check --drift}
 	 */
-	MigrateCommandRunner(String command, ObjectProvider<Migrator> migrator, Supplier<String> database,
+	MigrateCommandRunner(String command, ObjectProvider<Migrator> migrator, Supplier<@Nullable String> database,
 			ConfigurableApplicationContext context, PrintWriter out, PrintWriter err, IntConsumer exit,
 			BiConsumer<Migrator, CommandContext.Builder> schemaSources) {
 		this.schemaSources = schemaSources;
