@@ -5,6 +5,8 @@ import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migrate.Redaction;
 import dev.migrate.command.UsageException;
 
@@ -17,7 +19,7 @@ import dev.migrate.command.UsageException;
  * @param user the user the URL names, or {@code null}
  * @param password the password the URL names, or {@code null}
  */
-record DatabaseUrl(String jdbcUrl, String user, String password) {
+record DatabaseUrl(String jdbcUrl, @Nullable String user, @Nullable String password) {
 
 	private static final String JDBC = "jdbc:postgresql:";
 

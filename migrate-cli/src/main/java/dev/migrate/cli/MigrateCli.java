@@ -9,6 +9,7 @@ import java.util.Objects;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
 import org.postgresql.ds.PGSimpleDataSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -62,68 +63,68 @@ public final class MigrateCli {
 	@Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "URL",
 			description = "Database URL: jdbc:postgresql://host:5432/db or postgres://user:pass@host:5432/db "
 					+ "(env DATABASE_URL).")
-	private String url;
+	private @Nullable String url;
 
 	@Option(names = "--user", scope = ScopeType.INHERIT, paramLabel = "USER",
 			description = "Database user (env DATABASE_USER; default: the URL's).")
-	private String user;
+	private @Nullable String user;
 
 	@Option(names = "--password", scope = ScopeType.INHERIT, paramLabel = "PASSWORD",
 			description = "Database password (env DATABASE_PASSWORD, preferred: a command line is visible to "
 					+ "other users of the machine).")
-	private String password;
+	private @Nullable String password;
 
 	@Option(names = "--locations", scope = ScopeType.INHERIT, split = ",", paramLabel = "LOCATION",
 			description = "Where revisions are, comma-separated filesystem: or classpath: locations "
 					+ "(env MIGRATE_LOCATIONS; default: " + DEFAULT_LOCATION + ").")
-	private List<String> locations;
+	private @Nullable List<String> locations;
 
 	@Option(names = "--schema", scope = ScopeType.INHERIT, paramLabel = "SCHEMA",
 			description = "Schema of the version and history tables and search_path of revisions "
 					+ "(env MIGRATE_SCHEMA; default: the connection's).")
-	private String schema;
+	private @Nullable String schema;
 
 	@Option(names = "--version-table", scope = ScopeType.INHERIT, paramLabel = "TABLE",
 			description = "Version table (env MIGRATE_VERSION_TABLE; default: " + MigrateSettings.DEFAULT_VERSION_TABLE
 					+ "; alembic_version takes over a database Alembic managed).")
-	private String versionTable;
+	private @Nullable String versionTable;
 
 	@Option(names = "--history-table", scope = ScopeType.INHERIT, paramLabel = "TABLE",
 			description = "History table (env MIGRATE_HISTORY_TABLE; default: " + MigrateSettings.DEFAULT_HISTORY_TABLE
 					+ ").")
-	private String historyTable;
+	private @Nullable String historyTable;
 
 	@Option(names = "--lock-timeout", scope = ScopeType.INHERIT, paramLabel = "DURATION",
 			converter = DurationConverter.class,
 			description = "How long to wait for another instance holding the migration lock, e.g. 30s or 10m "
 					+ "(default: ${DEFAULT-VALUE}).")
-	private Duration lockTimeout;
+	private @Nullable Duration lockTimeout;
 
 	@Option(names = "--ddl-lock-timeout", scope = ScopeType.INHERIT, paramLabel = "DURATION",
 			converter = DurationConverter.class,
 			description = "lock_timeout of each transactional revision, e.g. 5s (default: ${DEFAULT-VALUE}).")
-	private Duration ddlLockTimeout;
+	private @Nullable Duration ddlLockTimeout;
 
 	@Option(names = "--ddl-lock-retries", scope = ScopeType.INHERIT, paramLabel = "N",
 			description = "How often a revision is retried after hitting lock_timeout (default: ${DEFAULT-VALUE}).")
-	private Integer ddlLockRetries;
+	private @Nullable Integer ddlLockRetries;
 
 	@Option(names = "--connect-retries", scope = ScopeType.INHERIT, paramLabel = "N",
 			description = "How often to retry connecting while the database cannot be reached yet, e.g. while it "
 					+ "starts (default: ${DEFAULT-VALUE}).")
-	private Integer connectRetries;
+	private @Nullable Integer connectRetries;
 
 	@Option(names = "--connect-retry-interval", scope = ScopeType.INHERIT, paramLabel = "DURATION",
 			converter = DurationConverter.class,
 			description = "The pause before each connect retry, e.g. 5s (default: ${DEFAULT-VALUE}).")
-	private Duration connectRetryInterval;
+	private @Nullable Duration connectRetryInterval;
 
 	@Option(names = "--network-timeout", scope = ScopeType.INHERIT, paramLabel = "DURATION",
 			converter = DurationConverter.class,
 			description = "How long the migration connection waits for the server to answer before reporting it "
 					+ "frozen or unreachable; must exceed the longest revision statement, 0 waits forever "
 					+ "(default: ${DEFAULT-VALUE}).")
-	private Duration networkTimeout;
+	private @Nullable Duration networkTimeout;
 
 	@Option(names = "--no-validate-checksums", scope = ScopeType.INHERIT,
 			description = "Do not fail when applied revisions were edited (prefer accept-checksum).")
@@ -133,7 +134,7 @@ public final class MigrateCli {
 			description = "An empty database that revision --autogenerate and check --drift use as their shadow "
 					+ "and empty after each use (env MIGRATE_SHADOW_URL; default: a temporary database created on "
 					+ "the server of --url and dropped afterwards).")
-	private String shadowUrl;
+	private @Nullable String shadowUrl;
 
 	@Option(names = "--allow-unknown-revisions", scope = ScopeType.INHERIT,
 			description = "Go on when the database is at a revision these revisions do not include (applied by "
@@ -295,7 +296,7 @@ public final class MigrateCli {
 	}
 
 	/** The locations from {@code --locations} or {@code MIGRATE_LOCATIONS}; {@code null} when neither is given. */
-	private List<String> configuredLocations() {
+	private @Nullable List<String> configuredLocations() {
 		List<String> configured = (this.locations != null) ? this.locations : splitEnv("MIGRATE_LOCATIONS");
 		return (configured != null && !configured.isEmpty()) ? configured : null;
 	}
@@ -313,7 +314,7 @@ public final class MigrateCli {
 				+ " (run migrate from the project root, or pass --locations)";
 	}
 
-	private DatabaseUrl database() {
+	private @Nullable DatabaseUrl database() {
 		if (this.url != null) {
 			return DatabaseUrl.parse(this.url, "--url");
 		}
@@ -326,7 +327,7 @@ public final class MigrateCli {
 	 * {@code --shadow-url} (its own user and password, else the database's), else a temporary
 	 * database on the database's server.
 	 */
-	private ShadowDatabase shadow(DatabaseUrl database, DataSource target, Vocabulary vocabulary) {
+	private ShadowDatabase shadow(@Nullable DatabaseUrl database, DataSource target, Vocabulary vocabulary) {
 		String given = option(this.shadowUrl, "MIGRATE_SHADOW_URL");
 		if (given != null) {
 			DatabaseUrl shadow = DatabaseUrl.parse(given, (this.shadowUrl != null) ? "--shadow-url" : "MIGRATE_SHADOW_URL");
@@ -334,8 +335,10 @@ public final class MigrateCli {
 					? dataSource(shadow, shadow.user(), shadow.password()) : dataSource(shadow);
 			return ShadowDatabase.provided(dataSource, shadow.display(), target, vocabulary);
 		}
+		// the commands that need a shadow database need a database too, so there is one
+		DatabaseUrl server = Objects.requireNonNull(database, "no database");
 		return ShadowDatabase.temporary(target, (name) -> {
-			PGSimpleDataSource dataSource = dataSource(database);
+			PGSimpleDataSource dataSource = dataSource(server);
 			dataSource.setDatabaseName(name);
 			return dataSource;
 		}, vocabulary);
@@ -351,7 +354,8 @@ public final class MigrateCli {
 				firstNonNull(this.password, env("DATABASE_PASSWORD"), database.password()));
 	}
 
-	private PGSimpleDataSource dataSource(DatabaseUrl database, String databaseUser, String databasePassword) {
+	private PGSimpleDataSource dataSource(DatabaseUrl database, @Nullable String databaseUser,
+			@Nullable String databasePassword) {
 		PGSimpleDataSource dataSource = new PGSimpleDataSource();
 		try {
 			dataSource.setURL(database.jdbcUrl());
@@ -380,11 +384,11 @@ public final class MigrateCli {
 		return database.display() + ((databaseUser != null) ? " (user " + databaseUser + ")" : "");
 	}
 
-	private String option(String value, String variable) {
+	private @Nullable String option(@Nullable String value, String variable) {
 		return (value != null) ? value : env(variable);
 	}
 
-	private List<String> splitEnv(String variable) {
+	private @Nullable List<String> splitEnv(String variable) {
 		String value = env(variable);
 		if (value == null) {
 			return null;
@@ -392,12 +396,12 @@ public final class MigrateCli {
 		return Arrays.stream(value.split(",")).map(String::strip).filter((s) -> !s.isEmpty()).toList();
 	}
 
-	private String env(String variable) {
+	private @Nullable String env(String variable) {
 		String value = this.environment.get(variable);
 		return (value != null && !value.isBlank()) ? value : null;
 	}
 
-	private static String firstNonNull(String... values) {
+	private static @Nullable String firstNonNull(@Nullable String... values) {
 		for (String value : values) {
 			if (value != null) {
 				return value;
@@ -410,7 +414,7 @@ public final class MigrateCli {
 	static final class Defaults implements CommandLine.IDefaultValueProvider {
 
 		@Override
-		public String defaultValue(CommandLine.Model.ArgSpec argument) {
+		public @Nullable String defaultValue(CommandLine.Model.ArgSpec argument) {
 			if (!(argument instanceof CommandLine.Model.OptionSpec option)) {
 				return null;
 			}

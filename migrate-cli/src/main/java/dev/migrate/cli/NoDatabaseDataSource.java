@@ -8,6 +8,8 @@ import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The data source of commands that run without a database ({@code history}, {@code --sql},
  * {@code revision}...): they never connect, and if one did, it would fail saying that no database
@@ -26,7 +28,7 @@ final class NoDatabaseDataSource implements DataSource {
 	}
 
 	@Override
-	public PrintWriter getLogWriter() {
+	public @Nullable PrintWriter getLogWriter() {
 		return null;
 	}
 
