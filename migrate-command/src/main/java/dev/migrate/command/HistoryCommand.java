@@ -25,7 +25,8 @@ import dev.migrate.revision.Revision;
  * @param range {@code start:end}, {@code start:} or {@code :end}; {@code null} for all
  * @param indicateCurrent whether to mark the database's revisions {@code (current)}
  */
-public record HistoryCommand(boolean verbose, @Nullable String range, boolean indicateCurrent) implements MigrateCommand {
+public record HistoryCommand(boolean verbose, @Nullable String range, boolean indicateCurrent)
+		implements MigrateCommand {
 
 	private static final String CURRENT = HistoryRange.CURRENT;
 

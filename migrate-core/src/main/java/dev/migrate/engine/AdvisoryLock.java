@@ -69,8 +69,8 @@ final class AdvisoryLock {
 	 * @return the lock
 	 * @throws SQLException when the current schema cannot be read
 	 */
-	static AdvisoryLock forTables(Connection connection, @Nullable Long lockKey, TableNames names, MigrationListener listener)
-			throws SQLException {
+	static AdvisoryLock forTables(Connection connection, @Nullable Long lockKey, TableNames names,
+			MigrationListener listener) throws SQLException {
 		String schema = Connections.schemaOf(connection, names.schema());
 		LockKey key = (lockKey != null) ? new LockKey(lockKey) : LockKey.derive(schema, names.versionTable());
 		return new AdvisoryLock(key,

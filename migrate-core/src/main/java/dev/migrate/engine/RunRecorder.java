@@ -209,7 +209,8 @@ final class RunRecorder implements AutoCloseable {
 				cause);
 	}
 
-	private static void setNullable(PreparedStatement statement, int index, @Nullable String value) throws SQLException {
+	private static void setNullable(PreparedStatement statement, int index, @Nullable String value)
+			throws SQLException {
 		if (value != null) {
 			statement.setString(index, value);
 		}

@@ -75,7 +75,8 @@ final class StepRecordStatement implements AutoCloseable {
 	 * or remove is missing, {@code unique_violation} when the row to add is there; nothing was
 	 * committed then
 	 */
-	int execute(VersionChange change, HistoryRecord record, @Nullable String instance, boolean commit) throws SQLException {
+	int execute(VersionChange change, HistoryRecord record, @Nullable String instance, boolean commit)
+			throws SQLException {
 		Kind kind = kind(change);
 		Statement statement = statement();
 		if (!this.prepared.contains(kind)) {

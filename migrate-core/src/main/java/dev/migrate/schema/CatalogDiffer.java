@@ -311,7 +311,8 @@ final class CatalogDiffer {
 			boolean differ = before != null && after != null && !before.definition().equals(after.definition());
 			if (before != null && (beforeGone || after == null || differ)) {
 				Step step = beforeGone ? Step.removed(indexSubject(before)).consequential()
-						: (differ && after != null) ? Step.changed(indexSubject(before), before.definition(), after.definition())
+						: (differ && after != null)
+								? Step.changed(indexSubject(before), before.definition(), after.definition())
 								: Step.removed(indexSubject(before));
 				if (!beforeGone) {
 					step.up("DROP INDEX " + before.name().sql());
@@ -376,7 +377,8 @@ final class CatalogDiffer {
 			boolean differ = before != null && after != null && !before.definition().equals(after.definition());
 			if (before != null && (beforeGone || after == null || differ)) {
 				Step step = beforeGone ? Step.removed(triggerSubject(before)).consequential()
-						: (differ && after != null) ? Step.changed(triggerSubject(before), before.definition(), after.definition())
+						: (differ && after != null)
+								? Step.changed(triggerSubject(before), before.definition(), after.definition())
 								: Step.removed(triggerSubject(before));
 				if (!beforeGone) {
 					step.up("DROP TRIGGER " + Identifiers.quote(before.name()) + " ON " + before.table().sql());

@@ -35,7 +35,7 @@ final class ConstraintDiffer {
 					Constraint target = (desired != null) ? desired.constraint(constraint.name()) : null;
 					if (tableDropped) {
 						if (constraint.isForeignKey()) {
-							Name references = Objects.requireNonNull(constraint.references(), "a foreign key references");
+							Name references = referenced(constraint);
 							boolean explicit = !references.equals(current.name())
 									&& this.differ.dropped().contains(CatalogDiffer.key(references));
 							Step step = Step.removed(constraintSubject(current, constraint)).consequential();
@@ -64,7 +64,7 @@ final class ConstraintDiffer {
 						if (constraint.isForeignKey()) {
 							Step step = Step.added(constraintSubject(desired, constraint)).consequential()
 								.up(SchemaSql.addConstraint(desired, constraint));
-							Name references = Objects.requireNonNull(constraint.references(), "a foreign key references");
+							Name references = referenced(constraint);
 							if (!references.equals(desired.name())
 									&& this.differ.created().contains(CatalogDiffer.key(references))) {
 								step.down(SchemaSql.dropConstraint(desired, constraint));
@@ -76,8 +76,7 @@ final class ConstraintDiffer {
 						addConstraint(desired, constraint, before != null);
 						this.differ.created().add(CatalogDiffer.constraintKey(desired, constraint));
 						if (constraint.isForeignKey()) {
-							newlyReferenced.add(CatalogDiffer.key(
-									Objects.requireNonNull(constraint.references(), "a foreign key references")));
+							newlyReferenced.add(CatalogDiffer.key(referenced(constraint)));
 						}
 					}
 				}
@@ -130,6 +129,11 @@ final class ConstraintDiffer {
 
 	static String constraintSubject(Table table, Constraint constraint) {
 		return CatalogDiffer.subject(table) + ": constraint \"" + constraint.name() + "\"";
+	}
+
+	/** The table a foreign key references. */
+	private static Name referenced(Constraint foreignKey) {
+		return Objects.requireNonNull(foreignKey.references(), "a foreign key references a table");
 	}
 
 }
