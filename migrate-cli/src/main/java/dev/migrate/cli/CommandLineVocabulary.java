@@ -3,6 +3,8 @@ package dev.migrate.cli;
 import java.util.EnumMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migrate.Vocabulary;
 import dev.migrate.command.CommandLines;
 
@@ -46,7 +48,7 @@ final class CommandLineVocabulary implements Vocabulary {
 	}
 
 	@Override
-	public String origin(Setting setting) {
+	public @Nullable String origin(Setting setting) {
 		return this.origins.get(setting);
 	}
 

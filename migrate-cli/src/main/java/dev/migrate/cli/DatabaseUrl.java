@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -78,7 +79,8 @@ record DatabaseUrl(String jdbcUrl, @Nullable String user, @Nullable String passw
 
 	/** The JDBC URL without credentials ({@link Redaction}), to show. */
 	String display() {
-		return Redaction.redact(this.jdbcUrl);
+		// a URL in, a URL out
+		return Objects.requireNonNull(Redaction.redact(this.jdbcUrl));
 	}
 
 }
