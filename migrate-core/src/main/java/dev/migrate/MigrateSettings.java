@@ -49,7 +49,7 @@ public final class MigrateSettings {
 
 	private final List<String> locations;
 
-	private final ClassLoader classLoader;
+	private final @Nullable ClassLoader classLoader;
 
 	private final List<JavaRevision> javaRevisions;
 
@@ -119,8 +119,11 @@ public final class MigrateSettings {
 		return this.locations;
 	}
 
-	/** Class loader for {@code classpath:} locations. */
-	public ClassLoader classLoader() {
+	/**
+	 * Class loader for {@code classpath:} locations; {@code null} (the thread that made the
+	 * builder had no context class loader) stands for the one that loaded migrate.
+	 */
+	public @Nullable ClassLoader classLoader() {
 		return this.classLoader;
 	}
 
@@ -233,7 +236,7 @@ public final class MigrateSettings {
 
 		private List<String> locations = List.of(DEFAULT_LOCATION);
 
-		private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
+		private @Nullable ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
 
 		private List<JavaRevision> javaRevisions = new ArrayList<>();
 
