@@ -94,17 +94,17 @@ public final class LoadedRevisions {
 	 * @return the digest
 	 */
 	public static String digestOf(Map<String, String> checksums) {
-		List<byte[]> ids = new ArrayList<>(checksums.size());
-		for (String id : checksums.keySet()) {
-			ids.add(id.getBytes(StandardCharsets.UTF_8));
+		List<byte[][]> lines = new ArrayList<>(checksums.size());
+		for (Map.Entry<String, String> entry : checksums.entrySet()) {
+			lines.add(new byte[][] { entry.getKey().getBytes(StandardCharsets.UTF_8),
+					(":" + entry.getValue() + "\n").getBytes(StandardCharsets.UTF_8) });
 		}
-		ids.sort(Arrays::compareUnsigned);
+		lines.sort((a, b) -> Arrays.compareUnsigned(a[0], b[0]));
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			for (byte[] id : ids) {
-				digest.update(id);
-				String line = ":" + checksums.get(new String(id, StandardCharsets.UTF_8)) + "\n";
-				digest.update(line.getBytes(StandardCharsets.UTF_8));
+			for (byte[][] line : lines) {
+				digest.update(line[0]);
+				digest.update(line[1]);
 			}
 			return HexFormat.of().formatHex(digest.digest());
 		}
