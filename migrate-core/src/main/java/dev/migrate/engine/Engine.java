@@ -70,7 +70,7 @@ public final class Engine {
 		this.connections = new Connections(dataSource, settings);
 		this.reader = new StateReader(this.names);
 		this.run = new MigrationRun(settings, this.names, this.connections, listener);
-		if (revisions.indexedHeads() == null) {
+		if (revisions.indexedHeads() == null && !revisions.revisions().isEmpty()) {
 			parts();
 		}
 	}
@@ -159,24 +159,29 @@ public final class Engine {
 	/**
 	 * The heads of the database when it is exactly where the revision index says the revisions
 	 * lead: at the graph's heads, with the recorded checksums of the indexed revisions (unless
-	 * checksums are not validated). Answered with two short queries, without building the graph.
+	 * checksums are not validated). With no revisions at all, no index is needed: the database
+	 * is where they lead when it has no version row and records no applied checksum. Answered
+	 * with two short queries, without building the graph.
 	 * @return the heads, or {@code null} when no index vouches for the revisions or the
 	 * database is elsewhere (the full check then decides)
 	 */
 	private @Nullable Set<String> atIndexedHeads() {
 		List<String> heads = this.revisions.indexedHeads();
-		if (heads == null || heads.isEmpty()) {
+		// without an index the revisions were built already, so asking for them costs nothing
+		boolean none = heads == null && this.revisions.revisions().isEmpty();
+		if (!none && (heads == null || heads.isEmpty())) {
 			return null;
 		}
 		StateReader.RecordedDigest recorded = this.connections.read("reading the version table",
 				this.reader::readDigest);
 		Set<String> found = Set.copyOf(recorded.heads());
-		if (found.size() != recorded.heads().size() || !found.equals(Set.copyOf(heads))) {
+		Set<String> expected = none ? Set.of() : Set.copyOf(Objects.requireNonNull(heads));
+		if (found.size() != recorded.heads().size() || !found.equals(expected)) {
 			return null;
 		}
-		String digest = this.revisions.indexedDigest();
-		// indexed heads come with their digest
-		if (this.settings.validateChecksums() && !Objects.requireNonNull(digest).equals(recorded.digest())) {
+		// indexed heads come with their digest; no revisions record no checksum
+		String digest = none ? null : Objects.requireNonNull(this.revisions.indexedDigest());
+		if (this.settings.validateChecksums() && !Objects.equals(digest, recorded.digest())) {
 			return null;
 		}
 		return found;

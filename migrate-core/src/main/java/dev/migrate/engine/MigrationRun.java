@@ -44,11 +44,7 @@ final class MigrationRun {
 
 	private final StateReader reader;
 
-	private final SchemaCreator creator;
-
-	private final RevisionExecutor executor;
-
-	private final PendingHistory pending;
+	private volatile @Nullable Writers writers;
 
 	MigrationRun(MigrateSettings settings, TableNames names, Connections connections, MigrationListener listener) {
 		this.settings = settings;
@@ -56,9 +52,6 @@ final class MigrationRun {
 		this.connections = connections;
 		this.listener = listener;
 		this.reader = new StateReader(names);
-		this.creator = new SchemaCreator(names, this.reader);
-		this.executor = new RevisionExecutor(settings, listener);
-		this.pending = new PendingHistory(names, settings.instance(), connections);
 	}
 
 	/**
@@ -93,13 +86,15 @@ final class MigrationRun {
 					lock.acquire(connection, this.settings.lockTimeout(), this.settings.vocabulary());
 					locked = true;
 					try (RunRecorder recorder = new RunRecorder(connection, this.names, this.settings.instance())) {
-						this.creator.ensureTables(connection);
-						this.pending.flush(connection);
+						Writers writers = writers();
+						writers.creator().ensureTables(connection);
+						writers.pending().flush(connection);
 						state = this.reader.read(connection);
 						plan = planning.plan(state);
 						this.listener.onEvent(new MigrationEvent.RunStarted(command, target, plan, Instant.now()));
 						try {
-							this.executor.execute(new RunConnection(connection, recorder, session, this.pending), plan, completed);
+							writers.executor().execute(new RunConnection(connection, recorder, session, writers.pending()),
+									plan, completed);
 						}
 						catch (MigrateException ex) {
 							headsAfterFailure = headsAfterFailure(connection, plan);
@@ -125,6 +120,26 @@ final class MigrationRun {
 			throw failed(partial(plan, completed, start, locked),
 					DatabaseErrors.wrap(ex, "running " + command + " " + target, this.settings.vocabulary()));
 		}
+	}
+
+	/**
+	 * What writes to the database, made for the first run that has something to do (a start that
+	 * finds nothing to do does not load them, nor look the host name up for the history rows).
+	 */
+	private Writers writers() {
+		Writers result = this.writers;
+		if (result == null) {
+			synchronized (this) {
+				result = this.writers;
+				if (result == null) {
+					result = new Writers(new SchemaCreator(this.names, this.reader),
+							new RevisionExecutor(this.settings, this.listener),
+							new PendingHistory(this.names, this.settings.instance(), this.connections));
+					this.writers = result;
+				}
+			}
+		}
+		return result;
 	}
 
 	/**
@@ -205,6 +220,13 @@ final class MigrationRun {
 
 	private static Duration since(long start) {
 		return Duration.ofNanos(System.nanoTime() - start);
+	}
+
+	/**
+	 * The parts of a run that write: the migrate tables, the revisions, and history rows kept
+	 * for later when they could not be written.
+	 */
+	private record Writers(SchemaCreator creator, RevisionExecutor executor, PendingHistory pending) {
 	}
 
 }

@@ -135,6 +135,42 @@ class IndexedUpToDateTests {
 	}
 
 	@Test
+	void withNoRevisionsADatabaseWithoutRowsIsUpToDateWithoutTheGraph() {
+		RevisionDir none = new RevisionDir(this.dir.resolve("none"));
+		Engine engine = engine(MigrateSettings.builder().locations(none.location()).schema(this.schema).build());
+		assertThat(engine.graphBuilt()).isFalse();
+		MigrationResult result = engine.upgrade("heads");
+		assertThat(result.plan().isEmpty()).isTrue();
+		assertThat(result.headsAfter()).isEmpty();
+		engine.check("heads");
+		assertThat(engine.pending("heads")).isEmpty();
+		assertThat(engine.graphBuilt()).isFalse();
+		assertThat(engine.current()).isEmpty();
+	}
+
+	@Test
+	void withNoRevisionsADatabaseWithARowTakesTheFullCheck() {
+		engine(settings().build()).upgrade("a1");
+		RevisionDir none = new RevisionDir(this.dir.resolve("none"));
+		Engine engine = engine(MigrateSettings.builder().locations(none.location()).schema(this.schema).build());
+		MigrateException failure = catchThrowableOfType(MigrateException.class, () -> engine.upgrade("heads"));
+		assertThat(failure.code()).isEqualTo(ErrorCode.UNKNOWN_REVISION_IN_DATABASE);
+		assertThat(failure.description()).contains("a1");
+		assertThat(engine.graphBuilt()).isTrue();
+	}
+
+	@Test
+	void withNoRevisionsADatabaseDowngradedToBaseIsUpToDate() {
+		Engine full = engine(settings().build());
+		full.upgrade("heads");
+		full.downgrade("base");
+		RevisionDir none = new RevisionDir(this.dir.resolve("none"));
+		Engine engine = engine(MigrateSettings.builder().locations(none.location()).schema(this.schema).build());
+		assertThat(engine.upgrade("heads").plan().isEmpty()).isTrue();
+		assertThat(engine.graphBuilt()).isFalse();
+	}
+
+	@Test
 	void theDigestTheDatabaseComputesEqualsTheBuildsForAnyIds() throws IOException, SQLException {
 		this.revisions = new RevisionDir(this.dir.resolve("other"));
 		String parent = "";

@@ -25,6 +25,7 @@ import dev.migrate.autoconfigure.web.ReactiveMigrationGateFilter;
  * (servlet filter, or WebFlux filter in a reactive application).
  */
 @AutoConfiguration(after = MigrateAutoConfiguration.class)
+@ConditionalOnWebApplication
 @ConditionalOnBean(MigrationTracker.class)
 public final class MigrateTrafficGateAutoConfiguration {
 

@@ -79,7 +79,11 @@ public final class MigrationTracker implements MigrationListener {
 	public void onEvent(MigrationEvent event) {
 		Instant now = Instant.now();
 		synchronized (this.monitor) {
-			if (event instanceof MigrationEvent.LockWaiting waiting) {
+			// first: the one event of a start with nothing to do, which then loads no other event class
+			if (event instanceof MigrationEvent.RunFinished finished) {
+				runFinished(finished, now);
+			}
+			else if (event instanceof MigrationEvent.LockWaiting waiting) {
 				this.lockWait = new LockWait(waiting.holder(), waiting.waited());
 			}
 			else if (event instanceof MigrationEvent.LockAcquired acquired) {
@@ -120,9 +124,6 @@ public final class MigrationTracker implements MigrationListener {
 					.get(Outcome.FAILURE)
 					.record(Duration.between(started, now));
 				this.running = null;
-			}
-			else if (event instanceof MigrationEvent.RunFinished finished) {
-				runFinished(finished, now);
 			}
 		}
 	}

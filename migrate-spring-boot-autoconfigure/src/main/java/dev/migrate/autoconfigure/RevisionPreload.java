@@ -2,8 +2,8 @@ package dev.migrate.autoconfigure;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import dev.migrate.MigrateException;
 import dev.migrate.revision.LoadedRevisions;
@@ -23,10 +23,9 @@ final class RevisionPreload {
 
 	private final ClassLoader classLoader;
 
-	private final CompletableFuture<LoadedRevisions> revisions;
+	private final FutureTask<LoadedRevisions> revisions;
 
-	private RevisionPreload(List<String> locations, ClassLoader classLoader,
-			CompletableFuture<LoadedRevisions> revisions) {
+	private RevisionPreload(List<String> locations, ClassLoader classLoader, FutureTask<LoadedRevisions> revisions) {
 		this.locations = List.copyOf(locations);
 		this.classLoader = classLoader;
 		this.revisions = revisions;
@@ -39,15 +38,10 @@ final class RevisionPreload {
 	 * @return the preload
 	 */
 	static RevisionPreload start(List<String> locations, ClassLoader classLoader) {
-		CompletableFuture<LoadedRevisions> revisions = new CompletableFuture<>();
-		Thread thread = new Thread(() -> {
-			try {
-				revisions.complete(RevisionLoader.loadAll(locations, classLoader, List.of(), SpringBootVocabulary.INSTANCE));
-			}
-			catch (Throwable ex) {
-				revisions.completeExceptionally(ex);
-			}
-		}, "migrate-revision-preload");
+		// a FutureTask rather than a CompletableFuture, which would initialise the fork-join pool
+		FutureTask<LoadedRevisions> revisions = new FutureTask<>(
+				() -> RevisionLoader.loadAll(locations, classLoader, List.of(), SpringBootVocabulary.INSTANCE));
+		Thread thread = new Thread(revisions, "migrate-revision-preload");
 		thread.setDaemon(true);
 		thread.start();
 		return new RevisionPreload(locations, classLoader, revisions);
@@ -64,17 +58,31 @@ final class RevisionPreload {
 	 * @throws MigrateException when they could not be loaded
 	 */
 	LoadedRevisions revisions() {
+		boolean interrupted = false;
 		try {
-			return this.revisions.join();
-		}
-		catch (CompletionException ex) {
-			if (ex.getCause() instanceof MigrateException migrateException) {
-				throw migrateException;
+			while (true) {
+				try {
+					return this.revisions.get();
+				}
+				catch (InterruptedException ex) {
+					// the revisions are needed either way; the interrupt is kept for the caller
+					interrupted = true;
+				}
 			}
+		}
+		catch (ExecutionException ex) {
 			if (ex.getCause() instanceof RuntimeException runtimeException) {
 				throw runtimeException;
 			}
-			throw ex;
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw new IllegalStateException("Reading the revisions failed", ex.getCause());
+		}
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
 		}
 	}
 
