@@ -25,8 +25,6 @@ import dev.migrate.shadow.ShadowDatabase;
  */
 public final class CommandContext {
 
-	private static final SecureRandom random = new SecureRandom();
-
 	private final MigrateSettings settings;
 
 	private final Supplier<Migrator> migratorFactory;
@@ -82,7 +80,7 @@ public final class CommandContext {
 	/** A new 12-digit hexadecimal revision id, as Alembic generates them. */
 	static String randomRevisionId() {
 		byte[] bytes = new byte[6];
-		random.nextBytes(bytes);
+		RevisionIdRandom.INSTANCE.nextBytes(bytes);
 		return HexFormat.of().formatHex(bytes);
 	}
 
@@ -229,6 +227,16 @@ public final class CommandContext {
 		public CommandContext build() {
 			return new CommandContext(this);
 		}
+
+	}
+
+	/**
+	 * Where new revision ids come from, made on first use: seeding a {@link SecureRandom} takes
+	 * time every command that writes no revision would pay.
+	 */
+	private static final class RevisionIdRandom {
+
+		static final SecureRandom INSTANCE = new SecureRandom();
 
 	}
 

@@ -1,5 +1,6 @@
 package dev.migrate.revision;
 
+import java.io.FileInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,17 +10,24 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
 import java.nio.file.FileVisitOption;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.EnumSet;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -276,30 +284,90 @@ final class RevisionLocationScanner {
 		if (!Files.isDirectory(directory)) {
 			throw notADirectory(location);
 		}
-		List<Path> paths;
-		try (Stream<Path> found = Files.find(directory, Integer.MAX_VALUE,
-				(path, attributes) -> attributes.isRegularFile()
-						&& isRevisionFile(path.getFileName().toString(), path.toString()),
-				FileVisitOption.FOLLOW_LINKS)) {
-			paths = found.sorted().toList();
-		}
+		List<FoundFile> found = findRevisionFiles(directory);
 		Path indexFile = directory.resolve(RevisionIndex.FILE_NAME);
 		RevisionIndex index = (useIndex && Files.isRegularFile(indexFile))
 				? readIndex(Files.readAllBytes(indexFile), location) : null;
-		for (Path path : paths) {
-			String relative = directory.relativize(path).toString().replace('\\', '/');
-			String fileName = path.getFileName().toString();
+		for (FoundFile file : found) {
+			Path path = file.path();
+			String relative = file.relative();
 			String source = location + "/" + relative;
-			byte[] content = Files.readAllBytes(path);
+			byte[] content = readFile(path);
 			RevisionIndex.Entry entry = (index != null) ? index.get(relative) : null;
 			if (entry != null && entry.matches(content.length, RevisionIndex.crc(content))) {
-				files.add(new RevisionFile(fileName, relative, source, path.toString(), null, entry,
+				files.add(new RevisionFile(file.name(), relative, source, path.toString(), null, entry,
 						() -> Files.readAllBytes(path)));
 			}
 			else {
-				files.add(new RevisionFile(fileName, relative, source, path.toString(), content));
+				files.add(new RevisionFile(file.name(), relative, source, path.toString(), content));
 			}
 		}
+	}
+
+	/**
+	 * The revision files under a directory and its subdirectories (symbolic links followed), in
+	 * the order of their paths relative to it, which are built as the tree is walked rather than
+	 * derived from each file's path (a start with thousands of revisions lists them all).
+	 */
+	private static List<FoundFile> findRevisionFiles(Path directory) throws IOException {
+		List<FoundFile> found = new ArrayList<>();
+		Files.walkFileTree(directory, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+				new SimpleFileVisitor<>() {
+
+					private final Deque<String> prefixes = new ArrayDeque<>();
+
+					@Override
+					public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+						String parent = this.prefixes.peek();
+						this.prefixes.push((parent != null) ? parent + dir.getFileName() + "/" : "");
+						return FileVisitResult.CONTINUE;
+					}
+
+					@Override
+					public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+						String name = file.getFileName().toString();
+						if (attributes.isRegularFile() && isRevisionFile(name, file.toString())) {
+							found.add(new FoundFile(name, this.prefixes.getFirst() + name, file));
+						}
+						return FileVisitResult.CONTINUE;
+					}
+
+					@Override
+					public FileVisitResult postVisitDirectory(Path dir, @Nullable IOException failure)
+							throws IOException {
+						if (failure != null) {
+							throw failure;
+						}
+						this.prefixes.pop();
+						return FileVisitResult.CONTINUE;
+					}
+
+				});
+		found.sort(Comparator.comparing(FoundFile::relative));
+		return found;
+	}
+
+	/**
+	 * The bytes of a file; through a {@link FileInputStream}, which reads a small file with fewer
+	 * objects and calls than {@link Files#readAllBytes} (thousands are read at every start).
+	 */
+	private static byte[] readFile(Path path) throws IOException {
+		if (path.getFileSystem() != FileSystems.getDefault()) {
+			return Files.readAllBytes(path);
+		}
+		try (FileInputStream input = new FileInputStream(path.toFile())) {
+			return input.readAllBytes();
+		}
+	}
+
+	/**
+	 * A revision file found in a directory.
+	 *
+	 * @param name its file name
+	 * @param relative its path relative to the directory, with {@code /} between names
+	 * @param path where it is
+	 */
+	private record FoundFile(String name, String relative, Path path) {
 	}
 
 	/** The index of a location, or {@code null} when it was written by another migrate. */
