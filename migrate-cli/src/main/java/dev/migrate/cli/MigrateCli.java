@@ -189,7 +189,36 @@ public final class MigrateCli {
 	 * @return the exit status
 	 */
 	int run(String[] args, PrintWriter out, PrintWriter err) {
-		CommandLine commandLine = commandLine(this);
+		String named = Commands.named(List.of(args));
+		if (named != null) {
+			CommandLine single = Commands.addTo(new CommandLine(this), named).setDefaultValueProvider(new Defaults());
+			MigrateCommand command = parsedAs(single, named, args);
+			if (command != null) {
+				return run(single, command, out, err);
+			}
+			// not a clean run of that command: parsed afresh with every command, for the messages it gives
+			MigrateCli fresh = new MigrateCli(this.environment);
+			return fresh.run(commandLine(fresh), args, out, err);
+		}
+		return run(commandLine(this), args, out, err);
+	}
+
+	/**
+	 * The command that arguments give when parsed against a command line holding only the one
+	 * they name, or {@code null} when they do not parse as that command.
+	 */
+	private static @Nullable MigrateCommand parsedAs(CommandLine single, String name, String[] args) {
+		try {
+			MigrateCommand command = Commands.parse(single, List.of(args));
+			ParseResult parsed = single.getParseResult();
+			return (parsed.hasSubcommand() && parsed.subcommand().commandSpec().name().equals(name)) ? command : null;
+		}
+		catch (UsageException ex) {
+			return null;
+		}
+	}
+
+	private int run(CommandLine commandLine, String[] args, PrintWriter out, PrintWriter err) {
 		MigrateCommand command;
 		try {
 			command = Commands.parse(commandLine, List.of(args));
@@ -202,6 +231,10 @@ public final class MigrateCli {
 			err.flush();
 			return ExitStatus.USAGE;
 		}
+		return run(commandLine, command, out, err);
+	}
+
+	private int run(CommandLine commandLine, MigrateCommand command, PrintWriter out, PrintWriter err) {
 		if (command instanceof AutogenerateCommand autogenerate && autogenerate.to().isEmpty()) {
 			err.println("revision --autogenerate needs the desired schema: --to FILE[,FILE...]");
 			err.println("Run 'migrate revision --help' for its options.");

@@ -56,6 +56,14 @@ class MigrateCliTests {
 	}
 
 	@Test
+	void argumentsParseAsWithEveryCommandWhateverCommandTheySeemToName() {
+		assertUsage(new CliRunner().run("--schema", "upgrade", "current"),
+				"Expected parameter for option '--schema' but found 'upgrade'");
+		assertUsage(new CliRunner().run("--schema=upgrade", "current"), "current needs a database");
+		assertUsage(new CliRunner().run("--schema", "app", "upgrade"), "Missing required parameter: 'TARGET'");
+	}
+
+	@Test
 	void commandsThatNeedADatabaseSaySoWhenNoneIsGiven() {
 		CliRunner.Result current = new CliRunner().run("current");
 		assertUsage(current, "current needs a database: pass --url or set DATABASE_URL");

@@ -1,9 +1,15 @@
 package dev.migrate.command;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,17 +27,24 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * To add an option, add an annotated field to the command's {@code Options} and pass it to the
  * record in {@code command()}. To add a command, write its record with a nested {@code Options}
  * (see {@link CheckCommand} for the smallest), add it to {@link MigrateCommand}'s
- * {@code permits} and to {@link #DEFINITIONS}. Both front ends, their help and
+ * {@code permits} and to {@link #DEFINITIONS} under its name. Both front ends, their help and
  * {@code help} pick it up; nothing else lists commands.
  */
 public final class Commands {
 
-	/** Every command, in the order help lists them. */
-	private static final List<Supplier<CommandOptions>> DEFINITIONS = List.of(CurrentCommand.Options::new,
-			HistoryCommand.Options::new, HeadsCommand.Options::new, BranchesCommand.Options::new,
-			ShowCommand.Options::new, UpgradeCommand.Options::new, DowngradeCommand.Options::new,
-			StampCommand.Options::new, CheckCommand.Options::new, AcceptChecksumCommand.Options::new,
-			RevisionCommand.Options::new, MergeCommand.Options::new, AwaitCommand.Options::new);
+	/** Every command by its name (that of its {@code @Command}), in the order help lists them. */
+	private static final Map<String, Supplier<CommandOptions>> DEFINITIONS = definitions(
+			Map.entry("current", CurrentCommand.Options::new), Map.entry("history", HistoryCommand.Options::new),
+			Map.entry("heads", HeadsCommand.Options::new), Map.entry("branches", BranchesCommand.Options::new),
+			Map.entry("show", ShowCommand.Options::new), Map.entry("upgrade", UpgradeCommand.Options::new),
+			Map.entry("downgrade", DowngradeCommand.Options::new), Map.entry("stamp", StampCommand.Options::new),
+			Map.entry("check", CheckCommand.Options::new),
+			Map.entry("accept-checksum", AcceptChecksumCommand.Options::new),
+			Map.entry("revision", RevisionCommand.Options::new), Map.entry("merge", MergeCommand.Options::new),
+			Map.entry("await", AwaitCommand.Options::new));
+
+	/** Arguments that ask for help, which lists every command. */
+	private static final Set<String> HELP = Set.of("help", "-h", "--help", "-V", "--version");
 
 	/** Name of the root command in command mode, as its usage shows it. */
 	static final String COMMAND_MODE_NAME = "migrate.command";
@@ -46,11 +59,51 @@ public final class Commands {
 	 * @return the root command
 	 */
 	public static CommandLine addTo(CommandLine root) {
-		for (Supplier<CommandOptions> definition : DEFINITIONS) {
+		for (Supplier<CommandOptions> definition : DEFINITIONS.values()) {
 			root.addSubcommand(new CommandLine(definition.get()));
 		}
 		root.addSubcommand(new CommandLine(new CommandLine.HelpCommand()));
 		return root;
+	}
+
+	/**
+	 * Add one command as the subcommand of a front end's root command: a front end that knows
+	 * which command its arguments name ({@link #named}) saves building every other command's
+	 * options, which takes reflection at every start.
+	 * @param root the root command
+	 * @param name the command's name
+	 * @return the root command
+	 * @throws IllegalArgumentException when no command has that name
+	 */
+	public static CommandLine addTo(CommandLine root, String name) {
+		Supplier<CommandOptions> definition = DEFINITIONS.get(name);
+		if (definition == null) {
+			throw new IllegalArgumentException("No command is named '" + name + "'; the commands are "
+					+ String.join(", ", DEFINITIONS.keySet()));
+		}
+		root.addSubcommand(new CommandLine(definition.get()));
+		return root;
+	}
+
+	/**
+	 * The command that some arguments seem to name: the first argument that is a command's name,
+	 * unless one asks for help. An option's value may be a command's name too, so a front end
+	 * that adds only this command must parse the arguments again with every command unless they
+	 * parse as this one (they then parse the same with every command).
+	 * @param args the arguments
+	 * @return the command's name, or {@code null}
+	 */
+	public static @Nullable String named(List<String> args) {
+		String found = null;
+		for (String arg : args) {
+			if (HELP.contains(arg)) {
+				return null;
+			}
+			if (found == null && DEFINITIONS.containsKey(arg)) {
+				found = arg;
+			}
+		}
+		return found;
 	}
 
 	/**
@@ -164,9 +217,20 @@ public final class Commands {
 
 	/** The names of the commands, in the order help lists them. */
 	static List<String> names() {
-		return DEFINITIONS.stream()
+		return DEFINITIONS.values()
+			.stream()
 			.map((definition) -> new CommandLine(definition.get()).getCommandName())
 			.collect(Collectors.toList());
+	}
+
+	@SafeVarargs
+	private static Map<String, Supplier<CommandOptions>> definitions(
+			Map.Entry<String, Supplier<CommandOptions>>... entries) {
+		Map<String, Supplier<CommandOptions>> definitions = new LinkedHashMap<>();
+		for (Map.Entry<String, Supplier<CommandOptions>> entry : entries) {
+			definitions.put(entry.getKey(), entry.getValue());
+		}
+		return Collections.unmodifiableMap(definitions);
 	}
 
 }

@@ -49,6 +49,28 @@ class CommandsTests {
 	}
 
 	@Test
+	void theCommandTheArgumentsSeemToNameIsTheFirstArgumentThatIsACommandsName() {
+		assertThat(Commands.named(List.of("upgrade", "heads"))).isEqualTo("upgrade");
+		assertThat(Commands.named(List.of("--url", "jdbc:postgresql:app", "downgrade", "-1"))).isEqualTo("downgrade");
+		assertThat(Commands.named(List.of("heads", "-v"))).isEqualTo("heads");
+		assertThat(Commands.named(List.of("revision", "-m", "upgrade"))).isEqualTo("revision");
+		assertThat(Commands.named(List.of("--schema", "upgrade", "current"))).isEqualTo("upgrade");
+		assertThat(Commands.named(List.of("upgrade", "--help"))).isNull();
+		assertThat(Commands.named(List.of("help", "upgrade"))).isNull();
+		assertThat(Commands.named(List.of("--version"))).isNull();
+		assertThat(Commands.named(List.of("upgrad", "head"))).isNull();
+		assertThat(Commands.named(List.of())).isNull();
+		for (String name : Commands.names()) {
+			assertThat(Commands.named(List.of(name))).isEqualTo(name);
+			CommandLine single = Commands.addTo(new CommandLine(new CommandLine.HelpCommand()), name);
+			assertThat(single.getSubcommands()).containsOnlyKeys(name);
+		}
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> Commands.addTo(new CommandLine(new CommandLine.HelpCommand()), "upgrad"))
+			.withMessageContaining("No command is named 'upgrad'; the commands are current, history");
+	}
+
+	@Test
 	void helpIsTheUsageOfTheDefinitions() {
 		MigrateCommand help = Commands.parse("help");
 		assertThat(help).isInstanceOf(HelpCommand.class);
