@@ -58,7 +58,7 @@ public final class Engine {
 
 	private final MigrationRun run;
 
-	private volatile @Nullable GraphParts graphParts;
+	private final OnFirstUse<GraphParts> graphParts;
 
 	private Engine(DataSource dataSource, MigrateSettings settings, MigrationListener listener,
 			LoadedRevisions revisions) {
@@ -70,6 +70,8 @@ public final class Engine {
 		this.connections = new Connections(dataSource, settings);
 		this.reader = new StateReader(this.names);
 		this.run = new MigrationRun(settings, this.names, this.connections, listener);
+		this.graphParts = new OnFirstUse<>(() -> new GraphParts(RevisionGraph.of(this.revisions.revisions()),
+				this.settings, this.names, this.connections, this.listener));
 		if (revisions.indexedHeads() == null && !revisions.revisions().isEmpty()) {
 			parts();
 		}
@@ -126,7 +128,7 @@ public final class Engine {
 
 	/** Whether the revision graph was built (for tests of the path that does without it). */
 	boolean graphBuilt() {
-		return this.graphParts != null;
+		return this.graphParts.made();
 	}
 
 	/** See {@link dev.migrate.Migrator#headIds()}. */
@@ -142,18 +144,7 @@ public final class Engine {
 	}
 
 	private GraphParts parts() {
-		GraphParts parts = this.graphParts;
-		if (parts == null) {
-			synchronized (this) {
-				parts = this.graphParts;
-				if (parts == null) {
-					parts = new GraphParts(RevisionGraph.of(this.revisions.revisions()), this.settings, this.names,
-							this.connections, this.listener);
-					this.graphParts = parts;
-				}
-			}
-		}
-		return parts;
+		return this.graphParts.get();
 	}
 
 	/**

@@ -44,7 +44,11 @@ final class MigrationRun {
 
 	private final StateReader reader;
 
-	private volatile @Nullable Writers writers;
+	/**
+	 * What writes to the database, made for the first run that has something to do (a start that
+	 * finds nothing to do does not load them, nor look the host name up for the history rows).
+	 */
+	private final OnFirstUse<Writers> writers;
 
 	MigrationRun(MigrateSettings settings, TableNames names, Connections connections, MigrationListener listener) {
 		this.settings = settings;
@@ -52,6 +56,8 @@ final class MigrationRun {
 		this.connections = connections;
 		this.listener = listener;
 		this.reader = new StateReader(names);
+		this.writers = new OnFirstUse<>(() -> new Writers(new SchemaCreator(names, this.reader),
+				new RevisionExecutor(settings, listener), new PendingHistory(names, settings.instance(), connections)));
 	}
 
 	/**
@@ -86,7 +92,7 @@ final class MigrationRun {
 					lock.acquire(connection, this.settings.lockTimeout(), this.settings.vocabulary());
 					locked = true;
 					try (RunRecorder recorder = new RunRecorder(connection, this.names, this.settings.instance())) {
-						Writers writers = writers();
+						Writers writers = this.writers.get();
 						writers.creator().ensureTables(connection);
 						writers.pending().flush(connection);
 						state = this.reader.read(connection);
@@ -120,26 +126,6 @@ final class MigrationRun {
 			throw failed(partial(plan, completed, start, locked),
 					DatabaseErrors.wrap(ex, "running " + command + " " + target, this.settings.vocabulary()));
 		}
-	}
-
-	/**
-	 * What writes to the database, made for the first run that has something to do (a start that
-	 * finds nothing to do does not load them, nor look the host name up for the history rows).
-	 */
-	private Writers writers() {
-		Writers result = this.writers;
-		if (result == null) {
-			synchronized (this) {
-				result = this.writers;
-				if (result == null) {
-					result = new Writers(new SchemaCreator(this.names, this.reader),
-							new RevisionExecutor(this.settings, this.listener),
-							new PendingHistory(this.names, this.settings.instance(), this.connections));
-					this.writers = result;
-				}
-			}
-		}
-		return result;
 	}
 
 	/**
