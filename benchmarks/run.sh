@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 modules=migrate-cli
 for module in harness floor-jdbc api-migrate api-flyway api-liquibase boot-app boot-app-actuator \
-		boot-migrate boot-migrate-actuator boot-flyway boot-liquibase; do
+		boot-migrate boot-migrate-actuator boot-starter-floor boot-flyway boot-liquibase; do
 	modules="$modules,benchmarks/$module"
 done
 # shellcheck disable=SC2086

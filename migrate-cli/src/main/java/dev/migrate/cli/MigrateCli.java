@@ -38,7 +38,8 @@ import dev.migrate.shadow.ShadowDatabase;
  * {@code upgrade}, {@code revision}...) for the SQL revisions of a project and a PostgreSQL
  * database. Results and SQL go to standard output, log lines and failures to standard error.
  */
-@Command(name = "migrate", mixinStandardHelpOptions = true, versionProvider = MigrateCli.Version.class,
+@Command(name = "migrate", addMethodSubcommands = false, mixinStandardHelpOptions = true,
+		versionProvider = MigrateCli.Version.class,
 		description = "Alembic's revision commands for PostgreSQL: inspect, upgrade, downgrade and stamp a "
 				+ "database, and write new revisions.",
 		footerHeading = "%n", footer = { "Environment (used when the option is not given):",

@@ -63,7 +63,7 @@ public record AcceptChecksumCommand(List<String> revisions) implements MigrateCo
 	}
 
 	/** The grammar of {@code accept-checksum}: its options, parameters and help. */
-	@Command(name = "accept-checksum",
+	@Command(name = "accept-checksum", addMethodSubcommands = false,
 			description = "Accept applied revisions whose files were edited on purpose (the database already matches "
 					+ "them): record their current checksums, under the migration lock, so check and upgrade pass "
 					+ "again. Flyway calls this repair. Runs no revision.")

@@ -40,7 +40,7 @@ public record AwaitCommand(String target, @Nullable Duration timeout) implements
 	}
 
 	/** The grammar of {@code await}: its options, parameters and help. */
-	@Command(name = "await",
+	@Command(name = "await", addMethodSubcommands = false,
 			description = "Wait until the database is at TARGET (another instance or job migrates it), without "
 					+ "the lock and without writing; exit 0 then, or fail when the timeout passes. For init "
 					+ "containers.")

@@ -51,7 +51,7 @@ public record BranchesCommand(boolean verbose) implements MigrateCommand {
 	}
 
 	/** The grammar of {@code branches}: its options, parameters and help. */
-	@Command(name = "branches",
+	@Command(name = "branches", addMethodSubcommands = false,
 			description = "Show each branch point and the revisions built on it.")
 	static final class Options extends CommandOptions {
 

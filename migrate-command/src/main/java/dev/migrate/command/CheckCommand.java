@@ -111,7 +111,7 @@ public record CheckCommand() implements MigrateCommand {
 	}
 
 	/** The grammar of {@code check}: its options, parameters and help. */
-	@Command(name = "check",
+	@Command(name = "check", addMethodSubcommands = false,
 			description = "Exit 1 with one line per problem when revisions are pending, the graph has several heads, "
 					+ "applied revisions were edited, or the database is at a revision this build does not know; "
 					+ "exit 0 otherwise. Never writes.")

@@ -66,7 +66,7 @@ public record CurrentCommand(boolean verbose) implements MigrateCommand {
 	}
 
 	/** The grammar of {@code current}: its options, parameters and help. */
-	@Command(name = "current",
+	@Command(name = "current", addMethodSubcommands = false,
 			description = "Show the revision(s) the database is at, one per version-table row. Never creates the tables.")
 	static final class Options extends CommandOptions {
 

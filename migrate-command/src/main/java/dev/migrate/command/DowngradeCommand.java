@@ -44,7 +44,7 @@ public record DowngradeCommand(String target, boolean sql) implements MigrateCom
 	}
 
 	/** The grammar of {@code downgrade}: its options, parameters and help. */
-	@Command(name = "downgrade",
+	@Command(name = "downgrade", addMethodSubcommands = false,
 			description = "Revert revisions down to TARGET under the migration lock, logging each step on standard "
 					+ "error.")
 	static final class Options extends CommandOptions {

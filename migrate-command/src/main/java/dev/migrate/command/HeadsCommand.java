@@ -41,7 +41,7 @@ public record HeadsCommand(boolean verbose) implements MigrateCommand {
 	}
 
 	/** The grammar of {@code heads}: its options, parameters and help. */
-	@Command(name = "heads",
+	@Command(name = "heads", addMethodSubcommands = false,
 			description = "Show the heads of the revision graph (revisions nothing builds on).")
 	static final class Options extends CommandOptions {
 

@@ -86,7 +86,7 @@ public record HistoryCommand(boolean verbose, @Nullable String range, boolean in
 	}
 
 	/** The grammar of {@code history}: its options, parameters and help. */
-	@Command(name = "history",
+	@Command(name = "history", addMethodSubcommands = false,
 			description = "List the revisions, newest first: <down revision(s)> -> <revision> (head) (branchpoint) "
 					+ "(mergepoint), <message>. Needs a database only with -i or a 'current' range end.")
 	static final class Options extends CommandOptions {

@@ -73,7 +73,7 @@ public record MergeCommand(String message, List<String> revisions, @Nullable Str
 	}
 
 	/** The grammar of {@code merge}: its options, parameters and help. */
-	@Command(name = "merge",
+	@Command(name = "merge", addMethodSubcommands = false,
 			description = "Write a revision that merges REVs (usually 'heads') into one head, with empty sections. "
 					+ "Needs no database.")
 	static final class Options extends CommandOptions {

@@ -101,7 +101,7 @@ public record RevisionCommand(String message, @Nullable String head, boolean spl
 	}
 
 	/** The grammar of {@code revision}: its options, parameters and help. */
-	@Command(name = "revision",
+	@Command(name = "revision", addMethodSubcommands = false,
 			description = "Write a new empty revision <12-hex id>_<slug>.sql built on the head, into the first "
 					+ "filesystem: location or --dir. Needs no database.")
 	static final class Options extends CommandOptions {

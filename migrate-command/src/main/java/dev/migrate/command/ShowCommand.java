@@ -42,7 +42,7 @@ public record ShowCommand(String revision) implements MigrateCommand {
 	}
 
 	/** The grammar of {@code show}: its options, parameters and help. */
-	@Command(name = "show",
+	@Command(name = "show", addMethodSubcommands = false,
 			description = "Show the details of a revision: an id or unique prefix, 'heads', 'head', or 'current' "
 					+ "(the database's revisions; needs a database).")
 	static final class Options extends CommandOptions {

@@ -79,7 +79,7 @@ public record StampCommand(List<String> targets, boolean purge, boolean sql) imp
 	}
 
 	/** The grammar of {@code stamp}: its options, parameters and help. */
-	@Command(name = "stamp",
+	@Command(name = "stamp", addMethodSubcommands = false,
 			description = "Set the version table to the TARGETs without running any revision (adopt an existing "
 					+ "database, recover from a manual fix).")
 	static final class Options extends CommandOptions {

@@ -48,7 +48,7 @@ public record UpgradeCommand(String target, boolean sql) implements MigrateComma
 	}
 
 	/** The grammar of {@code upgrade}: its options, parameters and help. */
-	@Command(name = "upgrade",
+	@Command(name = "upgrade", addMethodSubcommands = false,
 			description = "Apply the pending revisions up to TARGET under the migration lock, logging each step on "
 					+ "standard error.")
 	static final class Options extends CommandOptions {

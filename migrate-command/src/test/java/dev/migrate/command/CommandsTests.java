@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 
 import dev.migrate.MigrateSettings;
@@ -83,6 +84,18 @@ class CommandsTests {
 		assertThat(upgrade).startsWith("Usage: migrate.command upgrade").contains("--sql");
 		assertThat(((HelpCommand) Commands.parse("help upgrade")).text()).isEqualTo(upgrade);
 		assertThat(((HelpCommand) Commands.parse("upgrade -h")).text()).isEqualTo(upgrade);
+	}
+
+	@Test
+	void noCommandLooksForSubcommandsAmongItsMethods() {
+		// picocli otherwise reflects over every method of each command at every start
+		CommandLine cli = Commands.addTo(new CommandLine(CommandSpec.create().name("migrate")));
+		for (CommandLine command : cli.getSubcommands().values()) {
+			Command annotation = command.getCommand().getClass().getAnnotation(Command.class);
+			if (annotation != null && !(command.getCommand() instanceof CommandLine.HelpCommand)) {
+				assertThat(annotation.addMethodSubcommands()).as(command.getCommandName()).isFalse();
+			}
+		}
 	}
 
 	@Test

@@ -58,6 +58,8 @@ final class Programs {
 		addBoot("boot-actuator", "boot-app-actuator", "the same with spring-boot-starter-actuator");
 		addBoot("migrate-boot", "boot-migrate", "the same with migrate-spring-boot-starter");
 		addBoot("migrate-boot-actuator", "boot-migrate-actuator", "the same with migrate's starter and actuator");
+		addBoot("boot-starter-floor", "boot-starter-floor", "the same with the smallest starter that checks the database "
+				+ "at start (one auto-configuration, one runner, one query): what any such starter costs");
 		addBoot("flyway-boot", "boot-flyway", "the same with spring-boot-starter-flyway");
 		addBoot("liquibase-boot", "boot-liquibase", "the same with spring-boot-starter-liquibase");
 	}

@@ -12,7 +12,7 @@ import java.util.function.ToDoubleFunction;
  * median CPU time and peak RSS, the ratios of the wall time to the floor and to Flyway used the
  * same way, and the extra wall and CPU time over the floor as the median of the differences run
  * by run (runs of one repetition are neighbours in time, so their difference cancels most of
- * the machine's drift).
+ * the machine's drift), with the 95 % interval of that median from 6 runs on.
  */
 final class ScenarioTable {
 
@@ -32,7 +32,9 @@ final class ScenarioTable {
 		StringBuilder out = new StringBuilder();
 		out.append("### ").append(this.scenario.title()).append("\n\n");
 		out.append(String.format(Locale.ROOT, "%d runs per program, interleaved; load average (1, 5, 15 min) %s before, "
-				+ "%s after.%n%n", this.scenario.repetitions(), loadBefore, loadAfter));
+				+ "%s after. Extra time: the median of the run-by-run differences, and in parentheses the interval "
+				+ "that holds the true median difference with 95 %% confidence (from 6 runs on).%n%n",
+				this.scenario.repetitions(), loadBefore, loadAfter));
 		String floorColumn = this.scenario.id().equals("boot") ? "app without tool" : "JDBC floor";
 		out.append("| program | wall median | wall min-max | CPU median | peak RSS | wall ÷ ").append(floorColumn)
 			.append(" | wall ÷ Flyway | extra wall vs ").append(floorColumn).append(" | extra CPU vs ")
@@ -118,7 +120,12 @@ final class ScenarioTable {
 			}
 		}
 		double median = Statistics.median(differences);
-		return Double.isNaN(median) ? "" : format("%+.0f ms", median);
+		if (Double.isNaN(median)) {
+			return "";
+		}
+		double[] interval = Statistics.medianInterval(differences);
+		return format("%+.0f ms", median) + ((interval != null)
+				? " (" + format("%+.0f", interval[0]) + " to " + format("%+.0f", interval[1]) + ")" : "");
 	}
 
 	private static List<Double> values(List<Result> runs, ToDoubleFunction<Result> value) {
