@@ -24,8 +24,8 @@ record Options(boolean quick, List<Scenario> scenarios, boolean withIndex) {
 	private static final List<String> NOTHING_PENDING_PROGRAMS = List.of("psql", "jdbc", "migrate-cli", "migrate-api",
 			"flyway-api", "liquibase-api");
 
-	private static final List<String> BOOT_PROGRAMS = List.of("boot", "boot-starter-floor", "migrate-boot", "boot-actuator",
-			"migrate-boot-actuator", "flyway-boot", "liquibase-boot");
+	private static final List<String> BOOT_PROGRAMS = List.of("boot", "boot-starter-floor", "migrate-boot",
+			"boot-actuator", "migrate-boot-actuator", "flyway-boot", "liquibase-boot");
 
 	private static final List<String> RACE_PROGRAMS = List.of("migrate-cli", "migrate-api", "migrate-boot",
 			"flyway-api", "flyway-boot", "liquibase-api", "liquibase-boot");
