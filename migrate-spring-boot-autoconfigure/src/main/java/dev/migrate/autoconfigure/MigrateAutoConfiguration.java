@@ -10,8 +10,14 @@ import javax.sql.DataSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.BeanFactoryUtils;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
@@ -32,6 +38,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ConfigurationCondition;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
@@ -191,10 +198,55 @@ public final class MigrateAutoConfiguration {
 	/**
 	 * Matches with a single {@link DataSource} candidate, a {@link MigrateDataSource
 	 * @MigrateDataSource} one, a {@link MigrateConnectionDetails} bean or {@code migrate.url}.
+	 * The common case, one {@code DataSource} bean that is an ordinary autowire candidate, is
+	 * decided by one lookup by type; every other case by all four conditions, which read
+	 * their nested classes and search every bean for the annotation.
 	 */
-	static final class MigrateDataSourceCondition extends AnyNestedCondition {
+	static final class MigrateDataSourceCondition extends SpringBootCondition implements ConfigurationCondition {
 
-		MigrateDataSourceCondition() {
+		private final AnyMigrateDataSourceCondition any = new AnyMigrateDataSourceCondition();
+
+		@Override
+		public ConfigurationPhase getConfigurationPhase() {
+			return ConfigurationPhase.REGISTER_BEAN;
+		}
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
+			String single = (beanFactory != null) ? singleOrdinaryCandidate(beanFactory) : null;
+			if (single != null) {
+				return ConditionOutcome.match(ConditionMessage.forCondition(ConditionalOnSingleCandidate.class,
+						"(types: " + DataSource.class.getName() + ")")
+					.found("a single bean")
+					.items(ConditionMessage.Style.QUOTE, single));
+			}
+			return this.any.getMatchOutcome(context, metadata);
+		}
+
+		/**
+		 * The one {@code DataSource} bean, in this factory and its ancestors, when it is an
+		 * autowire candidate and a default candidate (so {@code @ConditionalOnSingleCandidate}
+		 * matches it); otherwise {@code null}, and the full conditions decide.
+		 */
+		private static @Nullable String singleOrdinaryCandidate(ConfigurableListableBeanFactory beanFactory) {
+			String[] names = BeanFactoryUtils.beanNamesForTypeIncludingAncestors(beanFactory, DataSource.class, true,
+					false);
+			if (names.length != 1 || !beanFactory.containsBeanDefinition(names[0])) {
+				return null;
+			}
+			BeanDefinition definition = beanFactory.getBeanDefinition(names[0]);
+			boolean defaultCandidate = !(definition instanceof AbstractBeanDefinition abstractDefinition)
+					|| abstractDefinition.isDefaultCandidate();
+			return (definition.isAutowireCandidate() && defaultCandidate) ? names[0] : null;
+		}
+
+	}
+
+	/** The four ways {@link MigrateDataSourceCondition} matches, evaluated together. */
+	static final class AnyMigrateDataSourceCondition extends AnyNestedCondition {
+
+		AnyMigrateDataSourceCondition() {
 			super(ConfigurationPhase.REGISTER_BEAN);
 		}
 

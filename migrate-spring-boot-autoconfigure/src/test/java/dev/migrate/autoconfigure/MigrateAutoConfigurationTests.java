@@ -18,6 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport;
+import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport.ConditionAndOutcomes;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
@@ -27,6 +29,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.annotation.Order;
 
 import dev.migrate.ErrorCode;
@@ -79,6 +82,38 @@ class MigrateAutoConfigurationTests {
 			.withUserConfiguration(TwoDataSources.class)
 			.withPropertyValues("migrate.locations=classpath:revisions/basic")
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(Migrator.class));
+	}
+
+	@Test
+	void matchesASingleDataSourceByOneLookup() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MigrateAutoConfiguration.class))
+			.withUserConfiguration(OneDataSource.class)
+			.withPropertyValues("migrate.locations=classpath:revisions/basic")
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(Migrator.class);
+				ConditionAndOutcomes outcomes = ConditionEvaluationReport.get(context.getBeanFactory())
+					.getConditionAndOutcomesBySource()
+					.get(MigrateAutoConfiguration.class.getName());
+				assertThat(outcomes).extracting((each) -> each.getOutcome().getMessage())
+					.contains("@ConditionalOnSingleCandidate (types: javax.sql.DataSource) found a single bean "
+							+ "'dataSource'");
+			});
+	}
+
+	@Test
+	void backsOffWithASingleDataSourceThatIsNotADefaultCandidate() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MigrateAutoConfiguration.class))
+			.withUserConfiguration(NonDefaultDataSource.class)
+			.withPropertyValues("migrate.locations=classpath:revisions/basic")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(Migrator.class));
+	}
+
+	@Test
+	void matchesThePrimaryOfTwoDataSources() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MigrateAutoConfiguration.class))
+			.withUserConfiguration(TwoDataSourcesOnePrimary.class)
+			.withPropertyValues("migrate.locations=classpath:revisions/basic")
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(Migrator.class));
 	}
 
 	@Test
@@ -406,6 +441,42 @@ class MigrateAutoConfigurationTests {
 	static class TwoDataSources {
 
 		@Bean
+		DataSource first() {
+			return new HikariDataSource();
+		}
+
+		@Bean
+		DataSource second() {
+			return new HikariDataSource();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OneDataSource {
+
+		@Bean
+		DataSource dataSource() {
+			return new HikariDataSource();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class NonDefaultDataSource {
+
+		@Bean(defaultCandidate = false)
+		DataSource dataSource() {
+			return new HikariDataSource();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TwoDataSourcesOnePrimary {
+
+		@Bean
+		@Primary
 		DataSource first() {
 			return new HikariDataSource();
 		}
