@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -99,12 +99,15 @@ public final class RevisionLoader {
 	private static List<List<RevisionFile>> scan(List<String> locations, @Nullable ClassLoader classLoader,
 			Vocabulary vocabulary) {
 		ClassLoader loader = (classLoader != null) ? classLoader : RevisionLoader.class.getClassLoader();
-		Set<RevisionLocation> parsedLocations = new LinkedHashSet<>();
+		// one location written twice is scanned once; keyed by its text because a record's own
+		// hashCode is linked through ObjectMethods on first use (about 10 ms in a fresh JVM)
+		Map<String, RevisionLocation> parsedLocations = new LinkedHashMap<>();
 		for (String location : locations) {
-			parsedLocations.add(RevisionLocation.of(location));
+			RevisionLocation parsed = RevisionLocation.of(location);
+			parsedLocations.putIfAbsent(parsed.toString(), parsed);
 		}
 		List<List<RevisionFile>> scanned = new ArrayList<>(parsedLocations.size());
-		for (RevisionLocation location : parsedLocations) {
+		for (RevisionLocation location : parsedLocations.values()) {
 			scanned.add(RevisionLocationScanner.scan(location, loader, vocabulary));
 		}
 		return scanned;

@@ -51,6 +51,13 @@ class RevisionLoaderTests {
 	}
 
 	@Test
+	void aLocationWrittenTwiceIsReadOnce() {
+		List<Revision> revisions = RevisionLoader.load(List.of(BASIC, "classpath:/" + BASIC + "/"),
+				getClass().getClassLoader(), null);
+		assertThat(ids(revisions)).containsExactly("1975ea83b712", "27c6a30d7c24", "ae1027a6acf");
+	}
+
+	@Test
 	void classpathIsTheDefaultPrefixAndSlashesDoNotMatter() {
 		List<String> expected = ids(load("classpath:" + BASIC));
 		assertThat(ids(load(BASIC))).isEqualTo(expected);
