@@ -76,19 +76,21 @@ class MigrateAutoConfigurationTests {
 				.doesNotHaveBean(MigrateProperties.class));
 	}
 
+	private static ApplicationContextRunner withoutDataSourceAutoConfiguration(Class<?> dataSources) {
+		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MigrateAutoConfiguration.class))
+			.withUserConfiguration(dataSources)
+			.withPropertyValues("migrate.locations=classpath:revisions/basic");
+	}
+
 	@Test
 	void backsOffWithTwoDataSourcesAndNoPrimary() {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MigrateAutoConfiguration.class))
-			.withUserConfiguration(TwoDataSources.class)
-			.withPropertyValues("migrate.locations=classpath:revisions/basic")
+		withoutDataSourceAutoConfiguration(TwoDataSources.class)
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(Migrator.class));
 	}
 
 	@Test
 	void matchesASingleDataSourceByOneLookup() {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MigrateAutoConfiguration.class))
-			.withUserConfiguration(OneDataSource.class)
-			.withPropertyValues("migrate.locations=classpath:revisions/basic")
+		withoutDataSourceAutoConfiguration(OneDataSource.class)
 			.run((context) -> {
 				assertThat(context).hasNotFailed().hasSingleBean(Migrator.class);
 				ConditionAndOutcomes outcomes = ConditionEvaluationReport.get(context.getBeanFactory())
@@ -102,17 +104,13 @@ class MigrateAutoConfigurationTests {
 
 	@Test
 	void backsOffWithASingleDataSourceThatIsNotADefaultCandidate() {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MigrateAutoConfiguration.class))
-			.withUserConfiguration(NonDefaultDataSource.class)
-			.withPropertyValues("migrate.locations=classpath:revisions/basic")
+		withoutDataSourceAutoConfiguration(NonDefaultDataSource.class)
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(Migrator.class));
 	}
 
 	@Test
 	void matchesThePrimaryOfTwoDataSources() {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MigrateAutoConfiguration.class))
-			.withUserConfiguration(TwoDataSourcesOnePrimary.class)
-			.withPropertyValues("migrate.locations=classpath:revisions/basic")
+		withoutDataSourceAutoConfiguration(TwoDataSourcesOnePrimary.class)
 			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(Migrator.class));
 	}
 
