@@ -29,7 +29,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
 import org.springframework.core.annotation.Order;
 
 import dev.migrate.ErrorCode;
@@ -109,8 +108,9 @@ class MigrateAutoConfigurationTests {
 	}
 
 	@Test
-	void matchesThePrimaryOfTwoDataSources() {
-		withoutDataSourceAutoConfiguration(TwoDataSourcesOnePrimary.class)
+	void matchesThePrimaryOfSeveralDataSources() {
+		withoutDataSourceAutoConfiguration(TwoDataSources.class)
+			.withBean("primary", DataSource.class, HikariDataSource::new, (definition) -> definition.setPrimary(true))
 			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(Migrator.class));
 	}
 
@@ -465,22 +465,6 @@ class MigrateAutoConfigurationTests {
 
 		@Bean(defaultCandidate = false)
 		DataSource dataSource() {
-			return new HikariDataSource();
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class TwoDataSourcesOnePrimary {
-
-		@Bean
-		@Primary
-		DataSource first() {
-			return new HikariDataSource();
-		}
-
-		@Bean
-		DataSource second() {
 			return new HikariDataSource();
 		}
 
